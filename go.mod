@@ -1,0 +1,3 @@
+module github.com/textaug/textaug
+
+go 1.26

@@ -1,0 +1,139 @@
+package synonyms
+
+import (
+	"slices"
+	"strings"
+)
+
+// Entry is one line of a synonym table: Word, used as part of speech POS
+// (Any for every part of speech), can be replaced by each of Synonyms.
+type Entry struct {
+	Word     string
+	POS      POS
+	Synonyms []string
+}
+
+type key struct {
+	word string
+	pos  POS
+}
+
+// Table is an immutable in-memory Source built from entries.
+//
+// Lookups lower-case the word and try it as written first; when that finds
+// nothing and the table has a Morphology, they try each lemma of the word
+// and inflect the candidates to the asked form. Entries are one-way: list
+// both directions when a relation is symmetric. Proper nouns and closed
+// word classes get no candidates.
+//
+// A Table is safe for concurrent use. The zero Table is empty.
+type Table struct {
+	m     map[key][]string
+	morph Morphology
+}
+
+// NewTable builds a Table from entries. Words and candidates are lower-cased
+// and their inner white space folded to single spaces; entries for the same
+// word and part of speech are merged. morph may be nil.
+func NewTable(entries []Entry, morph Morphology) *Table {
+	t := &Table{m: make(map[key][]string, len(entries)), morph: morph}
+	for _, e := range entries {
+		w := Normalize(e.Word)
+		if w == "" {
+			continue
+		}
+		k := key{w, e.POS}
+		list := t.m[k]
+		for _, s := range e.Synonyms {
+			if s = Normalize(s); s != "" && s != w {
+				list = append(list, s)
+			}
+		}
+		t.m[k] = list
+	}
+	for k, list := range t.m {
+		slices.Sort(list)
+		t.m[k] = slices.Clip(slices.Compact(list))
+	}
+	return t
+}
+
+// Len returns the number of (word, part of speech) entries.
+func (t *Table) Len() int { return len(t.m) }
+
+// Synonyms implements Source.
+func (t *Table) Synonyms(word, tag string) []string {
+	if t == nil || len(t.m) == 0 {
+		return nil
+	}
+	pos := Any
+	if tag != "" {
+		p, ok := FromPenn(tag)
+		if !ok {
+			return nil
+		}
+		pos = p
+	}
+	w := Normalize(word)
+	if c := t.lookup(w, pos); len(c) > 0 {
+		return c
+	}
+	if t.morph == nil || pos == Any {
+		return nil
+	}
+	var out []string
+	for _, lemma := range t.morph.Lemmas(w, pos) {
+		if lemma == w {
+			continue
+		}
+		for _, c := range t.lookup(lemma, pos) {
+			if f := t.morph.Inflect(c, pos, tag); f != "" && f != w {
+				out = append(out, f)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
+}
+
+func (t *Table) lookup(w string, pos POS) []string {
+	a := t.m[key{w, pos}]
+	if pos == Any {
+		return a
+	}
+	b := t.m[key{w, Any}]
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	c := append(slices.Clone(a), b...)
+	slices.Sort(c)
+	return slices.Compact(c)
+}
+
+// Normalize lower-cases s, trims it and folds runs of white space and
+// WordNet's underscores into single spaces.
+func Normalize(s string) string {
+	s = strings.ReplaceAll(s, "_", " ")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Layered consults sources in order and returns the first non-empty answer:
+// an earlier source overrides a later one for every word it knows. Put user
+// lexicons first, then domain packs, then WordNet.
+type Layered []Source
+
+// Synonyms implements Source.
+func (l Layered) Synonyms(word, tag string) []string {
+	for _, s := range l {
+		if s == nil {
+			continue
+		}
+		if c := s.Synonyms(word, tag); len(c) > 0 {
+			return c
+		}
+	}
+	return nil
+}
