@@ -1,0 +1,84 @@
+package textaug
+
+import (
+	"math/rand/v2"
+
+	"github.com/textaug/textaug/tokenize"
+)
+
+// RandomDelete deletes each word that the policy lets go with probability
+// Rate, as in EDA, but at least one word and at most Max; it never deletes
+// every content token of the text. A deleted word takes one neighbouring
+// space with it.
+//
+// The zero value deletes one word in ten on average, at least one. Safe
+// for concurrent use.
+type RandomDelete struct {
+	Rate float64 // 0 means 0.1
+	Max  int     // 0 means no cap
+}
+
+// Name implements Edit.
+func (RandomDelete) Name() string { return "delete" }
+
+// Edit implements Edit.
+func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	var pos []int
+	contents := 0
+	for i := range toks {
+		if content(&toks[i]) {
+			contents++
+			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 {
+				pos = append(pos, i)
+			}
+		}
+	}
+	if len(pos) == 0 || contents < 2 {
+		return toks
+	}
+	p := or(s.Rate, 0.1)
+	del := make(map[int]bool)
+	for _, i := range pos {
+		if r.Float64() < p {
+			del[i] = true
+		}
+	}
+	if len(del) == 0 {
+		del[pos[r.IntN(len(pos))]] = true
+	}
+	// Never all content; never more than Max.
+	limit := contents - 1
+	if s.Max > 0 && s.Max < limit {
+		limit = s.Max
+	}
+	for len(del) > limit {
+		// Undelete a random one, drawing over the sorted positions.
+		var ds []int
+		for _, i := range pos {
+			if del[i] {
+				ds = append(ds, i)
+			}
+		}
+		delete(del, ds[r.IntN(len(ds))])
+	}
+	out := make([]tokenize.Token, 0, len(toks))
+	dropSpace := false
+	for i := range toks {
+		t := toks[i]
+		if t.Kind == tokenize.Space && dropSpace {
+			dropSpace = false
+			continue
+		}
+		dropSpace = false
+		if !del[i] {
+			out = append(out, t)
+			continue
+		}
+		if n := len(out); n > 1 && out[n-1].Kind == tokenize.Space {
+			out = out[:n-1] // "a b c" -> "a c"
+		} else {
+			dropSpace = true // "b c" -> "c", keeping leading white space
+		}
+	}
+	return out
+}

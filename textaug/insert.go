@@ -1,0 +1,97 @@
+package textaug
+
+import (
+	"math/rand/v2"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/tokenize"
+)
+
+// RandomInsert inserts n = max(1, round(Rate·e)) synonyms, e being the
+// number of words the policy leaves free: each time a synonym of a random
+// eligible word goes to a random position between words, as in EDA.
+// Nothing is inserted inside a protected span or between glued tokens.
+//
+// The zero value with a Source inserts one word per ten free words, at
+// least one; without a Source it changes nothing. Safe for concurrent use
+// if Source is.
+type RandomInsert struct {
+	Source synonyms.Source
+	Rate   float64 // 0 means 0.1
+	Max    int     // 0 means no cap
+}
+
+// Name implements Edit.
+func (RandomInsert) Name() string { return "insert" }
+
+// Edit implements Edit.
+func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	if s.Source == nil {
+		return toks
+	}
+	free := 0
+	var seeds []int
+	var cands [][]string
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == tokenize.Word && t.Lock&tokenize.Frozen != tokenize.Frozen {
+			free++
+		}
+		if !replaceable(t) {
+			continue
+		}
+		if c := s.Source.Synonyms(lower(t.Text), t.Tag); len(c) > 0 {
+			seeds = append(seeds, i)
+			cands = append(cands, c)
+		}
+	}
+	if len(seeds) == 0 {
+		return toks
+	}
+	n := count(or(s.Rate, 0.1), free, s.Max)
+	out := toks
+	var buf []tokenize.Token
+	for ; n > 0; n-- {
+		k := r.IntN(len(seeds))
+		c := cands[k][r.IntN(len(cands[k]))]
+		sl := slots(out)
+		if len(sl) == 0 {
+			break
+		}
+		m := len(sl)
+		if lastContent(out) >= 0 {
+			m++ // the end of the text, after the last word
+		}
+		x := r.IntN(m)
+		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower)
+		if x == len(sl) {
+			e := lastContent(out) + 1
+			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)
+			o = append(o, out[:e]...)
+			o = append(o, space)
+			o = append(o, buf...)
+			out = append(o, out[e:]...)
+			continue
+		}
+		out = insertBefore(out, sl[x], buf)
+	}
+	if len(out) != len(toks) {
+		fixArticles(out)
+	}
+	return out
+}
+
+// lastContent returns the index of the last content token when it ends the
+// text (ignoring trailing space); -1 when the text ends in punctuation.
+func lastContent(toks []tokenize.Token) int {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Kind == tokenize.Space {
+			continue
+		}
+		if content(&toks[i]) && toks[i].Lock&tokenize.LockJoin == 0 {
+			return i
+		}
+		return -1
+	}
+	return -1
+}

@@ -1,0 +1,139 @@
+package textaug
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Variant is one accepted variant of a record.
+type Variant struct {
+	Text    string
+	Ops     []string // operations that changed it, in order ("synonym", "swap", ...)
+	Attempt int      // the attempt that produced it
+}
+
+// Result is what the Sampler made of one record: up to K variants in
+// attempt order, and when there are fewer, how many are missing and why.
+type Result struct {
+	Variants  []Variant
+	Shortfall int    // K - len(Variants)
+	Reason    string // empty when Shortfall == 0
+}
+
+// InputError says why a text cannot be augmented at all.
+type InputError struct {
+	Offset int // byte offset of the problem in the text
+	Err    error
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("textaug: byte %d: %v", e.Offset, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ErrInvalidUTF8 is wrapped by the InputError for text that is not UTF-8.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// Sampler draws K distinct variants per record from Aug.
+//
+// Attempt a of a record draws from Stream(Seed, key, a); attempts run in
+// order until K variants are accepted or MaxTries attempts are spent, so a
+// variant depends only on (Seed, key, attempt, configuration): output is
+// the same for any worker count, input order or shard split, and the
+// variants for K=3 are a prefix of those for K=5.
+//
+// A candidate is rejected when, after white space is collapsed, it equals
+// the input or an earlier variant, or when Accept (if set) says no. The
+// Sampler never pads: a shortfall is reported with its reason.
+//
+// The zero Sampler has no Augmenter; set Aug and K. A Sampler is safe for
+// concurrent use if Aug is.
+type Sampler struct {
+	Aug  Augmenter
+	K    int    // variants per record
+	Seed uint64 // the run's seed
+	// MaxTries bounds the attempts per record; 0 means 4·K + 10.
+	MaxTries int
+	// Accept, if set, vets each candidate that passed the built-in checks.
+	Accept func(original, variant string) bool
+}
+
+// Sample returns the variants of text. key identifies the record for the
+// random streams; "" means the text itself, so that equal texts get equal
+// variants wherever they stand in the input.
+//
+// Empty or white-space-only text and text with nothing to edit give zero
+// variants with a reason; invalid UTF-8 gives an *InputError with the byte
+// offset; other errors come from the Augmenter (a translator, say).
+func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
+	if !utf8.ValidString(text) {
+		return Result{}, &InputError{Offset: invalidAt(text), Err: ErrInvalidUTF8}
+	}
+	if s.K <= 0 {
+		return Result{}, nil
+	}
+	orig := normalize(text)
+	if orig == "" {
+		return Result{Shortfall: s.K, Reason: "empty text"}, nil
+	}
+	if s.Aug == nil {
+		return Result{}, errors.New("textaug: Sampler has no Augmenter")
+	}
+	if key == "" {
+		key = text
+	}
+	draw, err := s.Aug.Prepare(ctx, text)
+	if errors.Is(err, ErrNothingToEdit) {
+		return Result{Shortfall: s.K, Reason: "no editable word"}, nil
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	tries := s.MaxTries
+	if tries <= 0 {
+		tries = 4*s.K + 10
+	}
+	seen := map[string]bool{orig: true}
+	res := Result{Variants: make([]Variant, 0, s.K)}
+	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
+		if a%16 == 15 {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
+		}
+		v, ops := draw(Stream(s.Seed, key, a))
+		n := normalize(v)
+		if seen[n] || n == "" {
+			continue
+		}
+		if s.Accept != nil && !s.Accept(text, v) {
+			continue
+		}
+		seen[n] = true
+		res.Variants = append(res.Variants, Variant{Text: v, Ops: ops, Attempt: a})
+	}
+	if res.Shortfall = s.K - len(res.Variants); res.Shortfall > 0 {
+		res.Reason = fmt.Sprintf("only %d distinct variants in %d attempts", len(res.Variants), tries)
+	}
+	return res, nil
+}
+
+// normalize collapses white space, for comparing variants.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func invalidAt(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}

@@ -1,0 +1,69 @@
+package textaug
+
+import (
+	"context"
+	"math/rand/v2"
+
+	"github.com/textaug/textaug/tokenize"
+)
+
+// Tokenizer splits a text into tagged tokens; tokenize.English is one.
+type Tokenizer interface {
+	Tokenize(text string) ([]tokenize.Token, error)
+}
+
+// Tokens is the Augmenter of token-level strategies: it tokenizes and tags
+// a text once, applies the protection Policy once, and then every Draw
+// runs Edit on a fresh copy and joins the result. Untouched tokens keep
+// their original bytes and spacing.
+//
+// The zero Tokens uses tokenize.English with the shared prose tagger, the
+// default Policy, and changes nothing (Edit nil). Tokens is safe for
+// concurrent use if its parts are; so is each Draw it returns.
+type Tokens struct {
+	Tokenizer Tokenizer // nil means tokenize.English{}
+	Policy    *Policy   // nil means the zero Policy's defaults
+	Edit      Edit      // for example OneOf{...} for EDA
+}
+
+// Prepare implements Augmenter.
+func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
+	toks, err := a.Analyse(text)
+	if err != nil {
+		return nil, err
+	}
+	editable := false
+	for i := range toks {
+		if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.Frozen != tokenize.Frozen {
+			editable = true
+			break
+		}
+	}
+	if !editable || a.Edit == nil {
+		return nil, ErrNothingToEdit
+	}
+	edit := a.Edit
+	return func(r *rand.Rand) (string, []string) {
+		out, ops := apply(edit, r, toks, nil)
+		if len(ops) == 0 {
+			return text, nil
+		}
+		out = fixStart(toks, out)
+		return tokenize.Join(out), ops
+	}, nil
+}
+
+// Analyse returns the tagged tokens of text with their locks set by the
+// policy: what every Draw starts from. It is what `textaug explain` shows.
+func (a Tokens) Analyse(text string) ([]tokenize.Token, error) {
+	tk := a.Tokenizer
+	if tk == nil {
+		tk = tokenize.English{}
+	}
+	toks, err := tk.Tokenize(text)
+	if err != nil {
+		return nil, err
+	}
+	a.Policy.Apply(text, toks)
+	return toks, nil
+}

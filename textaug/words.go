@@ -1,0 +1,206 @@
+package textaug
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/tokenize"
+)
+
+// count is EDA's rule: n = max(1, round(rate·eligible)), at most max (if
+// max > 0) and at most eligible.
+func count(rate float64, eligible, max int) int {
+	if eligible <= 0 {
+		return 0
+	}
+	n := int(math.Round(rate * float64(eligible)))
+	if n < 1 {
+		n = 1
+	}
+	if max > 0 && n > max {
+		n = max
+	}
+	return min(n, eligible)
+}
+
+func or(x, def float64) float64 {
+	if x > 0 {
+		return x
+	}
+	return def
+}
+
+// content reports whether t carries meaning: not space, not punctuation.
+func content(t *tokenize.Token) bool {
+	return t.Kind != tokenize.Space && t.Kind != tokenize.Punct && t.Kind != tokenize.Symbol
+}
+
+// replaceable reports whether t may be replaced by a synonym or seed an insertion.
+func replaceable(t *tokenize.Token) bool {
+	if t.Kind != tokenize.Word || t.Lock&tokenize.LockReplace != 0 {
+		return false
+	}
+	if t.Tag == "" {
+		return true
+	}
+	_, ok := synonyms.FromPenn(t.Tag)
+	return ok
+}
+
+type casing uint8
+
+const (
+	caseLower casing = iota
+	caseTitle
+	caseUpper
+)
+
+func caseOf(w string) casing {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return caseLower
+	}
+	rest := w[n:]
+	if rest != "" && strings.ToUpper(rest) == rest && strings.ToLower(rest) != rest {
+		return caseUpper
+	}
+	return caseTitle
+}
+
+// withCase gives lower-case w the case pattern c.
+func withCase(w string, c casing) string {
+	switch c {
+	case caseUpper:
+		return strings.ToUpper(w)
+	case caseTitle:
+		r, n := utf8.DecodeRuneInString(w)
+		return string(unicode.ToUpper(r)) + w[n:]
+	}
+	return w
+}
+
+// phrase turns a (possibly multi-word) candidate into inserted tokens with
+// single spaces between the words. The words are locked against a second
+// replacement in the same variant.
+func phrase(dst []tokenize.Token, cand, tag string, c casing) []tokenize.Token {
+	for i, w := range strings.Fields(cand) {
+		if i > 0 {
+			dst = append(dst, tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space})
+			if c == caseTitle {
+				c = caseLower
+			}
+		}
+		dst = append(dst, tokenize.Token{Text: withCase(w, c), Start: -1, End: -1, Kind: tokenize.Word, Tag: tag, Lock: tokenize.LockReplace})
+	}
+	return dst
+}
+
+var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
+
+// slots returns the token indices before which a word may be inserted:
+// starts of content tokens that follow white space (or open the text) and
+// do not sit inside a protected span.
+func slots(toks []tokenize.Token) []int {
+	var s []int
+	prev := -1
+	for j := range toks {
+		t := &toks[j]
+		if t.Kind == tokenize.Space {
+			continue
+		}
+		if content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space) && (prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0) {
+			s = append(s, j)
+		}
+		prev = j
+	}
+	return s
+}
+
+// insertBefore returns toks with ins and a space inserted before index j.
+func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token) []tokenize.Token {
+	out := make([]tokenize.Token, 0, len(toks)+len(ins)+1)
+	out = append(out, toks[:j]...)
+	out = append(out, ins...)
+	out = append(out, space)
+	return append(out, toks[j:]...)
+}
+
+// fixArticles turns "a" into "an" (and back) before an inserted word, keeping
+// the article's case.
+func fixArticles(toks []tokenize.Token) {
+	for i := 0; i+2 < len(toks); i++ {
+		a := &toks[i]
+		if a.Kind != tokenize.Word || toks[i+1].Kind != tokenize.Space || !toks[i+2].Inserted() || toks[i+2].Kind != tokenize.Word {
+			continue
+		}
+		la := lower(a.Text)
+		if la != "a" && la != "an" {
+			continue
+		}
+		want := "a"
+		if anBefore(lower(toks[i+2].Text)) {
+			want = "an"
+		}
+		if want != la {
+			a.Text = withCase(want, caseOf(a.Text))
+			a.Start, a.End = -1, -1
+		}
+	}
+}
+
+func anBefore(w string) bool {
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once", "ewe", "uk", "ub", "ur"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	return w != "" && strings.IndexByte("aeiou", w[0]) >= 0
+}
+
+// fixStart keeps the sentence-initial capital in place when an edit changed
+// the first word: the new first word is capitalised and the old one, now
+// inside the sentence, lower-cased (unless it is a proper noun, "I" or an
+// acronym).
+func fixStart(orig, out []tokenize.Token) []tokenize.Token {
+	a, b := firstContent(orig), firstContent(out)
+	if a < 0 || b < 0 {
+		return out
+	}
+	o, n := &orig[a], &out[b]
+	if o.Kind != tokenize.Word || n.Kind != tokenize.Word || o.Start == n.Start && !n.Inserted() {
+		return out
+	}
+	if caseOf(o.Text) != caseTitle || o.Tag == "NNP" || o.Tag == "NNPS" || o.Text == "I" || o.Lock&tokenize.Frozen == tokenize.Frozen {
+		return out
+	}
+	if caseOf(n.Text) == caseLower && n.Lock&tokenize.Frozen != tokenize.Frozen {
+		n.Text = withCase(n.Text, caseTitle)
+	}
+	for i := range out {
+		if out[i].Start == o.Start && !out[i].Inserted() && i != b {
+			r, size := utf8.DecodeRuneInString(out[i].Text)
+			out[i].Text = string(unicode.ToLower(r)) + out[i].Text[size:]
+		}
+	}
+	return out
+}
+
+func firstContent(toks []tokenize.Token) int {
+	for i := range toks {
+		if toks[i].Kind != tokenize.Space {
+			if content(&toks[i]) {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
