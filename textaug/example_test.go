@@ -1,0 +1,90 @@
+package textaug_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
+)
+
+// Four EDA variants of a customer-service sentence. The amount, the date
+// and "can't" survive every variant; the same seed gives the same output
+// on every machine.
+func ExampleSampler() {
+	src := synonyms.NewTable([]synonyms.Entry{
+		{Word: "card", POS: synonyms.Noun, Synonyms: []string{"debit card"}},
+		{Word: "find", POS: synonyms.Verb, Synonyms: []string{"locate"}},
+		{Word: "charged", POS: synonyms.Verb, Synonyms: []string{"billed"}},
+	}, nil)
+	s := textaug.Sampler{
+		Aug:  textaug.Tokens{Edit: textaug.EDA(src, 0.1)},
+		K:    4,
+		Seed: 1,
+	}
+	res, err := s.Sample(context.Background(), "", "I was charged $25.80 on 5 March 2024 and I can't find my card.")
+	if err != nil {
+		panic(err)
+	}
+	for _, v := range res.Variants {
+		fmt.Println(v.Ops, v.Text)
+	}
+	// Output:
+	// [delete] was charged $25.80 on 5 March 2024 and can't find my card.
+	// [swap] I was charged $25.80 find 5 March 2024 and I can't on my card.
+	// [delete] I was charged $25.80 on 5 March 2024 and I can't my.
+	// [swap] I was my $25.80 on 5 March 2024 and I can't find charged card.
+}
+
+// A shortfall is reported, never padded.
+func ExampleSampler_shortfall() {
+	s := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.RandomSwap{}}, K: 3, Seed: 1}
+	res, _ := s.Sample(context.Background(), "", "Refund 12345678 for $5")
+	fmt.Println(len(res.Variants), res.Shortfall, res.Reason)
+	res, _ = s.Sample(context.Background(), "", "USD 3 million")
+	fmt.Println(len(res.Variants), res.Shortfall, res.Reason)
+	// Output:
+	// 1 2 only 1 distinct variants in 22 attempts
+	// 0 3 no editable word
+}
+
+// Keep lists protect words and phrases beyond the built-in policy.
+func ExamplePolicy() {
+	p := &textaug.Policy{Keep: []string{"Apple Pay"}}
+	toks, _ := textaug.Tokens{Policy: p}.Analyse("My Apple Pay top-up failed, not again!")
+	for _, t := range toks {
+		if t.Kind != tokenize.Space {
+			fmt.Printf("%s/%s/%s frozen=%v\n", t.Text, t.Kind, t.Tag, t.Lock&tokenize.Frozen == tokenize.Frozen)
+		}
+	}
+	// Output:
+	// My/word/PRP$ frozen=false
+	// Apple/word/JJ frozen=true
+	// Pay/word/NNP frozen=true
+	// top-up/word/NN frozen=false
+	// failed/word/VBD frozen=true
+	// ,/punct/, frozen=true
+	// not/word/RB frozen=true
+	// again/word/RB frozen=false
+	// !/punct/. frozen=true
+}
+
+// AEDA: punctuation marks inserted between words.
+func ExamplePunctuation() {
+	toks, _ := textaug.Tokens{}.Analyse("Operating profit rose to EUR 25.8 mn from EUR 19.3 mn.")
+	r := textaug.Stream(7, "example", 0)
+	fmt.Println(tokenize.Join(textaug.Punctuation{}.Edit(r, toks)))
+	// Output:
+	// Operating profit . rose , to ; EUR 25.8 mn from EUR 19.3 mn.
+}
+
+// Stream depends only on (seed, key, attempt).
+func ExampleStream() {
+	a := textaug.Stream(1, "I lost my card", 0).IntN(1000)
+	b := textaug.Stream(1, "I lost my card", 0).IntN(1000)
+	c := textaug.Stream(1, "I lost my card", 1).IntN(1000)
+	fmt.Println(a == b, a == c)
+	// Output:
+	// true false
+}
