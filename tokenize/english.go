@@ -501,6 +501,11 @@ var emoticons = []string{
 }
 
 func emoticonEnd(s string, i int) int {
+	switch s[i] {
+	case ':', ';', '<', 'x', 'X', '^', '-':
+	default:
+		return i
+	}
 	for _, e := range emoticons {
 		if strings.HasPrefix(s[i:], e) {
 			j := i + len(e)
