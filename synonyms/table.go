@@ -99,7 +99,16 @@ func (t *Table) Synonyms(word, tag string) []string {
 func (t *Table) lookup(w string, pos POS) []string {
 	a := t.m[key{w, pos}]
 	if pos == Any {
-		return a
+		// No tag: every part of speech the word has.
+		var all []string
+		for _, p := range []POS{Any, Noun, Verb, Adj, Adv} {
+			all = append(all, t.m[key{w, p}]...)
+		}
+		if len(all) == len(a) {
+			return a
+		}
+		slices.Sort(all)
+		return slices.Compact(all)
 	}
 	b := t.m[key{w, Any}]
 	switch {
@@ -120,9 +129,18 @@ func Normalize(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// Layered consults sources in order and returns the first non-empty answer:
-// an earlier source overrides a later one for every word it knows. Put user
-// lexicons first, then domain packs, then WordNet.
+// Owner is a Source that can claim a word: when it owns the word, its
+// answer is final even if empty, so that a domain lexicon can say "no safe
+// synonym here" and keep WordNet's wrong senses out.
+type Owner interface {
+	Source
+	Owns(word, tag string) bool
+}
+
+// Layered consults sources in order and returns the first non-empty answer,
+// or the answer of the first Owner that owns the word: an earlier source
+// overrides a later one for every word it knows. Put user lexicons first,
+// then domain packs, then WordNet.
 type Layered []Source
 
 // Synonyms implements Source.
@@ -133,6 +151,9 @@ func (l Layered) Synonyms(word, tag string) []string {
 		}
 		if c := s.Synonyms(word, tag); len(c) > 0 {
 			return c
+		}
+		if o, ok := s.(Owner); ok && o.Owns(word, tag) {
+			return nil
 		}
 	}
 	return nil

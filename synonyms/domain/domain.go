@@ -1,0 +1,234 @@
+package domain
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/textaug/textaug/synonyms"
+)
+
+//go:embed banking.tsv finance.tsv
+var files embed.FS
+
+// packFiles maps each built-in pack name to its embedded file.
+var packFiles = map[string]string{
+	"banking": "banking.tsv",
+	"finance": "finance.tsv",
+}
+
+// parsed caches the entries of each embedded file: parsed once, on first
+// use.
+var parsed = sync.OnceValues(func() (map[string][]synonyms.Entry, error) {
+	out := make(map[string][]synonyms.Entry, len(packFiles))
+	for name, file := range packFiles {
+		data, err := files.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("domain: %w", err)
+		}
+		entries, err := synonyms.ReadTSV(bytes.NewReader(data), file)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = entries
+	}
+	return out, nil
+})
+
+// Names returns the names of the built-in packs, sorted: "banking",
+// "finance".
+func Names() []string {
+	names := make([]string, 0, len(packFiles))
+	for n := range packFiles {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Load returns the built-in pack called name (one of Names), with morph
+// (which may be nil) to lemmatise and inflect.
+func Load(name string, morph synonyms.Morphology) (*Pack, error) {
+	if _, ok := packFiles[name]; !ok {
+		return nil, fmt.Errorf("domain: unknown pack %q (have %s)", name, strings.Join(Names(), ", "))
+	}
+	all, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	return New(name, all[name], morph), nil
+}
+
+// Finance returns the finance-news pack: figures (earnings, profit,
+// revenue, sales), securities (shares, stock), companies, reporting verbs
+// (said, reported) and the up / down vocabulary (rose, climbed, increased,
+// gained / fell, dropped, decreased), with periods, units and WordNet
+// traps (quarter, market, price, net) owned without synonyms. morph may be
+// nil.
+func Finance(morph synonyms.Morphology) (*Pack, error) { return Load("finance", morph) }
+
+// Banking returns the customer-service banking pack: cards, PIN, ATM,
+// transfers, top-ups, refunds, charges and fees, cash, cheques, balance,
+// statements, accounts, the app, delivery and the outcome words (declined,
+// failed, pending, ...), most of them owned without synonyms because they
+// name intents. morph may be nil.
+func Banking(morph synonyms.Morphology) (*Pack, error) { return Load("banking", morph) }
+
+type posKey struct {
+	word string
+	pos  synonyms.POS
+}
+
+// Pack is a domain lexicon that owns the words it lists: for an owned word
+// its answer is final, even when empty (see Owner and Over).
+//
+// A Pack answers like a synonyms.Table built from its entries and
+// Morphology, with one addition: for a listed verb that is its own past
+// tense or past participle (beat, forecast, cut), a VBD or VBN lookup
+// inflects its lemma candidates ("beat", VBD -> "exceeded") when the Pack
+// has a Morphology. (A Table returns the entry of a word found as written
+// uninflected.)
+//
+// A Pack owns a word, in every part of speech, when the word or (with a
+// Morphology) one of its lemmas for any part of speech is listed under any
+// part of speech: a tagging error must not let WordNet's senses back in.
+//
+// A Pack is immutable and safe for concurrent use when its Morphology is.
+// Returned slices are owned by the Pack and must not be modified.
+type Pack struct {
+	name   string
+	table  *synonyms.Table
+	owned  map[string]struct{}
+	listed map[posKey]struct{}
+	morph  synonyms.Morphology
+}
+
+// New builds a Pack called name from entries (for instance read with
+// synonyms.ReadTSV, where a "-" synonym column lists an owned word with no
+// synonyms). morph may be nil; then only the listed forms are known.
+func New(name string, entries []synonyms.Entry, morph synonyms.Morphology) *Pack {
+	p := &Pack{
+		name:   name,
+		table:  synonyms.NewTable(entries, morph),
+		owned:  make(map[string]struct{}, len(entries)),
+		listed: make(map[posKey]struct{}, len(entries)),
+		morph:  morph,
+	}
+	for _, e := range entries {
+		if w := synonyms.Normalize(e.Word); w != "" {
+			p.owned[w] = struct{}{}
+			p.listed[posKey{w, e.POS}] = struct{}{}
+		}
+	}
+	return p
+}
+
+// Name returns the pack's name.
+func (p *Pack) Name() string { return p.name }
+
+// Len returns the number of words the pack lists (and so owns).
+func (p *Pack) Len() int { return len(p.owned) }
+
+// Owns reports whether the pack owns word, whatever tag is: see Pack.
+func (p *Pack) Owns(word, tag string) bool {
+	w := synonyms.Normalize(word)
+	if _, ok := p.owned[w]; ok {
+		return true
+	}
+	if p.morph == nil {
+		return false
+	}
+	for _, pos := range [...]synonyms.POS{synonyms.Noun, synonyms.Verb, synonyms.Adj, synonyms.Adv} {
+		for _, l := range p.morph.Lemmas(w, pos) {
+			if _, ok := p.owned[synonyms.Normalize(l)]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Synonyms implements synonyms.Source.
+func (p *Pack) Synonyms(word, tag string) []string {
+	c := p.table.Synonyms(word, tag)
+	if len(c) == 0 || p.morph == nil || (tag != "VBD" && tag != "VBN") {
+		return c
+	}
+	w := synonyms.Normalize(word)
+	if !p.has(w, synonyms.Verb) || !p.ownPast(w) {
+		return c
+	}
+	out := make([]string, 0, len(c))
+	for _, s := range c {
+		if f := synonyms.Normalize(p.morph.Inflect(s, synonyms.Verb, tag)); f != "" && f != w {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
+}
+
+// ownPast reports whether the verb w is its own past tense or past
+// participle (beat, forecast, cut): a listed entry for it is a lemma entry
+// whose candidates need inflecting for VBD and VBN.
+func (p *Pack) ownPast(w string) bool {
+	return p.morph.Inflect(w, synonyms.Verb, "VBD") == w || p.morph.Inflect(w, synonyms.Verb, "VBN") == w
+}
+
+func (p *Pack) has(w string, pos synonyms.POS) bool {
+	_, a := p.listed[posKey{w, pos}]
+	_, b := p.listed[posKey{w, synonyms.Any}]
+	return a || b
+}
+
+// Owner is a Source that owns some words: for a word it owns, its answer
+// is final, even when empty. *Pack is an Owner, and synonyms.Layered
+// respects owners too.
+type Owner = synonyms.Owner
+
+// Over returns a Source that asks the first of packs that owns the word
+// and otherwise base. Unlike synonyms.Layered, an owning pack's empty answer
+// is final: a domain word with no safe synonym gets no candidates rather
+// than WordNet's. Put user lexicons above the result with synonyms.Layered
+// so that they still override the packs:
+//
+//	synonyms.Layered{user, domain.Over(wordnet, banking)}
+//
+// The result is also an Owner (it owns what any pack owns), so Over calls
+// nest. Over(base) with no packs returns base. base may be nil. The result
+// is safe for concurrent use when base and packs are.
+func Over(base synonyms.Source, packs ...Owner) synonyms.Source {
+	if len(packs) == 0 {
+		return base
+	}
+	return overlay{base: base, packs: slices.Clone(packs)}
+}
+
+type overlay struct {
+	base  synonyms.Source
+	packs []Owner
+}
+
+func (o overlay) Synonyms(word, tag string) []string {
+	for _, p := range o.packs {
+		if p != nil && p.Owns(word, tag) {
+			return p.Synonyms(word, tag)
+		}
+	}
+	if o.base == nil {
+		return nil
+	}
+	return o.base.Synonyms(word, tag)
+}
+
+func (o overlay) Owns(word, tag string) bool {
+	for _, p := range o.packs {
+		if p != nil && p.Owns(word, tag) {
+			return true
+		}
+	}
+	return false
+}
