@@ -63,6 +63,7 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 	}
 	out := make([]tokenize.Token, 0, len(toks))
 	dropSpace := false
+	started := false // a content token has been written
 	for i := range toks {
 		t := toks[i]
 		if t.Kind == tokenize.Space && dropSpace {
@@ -72,12 +73,19 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		dropSpace = false
 		if !del[i] {
 			out = append(out, t)
+			started = started || t.Kind != tokenize.Space
 			continue
 		}
-		if n := len(out); n > 1 && out[n-1].Kind == tokenize.Space {
-			out = out[:n-1] // "a b c" -> "a c"
-		} else {
+		// Take one neighbouring space along, but never glue two tokens
+		// that a space kept apart ("£A 0A00" must not become "£0A00").
+		gluedRight := i+1 < len(toks) && toks[i+1].Kind != tokenize.Space && toks[i+1].Kind != tokenize.Punct
+		n := len(out)
+		switch {
+		case gluedRight:
+		case !started:
 			dropSpace = true // "b c" -> "c", keeping leading white space
+		case out[n-1].Kind == tokenize.Space:
+			out = out[:n-1] // "a b c" -> "a c"
 		}
 	}
 	return out
