@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/builtin"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
@@ -88,3 +89,13 @@ func benchEDA(b *testing.B, src synonyms.Source) {
 // BenchmarkEDATable is a full EDA pass (k=9, α=0.1, four operations) with
 // the small test table as synonym source.
 func BenchmarkEDATable(b *testing.B) { benchEDA(b, table) }
+
+// BenchmarkEDAWordNet is the full EDA pass with the default English source
+// (domain packs over the embedded WordNet, polarity guard, memoised).
+func BenchmarkEDAWordNet(b *testing.B) {
+	src, err := builtin.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchEDA(b, src)
+}

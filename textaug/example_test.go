@@ -4,26 +4,25 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/builtin"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
 
-// Four EDA variants of a customer-service sentence. The amount, the date
-// and "can't" survive every variant; the same seed gives the same output
-// on every machine.
+// Five EDA variants of a customer-service sentence with the default
+// English synonym source. The amount, the date and "can't" survive every
+// variant; the same seed gives the same output on every machine.
 func ExampleSampler() {
-	src := synonyms.NewTable([]synonyms.Entry{
-		{Word: "card", POS: synonyms.Noun, Synonyms: []string{"debit card"}},
-		{Word: "find", POS: synonyms.Verb, Synonyms: []string{"locate"}},
-		{Word: "charged", POS: synonyms.Verb, Synonyms: []string{"billed"}},
-	}, nil)
+	src, err := builtin.Default() // domain packs over WordNet, polarity guard
+	if err != nil {
+		panic(err)
+	}
 	s := textaug.Sampler{
 		Aug:  textaug.Tokens{Edit: textaug.EDA(src, 0.1)},
-		K:    4,
+		K:    5,
 		Seed: 1,
 	}
-	res, err := s.Sample(context.Background(), "", "I was charged $25.80 on 5 March 2024 and I can't find my card.")
+	res, err := s.Sample(context.Background(), "", "I was charged $25.80 on 5 March 2024 and I can't find the refund.")
 	if err != nil {
 		panic(err)
 	}
@@ -31,10 +30,11 @@ func ExampleSampler() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [delete] was charged $25.80 on 5 March 2024 and can't find my card.
-	// [swap] I was charged $25.80 find 5 March 2024 and I can't on my card.
-	// [delete] I was charged $25.80 on 5 March 2024 and I can't my.
-	// [swap] I was my $25.80 on 5 March 2024 and I can't find charged card.
+	// [swap] On was charged $25.80 I 5 March 2024 and I can't find the refund.
+	// [synonym] I was charged $25.80 on 5 March 2024 and I can't find the reimbursement.
+	// [delete] I was charged $25.80 on 5 March 2024 and I can't the refund.
+	// [delete] I was charged $25.80 on 5 March 2024 I can't find the refund.
+	// [insert] I was reimbursement charged $25.80 on 5 March 2024 and I can't find the refund.
 }
 
 // A shortfall is reported, never padded.

@@ -178,11 +178,14 @@ func fixStart(orig, out []tokenize.Token) []tokenize.Token {
 	if o.Kind != tokenize.Word || n.Kind != tokenize.Word || o.Start == n.Start && !n.Inserted() {
 		return out
 	}
-	if caseOf(o.Text) != caseTitle || o.Tag == "NNP" || o.Tag == "NNPS" || o.Text == "I" || o.Lock&tokenize.Frozen == tokenize.Frozen {
+	if caseOf(o.Text) != caseTitle || o.Tag == "NNP" || o.Tag == "NNPS" || o.Lock&tokenize.Frozen == tokenize.Frozen {
 		return out
 	}
 	if caseOf(n.Text) == caseLower && n.Lock&tokenize.Frozen != tokenize.Frozen {
 		n.Text = withCase(n.Text, caseTitle)
+	}
+	if o.Text == "I" {
+		return out
 	}
 	for i := range out {
 		if out[i].Start == o.Start && !out[i].Inserted() && i != b {

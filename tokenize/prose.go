@@ -17,6 +17,9 @@ import (
 	"github.com/mingrammer/commonregex"
 )
 
+// ProseVersion names the tagger model that Prose uses.
+const ProseVersion = "prose v2.0.0 averaged perceptron"
+
 // Prose returns the part-of-speech tagger of prose v2.0.0
 // (github.com/jdkato/prose/v2), ported so that it is fast and deterministic.
 // It is an averaged perceptron (prose's port of TextBlob's tagger) that

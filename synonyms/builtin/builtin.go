@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/domain"
 )
 
 //go:generate go run gen.go
@@ -43,3 +44,31 @@ func Morphology() (synonyms.Morphology, error) {
 	}
 	return wn.Morphology(), nil
 }
+
+// defaultSource builds Default's answer once.
+var defaultSource = sync.OnceValues(func() (synonyms.Source, error) {
+	wn, err := load()
+	if err != nil {
+		return nil, err
+	}
+	m := wn.Morphology()
+	banking, err := domain.Banking(m)
+	if err != nil {
+		return nil, err
+	}
+	finance, err := domain.Finance(m)
+	if err != nil {
+		return nil, err
+	}
+	return synonyms.NewMemo(synonyms.PolarityGuard{
+		Source: domain.Over(wn, banking, finance),
+		Morph:  m,
+	}, 0), nil
+})
+
+// Default returns the recommended English Source with zero set-up: the
+// banking and finance domain packs over the embedded WordNet, behind the
+// polarity guard (no candidate of the opposite polarity), memoised. It is
+// what `textaug augment` uses when given no synonym flags. Built once, on
+// first use; shared and safe for concurrent use.
+func Default() (synonyms.Source, error) { return defaultSource() }
