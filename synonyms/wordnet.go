@@ -75,6 +75,13 @@ type WordNet struct {
 	// tagged, unless it is the first such sense.
 	UntaggedSenses bool
 
+	// RareLemmas also admits candidates that never occur with this part
+	// of speech in WordNet's sense-tagged corpus, in any sense ("shew" for
+	// show, "cognise" for know, "locomote" for go, "supererogatory" for
+	// extra). By default they are dropped, so that replacements are words
+	// a reader expects.
+	RareLemmas bool
+
 	d *wordNetData
 }
 
@@ -527,6 +534,9 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 					slices.Contains(cands, id) {
 					continue
 				}
+				if !w.RareLemmas && d.totalCount(p, id) == 0 {
+					continue // a rare word: never tagged with this part of speech
+				}
 				c := d.lemma(id)
 				if c == word || stems.match(c) {
 					continue
@@ -556,6 +566,17 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// totalCount returns the tag counts of lemma id summed over its senses
+// with part of speech index p.
+func (d *wordNetData) totalCount(p int, id uint32) uint64 {
+	_, counts := d.senseRange(p, id)
+	var n uint64
+	for _, c := range counts {
+		n += uint64(c)
+	}
+	return n
 }
 
 // lemmaIDs returns the lemmas of word that fit tag, as described at

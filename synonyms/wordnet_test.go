@@ -37,7 +37,7 @@ func TestWordNetSynonyms(t *testing.T) {
 	}{
 		// Why: the brief's running example; irregular past of the word
 		// and of multi-word candidates (went up, came up).
-		{word: "rose", tag: "VBD", want: []string{"arose", "came up", "climbed", "got up", "lifted", "moved up", "uprose", "went up"}},
+		{word: "rose", tag: "VBD", want: []string{"arose", "came up", "climbed", "got up", "lifted", "moved up", "stood up", "went up"}},
 		{word: "rise", tag: "VB", has: []string{"arise", "go up"}, hasNot: []string{"fall", "descend", "go down", "rise", "rising"}},
 		{word: "rises", tag: "VBZ", has: []string{"arises", "goes up", "comes up"}, hasNot: []string{"falls"}},
 		{word: "rising", tag: "VBG", has: []string{"arising", "going up"}, hasNot: []string{"falling"}},
@@ -155,7 +155,10 @@ func TestWordNetContract(t *testing.T) {
 func TestWordNetLimits(t *testing.T) {
 	wn := english(t)
 	def := wn.Synonyms("child", "NN")
-	assert.Len(t, def, synonyms.DefaultMaxCandidates)
+	assert.LessOrEqual(t, len(def), synonyms.DefaultMaxCandidates)
+	all := wn.WithLimits(10, 100).Synonyms("rise", "VB")
+	assert.Greater(t, len(all), synonyms.DefaultMaxCandidates, "rise has more candidates than the default cap")
+	assert.Len(t, wn.Synonyms("rise", "VB"), synonyms.DefaultMaxCandidates)
 
 	small := wn.WithLimits(1, 2)
 	assert.Len(t, small.Synonyms("child", "NN"), 2)
@@ -364,6 +367,9 @@ func tinyWordNet(tb testing.TB) *synonyms.WordNet {
 	tb.Helper()
 	wn, err := synonyms.ReadWordNet(bytes.NewReader(tinyData(tb)))
 	require.NoError(tb, err)
+	// The tiny data has almost no tag counts: keep its untagged lemmas,
+	// so that these tests see the other rules.
+	wn.RareLemmas = true
 	return wn
 }
 
@@ -536,7 +542,26 @@ func ExampleWordNet_Synonyms() {
 	fmt.Println(wn.Synonyms("shares", "NNS"))
 	fmt.Println(wn.WithLimits(1, 3).Synonyms("children", "NNS"))
 	// Output:
-	// [arose came up climbed got up lifted moved up uprose went up]
+	// [arose came up climbed got up lifted moved up stood up went up]
 	// [parcels parts percentages portions]
 	// [kids minors youngsters]
+}
+
+// TestWordNetDropsRareWords: candidates never tagged with their part of
+// speech in WordNet's corpus are archaic or rare ("shew", "cognise",
+// "locomote") and are dropped unless RareLemmas is set.
+func TestWordNetDropsRareWords(t *testing.T) {
+	wn, err := builtin.English()
+	require.NoError(t, err)
+	rare := *wn
+	rare.RareLemmas = true
+	cases := []struct{ word, tag, rare string }{
+		{"showing", "VBG", "shewing"},
+		{"goes", "VBZ", "locomotes"},
+		{"extra", "JJ", "supererogatory"},
+	}
+	for _, c := range cases {
+		assert.NotContains(t, wn.Synonyms(c.word, c.tag), c.rare, c.word)
+		assert.Contains(t, rare.Synonyms(c.word, c.tag), c.rare, "with RareLemmas, %s", c.word)
+	}
 }

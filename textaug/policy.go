@@ -54,8 +54,9 @@ var DefaultNegations = []string{
 	"less", "fewer", "least", "only", "against",
 }
 
-// DefaultStopwords are the function words the zero Policy never replaces:
-// the EDA reference's list.
+// DefaultStopwords are the words the zero Policy never replaces: the EDA
+// reference's list, a few chat words and adverbs whose WordNet senses
+// mislead.
 var DefaultStopwords = []string{
 	"i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
 	"yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
@@ -70,6 +71,9 @@ var DefaultStopwords = []string{
 	"only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don",
 	"should", "now", "please", "can", "could", "would", "may", "might", "must", "shall",
 	"also", "get", "got", "let", "ok", "okay", "yes", "hi", "hello", "thanks",
+	// Adverbs whose WordNet senses mislead ("still" -> "withal", "back" ->
+	// "backward").
+	"still", "already", "ever", "even", "really", "quite", "back", "away", "anyway",
 }
 
 func (p *Policy) build() {

@@ -145,8 +145,7 @@ func fixArticles(toks []tokenize.Token) {
 			want = "an"
 		}
 		if want != la {
-			a.Text = withCase(want, caseOf(a.Text))
-			a.Start, a.End = -1, -1
+			a.Text = withCase(want, caseOf(a.Text)) // keeps its source span
 		}
 	}
 }

@@ -144,7 +144,7 @@ func ExampleEnglish() {
 	fmt.Println(wn.Synonyms("book", "NN"))
 	fmt.Println(wn.Synonyms("John", "NNP"))
 	// Output:
-	// [arose came up climbed got up lifted moved up uprose went up]
+	// [arose came up climbed got up lifted moved up stood up went up]
 	// [hold reserve]
 	// [record volume]
 	// []

@@ -1,0 +1,130 @@
+package textaug_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/synonyms/builtin"
+	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
+)
+
+// readTexts returns the first n texts of a shared JSONL file, or skips.
+func readTexts(t *testing.T, rel string, n int) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(sharedData, rel))
+	if err != nil {
+		t.Skipf("shared data absent (%v): this test needs ../shared/data", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() && len(out) < n {
+		var rec struct{ Text string }
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
+		out = append(out, rec.Text)
+	}
+	return out
+}
+
+// formClass is the grammatical form a Penn tag asks for.
+func formClass(tag string) string {
+	switch tag {
+	case "NN", "NNP":
+		return "singular"
+	case "NNS", "NNPS":
+		return "plural"
+	case "VB", "VBP":
+		return "base"
+	case "VBZ":
+		return "3sg"
+	case "VBD", "VBN":
+		return "past"
+	case "VBG":
+		return "gerund"
+	case "JJR", "RBR":
+		return "comparative"
+	case "JJS", "RBS":
+		return "superlative"
+	case "JJ", "RB":
+		return "positive"
+	}
+	return tag
+}
+
+// TestReplacementsKeepTheirForm replaces one word in each of 500 real
+// sentences (banking77 and financial_phrasebank_allagree, test splits)
+// with the default English source, tags the variant again, and checks that
+// the replacement has the grammatical form of the word it replaced
+// (plural for plural, past for past, ...). It logs the share and 30
+// before/after samples (go test -run TestReplacementsKeepTheirForm -v).
+func TestReplacementsKeepTheirForm(t *testing.T) {
+	texts := append(readTexts(t, "banking77/test.jsonl", 250), readTexts(t, "financial_phrasebank_allagree/test.jsonl", 250)...)
+	src, err := builtin.Default()
+	require.NoError(t, err)
+	tagger, err := tokenize.Prose()
+	require.NoError(t, err)
+	aug := textaug.Tokens{}
+	sr := textaug.SynonymReplace{Source: src, Max: 1}
+	var total, sameClass, sameTag int
+	var samples []string
+	for i, text := range texts {
+		toks, err := aug.Analyse(text)
+		require.NoError(t, err)
+		out := sr.Edit(textaug.Stream(1, text, 0), toks)
+		if len(out) == len(toks) && tokenize.Join(out) == text {
+			continue // nothing replaceable
+		}
+		// The replaced token is the one source token missing from out;
+		// the inserted run stands where it stood.
+		kept := map[int]bool{}
+		for _, tk := range out {
+			if !tk.Inserted() {
+				kept[tk.Start] = true
+			}
+		}
+		var orig tokenize.Token
+		for _, tk := range toks {
+			if tk.Kind != tokenize.Space && !kept[tk.Start] {
+				orig = tk
+			}
+		}
+		retagged := append([]tokenize.Token(nil), out...)
+		tokenize.TagTokens(tagger, retagged)
+		var run []tokenize.Token
+		for _, tk := range retagged {
+			if tk.Inserted() && tk.Kind == tokenize.Word {
+				run = append(run, tk)
+			}
+		}
+		require.NotEmpty(t, run, text)
+		head := run[0] // verbs inflect their first word ("took off")
+		if strings.HasPrefix(orig.Tag, "NN") {
+			head = run[len(run)-1] // nouns their last ("credit cards")
+		}
+		total++
+		if formClass(head.Tag) == formClass(orig.Tag) {
+			sameClass++
+		}
+		if head.Tag == orig.Tag {
+			sameTag++
+		}
+		if len(samples) < 30 && i%8 == 0 {
+			samples = append(samples, text+"\n    -> "+tokenize.Join(out)+"   ("+orig.Text+"/"+orig.Tag+" -> "+head.Text+"/"+head.Tag+")")
+		}
+	}
+	require.Greater(t, total, 300, "most sentences have a replaceable word")
+	share := float64(sameClass) / float64(total)
+	t.Logf("%d replacements in %d sentences: %.1f%% keep the form class, %.1f%% the exact tag", total, len(texts), 100*share, 100*float64(sameTag)/float64(total))
+	for _, s := range samples {
+		t.Log(s)
+	}
+	assert.GreaterOrEqual(t, share, 0.8, "inflection kept (the re-tagging itself errs on some)")
+}
