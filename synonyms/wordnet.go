@@ -538,7 +538,7 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 					continue // a rare word: never tagged with this part of speech
 				}
 				c := d.lemma(id)
-				if c == word || stems.match(c) {
+				if c == word || stems.match(c) || abbreviation(c) {
 					continue
 				}
 				cands = append(cands, id)
@@ -566,6 +566,21 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// abbreviation reports candidates that would read as a number or an
+// abbreviation in running text: any digit ("1st", "2d") or a single word of
+// one or two letters ("lb", "ms").
+func abbreviation(c string) bool {
+	if len(c) <= 2 {
+		return true
+	}
+	for i := 0; i < len(c); i++ {
+		if c[i] >= '0' && c[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // totalCount returns the tag counts of lemma id summed over its senses

@@ -565,3 +565,16 @@ func TestWordNetDropsRareWords(t *testing.T) {
 		assert.Contains(t, rare.Synonyms(c.word, c.tag), c.rare, "with RareLemmas, %s", c.word)
 	}
 }
+
+// TestWordNetNoNumbersOrAbbreviations: "first" is never "1st" (a number
+// the label may hang on), "pound" never "lb".
+func TestWordNetNoNumbersOrAbbreviations(t *testing.T) {
+	wn, err := builtin.English()
+	require.NoError(t, err)
+	for _, c := range []struct{ word, tag string }{{"first", "JJ"}, {"second", "JJ"}, {"third", "JJ"}, {"pound", "NN"}, {"meters", "NNS"}} {
+		for _, cand := range wn.Synonyms(c.word, c.tag) {
+			assert.NotRegexp(t, `[0-9]`, cand, c.word)
+			assert.Greater(t, len(cand), 2, "%s -> %s", c.word, cand)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		if !replaceable(t) {
 			continue
 		}
-		if c := s.Source.Synonyms(lower(t.Text), t.Tag); len(c) > 0 {
+		if c := candidates(s.Source, t); len(c) > 0 {
 			seeds = append(seeds, i)
 			cands = append(cands, c)
 		}

@@ -112,6 +112,8 @@ func TestReplacementsKeepTheirForm(t *testing.T) {
 		total++
 		if formClass(head.Tag) == formClass(orig.Tag) {
 			sameClass++
+		} else if os.Getenv("TEXTAUG_SHOW_MISMATCH") != "" {
+			t.Logf("MISMATCH %s/%s -> %s/%s: %s", orig.Text, orig.Tag, head.Text, head.Tag, tokenize.Join(out))
 		}
 		if head.Tag == orig.Tag {
 			sameTag++

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
@@ -169,5 +170,16 @@ func TestComposites(t *testing.T) {
 	for seed := uint64(0); seed < 20; seed++ {
 		out := o.Edit(rand.New(rand.NewPCG(seed, 8)), toks)
 		assert.Less(t, len(words(out)), len(words(toks)))
+	}
+}
+
+func TestReplacementsNeverAddNumbers(t *testing.T) {
+	src := synonyms.NewTable([]synonyms.Entry{{Word: "first", Synonyms: []string{"1st", "initial"}}}, nil)
+	toks := analyse(t, "the first quarter", nil)
+	for seed := uint64(0); seed < 30; seed++ {
+		r := rand.New(rand.NewPCG(seed, 9))
+		for _, e := range []textaug.Edit{textaug.SynonymReplace{Source: src, Rate: 1}, textaug.RandomInsert{Source: src, Rate: 1}} {
+			assert.NotContains(t, tokenize.Join(e.Edit(r, toks)), "1st")
+		}
 	}
 }

@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +49,24 @@ func replaceable(t *tokenize.Token) bool {
 	}
 	_, ok := synonyms.FromPenn(t.Tag)
 	return ok
+}
+
+// candidates returns src's candidates for the token t, without any that
+// holds a digit: a replacement must never add a number to the text.
+func candidates(src synonyms.Source, t *tokenize.Token) []string {
+	c := src.Synonyms(lower(t.Text), t.Tag)
+	for i, s := range c {
+		if strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+			out := slices.Clone(c[:i])
+			for _, s := range c[i+1:] {
+				if strings.IndexFunc(s, unicode.IsDigit) < 0 {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+	}
+	return c
 }
 
 type casing uint8
