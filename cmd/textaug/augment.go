@@ -121,7 +121,7 @@ func (o *options) edit(syn func() (textaug.Edit, textaug.Edit, error)) (textaug.
 		case "punct":
 			edits = append(edits, textaug.Punctuation{})
 		default:
-			return nil, fmt.Errorf("--ops: unknown operation %q (want synonym, insert, swap, delete, punct, eda or aeda)", n)
+			return nil, usageErr("--ops: unknown operation %q (want synonym, insert, swap, delete, punct, eda or aeda)", n)
 		}
 	}
 	if o.chain {
@@ -180,7 +180,10 @@ func augment(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-		return exitUsage
+		if errors.As(err, new(usageError)) {
+			return exitUsage
+		}
+		return exitFail
 	}
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: edit, Policy: policy}, K: o.k, Seed: o.seed, MaxTries: o.maxTries}
 

@@ -101,3 +101,59 @@ func TestProtectFile(t *testing.T) {
 		assert.Contains(t, l, "help")
 	}
 }
+
+func TestSynonymFlags(t *testing.T) {
+	dir := t.TempDir()
+	lex := filepath.Join(dir, "mine.tsv")
+	require.NoError(t, os.WriteFile(lex, []byte("refund\tn\tmoney back\n"), 0o644))
+	block := filepath.Join(dir, "block.txt")
+	require.NoError(t, os.WriteFile(block, []byte("reimbursement\n"), 0o644))
+	in := "Where is my refund\n"
+	variants := func(args ...string) []string {
+		t.Helper()
+		code, out, errs := runCLI(t, in, append([]string{"augment", "-k", "4", "--ops", "synonym", "--no-original"}, args...)...)
+		require.Equal(t, 0, code, errs)
+		return strings.Split(strings.TrimSpace(out), "\n")
+	}
+	t.Run("a user lexicon wins", func(t *testing.T) {
+		got := variants("--lexicon", lex)
+		assert.Contains(t, got, "Where is my money back")
+	})
+	t.Run("default sources", func(t *testing.T) {
+		got := strings.Join(variants(), "\n")
+		assert.Contains(t, got, "reimbursement")
+	})
+	t.Run("blocklist", func(t *testing.T) {
+		code, out, errs := runCLI(t, in, "augment", "-k", "4", "--ops", "synonym", "--blocklist", block)
+		require.Equal(t, 0, code, errs)
+		assert.NotContains(t, out, "reimbursement")
+	})
+	t.Run("no sources, no synonyms", func(t *testing.T) {
+		code, out, errs := runCLI(t, in, "augment", "-k", "2", "--ops", "synonym", "--synonyms", "none", "--domain", "none", "--no-original")
+		require.Equal(t, 0, code, errs)
+		assert.Empty(t, strings.TrimSpace(out))
+		assert.Contains(t, errs, "1 shortfalls (2 variants missing)")
+	})
+	t.Run("bad values", func(t *testing.T) {
+		for _, args := range [][]string{{"--synonyms", "thesaurus"}, {"--domain", "medicine"}, {"--polarity-guard", "maybe"}, {"--lexicon-format", "xml", "--lexicon", lex}} {
+			code, _, errs := runCLI(t, in, append([]string{"augment", "--ops", "synonym"}, args...)...)
+			assert.Equal(t, 2, code, "%v", args)
+			assert.NotEmpty(t, errs)
+		}
+		code, _, errs := runCLI(t, in, "augment", "--ops", "synonym", "--lexicon", filepath.Join(dir, "missing.tsv"))
+		assert.Equal(t, 1, code)
+		assert.Contains(t, errs, "missing.tsv")
+		bad := filepath.Join(dir, "bad.tsv")
+		require.NoError(t, os.WriteFile(bad, []byte("ok\tfine\nbroken line without tab\n"), 0o644))
+		code, _, errs = runCLI(t, in, "augment", "--ops", "synonym", "--lexicon", bad)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, errs, "bad.tsv:2", "a located error")
+	})
+	t.Run("candidates cap", func(t *testing.T) {
+		many := map[string]bool{}
+		for _, v := range variants("--candidates", "1", "--domain", "none", "-k", "20") {
+			many[v] = true
+		}
+		assert.LessOrEqual(t, len(many), 2, "one candidate for one replaceable word: at most one variant, plus shortfall")
+	})
+}

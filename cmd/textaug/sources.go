@@ -63,14 +63,14 @@ func (s *sourceOptions) build() (synonyms.Source, error) {
 		}
 		morph = m
 	default:
-		return nil, fmt.Errorf("--synonyms: want wordnet or none, got %q", s.wordnet)
+		return nil, usageErr("--synonyms: want wordnet or none, got %q", s.wordnet)
 	}
 	var packs []domain.Owner
 	if s.domains != "none" && s.domains != "" {
 		for _, name := range strings.Split(s.domains, ",") {
 			p, err := domain.Load(strings.TrimSpace(name), morph)
 			if err != nil {
-				return nil, fmt.Errorf("--domain: %w (have %s)", err, strings.Join(domain.Names(), ", "))
+				return nil, usageErr("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
 			}
 			packs = append(packs, p)
 		}
@@ -79,7 +79,7 @@ func (s *sourceOptions) build() (synonyms.Source, error) {
 	for _, path := range s.lexicons {
 		f, ok := synonyms.ParseFormat(s.format)
 		if !ok {
-			return nil, fmt.Errorf("--lexicon-format: unknown format %q", s.format)
+			return nil, usageErr("--lexicon-format: unknown format %q", s.format)
 		}
 		t, err := synonyms.LoadFile(path, f, morph)
 		if err != nil {
@@ -111,11 +111,19 @@ func (s *sourceOptions) build() (synonyms.Source, error) {
 		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.guard == "strict"}
 	case "off":
 	default:
-		return nil, fmt.Errorf("--polarity-guard: want on, strict or off, got %q", s.guard)
+		return nil, usageErr("--polarity-guard: want on, strict or off, got %q", s.guard)
 	}
 	return synonyms.NewMemo(src, 0), nil
 }
 
 func dataVersions() string {
 	return "tagger: " + tokenize.ProseVersion + ", synonyms: " + builtin.Version
+}
+
+// usageError is a mistake in the command line (exit code 2), as opposed to
+// a failure to do what it asked (exit code 1).
+type usageError struct{ error }
+
+func usageErr(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
 }
