@@ -96,6 +96,53 @@ func (t *Table) Synonyms(word, tag string) []string {
 	return slices.Clip(slices.Compact(out))
 }
 
+// Owns reports whether the table has an entry for word used with tag,
+// even an empty one: a user lexicon line "card<TAB>n<TAB>-" keeps every
+// later source of a Layered list from answering for "card". Owns makes a
+// Table a synonyms.Owner.
+func (t *Table) Owns(word, tag string) bool {
+	if t == nil || len(t.m) == 0 {
+		return false
+	}
+	pos := Any
+	if tag != "" {
+		p, ok := FromPenn(tag)
+		if !ok {
+			return false
+		}
+		pos = p
+	}
+	w := Normalize(word)
+	if t.has(w, pos) {
+		return true
+	}
+	if t.morph == nil || pos == Any {
+		return false
+	}
+	for _, lemma := range t.morph.Lemmas(w, pos) {
+		if t.has(lemma, pos) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Table) has(w string, pos POS) bool {
+	if _, ok := t.m[key{w, Any}]; ok {
+		return true
+	}
+	if pos != Any {
+		_, ok := t.m[key{w, pos}]
+		return ok
+	}
+	for _, p := range []POS{Noun, Verb, Adj, Adv} {
+		if _, ok := t.m[key{w, p}]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *Table) lookup(w string, pos POS) []string {
 	a := t.m[key{w, pos}]
 	if pos == Any {
