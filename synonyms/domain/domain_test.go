@@ -288,3 +288,34 @@ func TestPackFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestHowlersFoundOnRealText guards the entries added after looking up the
+// words of real banking and finance sentences through the whole stack.
+func TestHowlersFoundOnRealText(t *testing.T) {
+	banking, err := domain.Banking(nil)
+	require.NoError(t, err)
+	finance, err := domain.Finance(nil)
+	require.NoError(t, err)
+	src := synonyms.Layered{banking, finance}
+	never := map[string][]string{
+		"deal/NN":     {"flock", "mess", "heap"},
+		"contract/NN": {"declaration"},
+		"cut/VBD":     {"swerved", "veered", "curved"},
+		"expects/VBZ": {"asks", "waits", "looks"},
+		"rights/NNS":  {"rightfields"},
+		"bigger/JJR":  {"worse"},
+		"lower/JJR":   {"more"},
+		"bill/NN":     {"measure", "note"},
+		"freeze/VB":   {"stop dead"},
+		"need/VBP":    {"postulate", "involve", "call for"},
+		"dispute/NN":  {"difference of opinion"},
+		"capacity/NN": {"content"},
+	}
+	for key, bad := range never {
+		word, tag, _ := strings.Cut(key, "/")
+		assert.True(t, banking.Owns(word, tag) || finance.Owns(word, tag), "%s is owned", key)
+		for _, b := range bad {
+			assert.NotContains(t, src.Synonyms(word, tag), b, key)
+		}
+	}
+}
