@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -213,6 +214,21 @@ func (l *PolarityLexicon) Len() int {
 		return 0
 	}
 	return len(l.words)
+}
+
+// Words returns the words listed with polarity p, sorted; a new slice.
+func (l *PolarityLexicon) Words(p Polarity) []string {
+	if l == nil {
+		return nil
+	}
+	var out []string
+	for w, q := range l.words {
+		if q == p {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Polarity returns the polarity listed for word (Neutral when none is).

@@ -217,3 +217,15 @@ func TestPolarityGuardConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestPolarityWords(t *testing.T) {
+	lex, err := synonyms.DefaultPolarity()
+	require.NoError(t, err)
+	pos, neg := lex.Words(synonyms.Positive), lex.Words(synonyms.Negative)
+	assert.Contains(t, pos, "rose")
+	assert.Contains(t, neg, "fell")
+	assert.True(t, slices.IsSorted(pos))
+	assert.Equal(t, lex.Len(), len(pos)+len(neg))
+	var nilLex *synonyms.PolarityLexicon
+	assert.Nil(t, nilLex.Words(synonyms.Positive))
+}

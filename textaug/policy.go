@@ -33,6 +33,11 @@ type Policy struct {
 	// Stopwords are never replaced by synonyms or used as insertion seeds
 	// (they may still be deleted or swapped); nil means DefaultStopwords.
 	Stopwords []string
+	// Anchors are never deleted or moved, but may be replaced by a
+	// synonym: the words a label hangs on that have safe synonyms, such as
+	// the direction words of finance news ("rose" may become "climbed",
+	// never disappear). Case-insensitive single words.
+	Anchors []string
 	// EditProperNouns lets strategies edit tokens tagged NNP or NNPS
 	// (entities such as company and product names); they are frozen by
 	// default.
@@ -42,6 +47,7 @@ type Policy struct {
 	keep     map[string][][]string // first word -> phrases (lower case)
 	negation map[string]bool
 	stop     map[string]bool
+	anchor   map[string]bool
 }
 
 // DefaultNegations are the negations and polarity shifters that the zero
@@ -100,6 +106,7 @@ func (p *Policy) build() {
 			stop = DefaultStopwords
 		}
 		p.stop = set(stop)
+		p.anchor = set(p.Anchors)
 	})
 }
 
@@ -135,6 +142,9 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 				t.Lock |= tokenize.Frozen
 			case p.stop[lw]:
 				t.Lock |= tokenize.LockReplace
+			}
+			if p.anchor[lw] {
+				t.Lock |= tokenize.LockDelete | tokenize.LockMove
 			}
 		case tokenize.Contraction:
 			t.Lock |= tokenize.Frozen

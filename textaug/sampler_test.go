@@ -278,3 +278,27 @@ func TestGolden(t *testing.T) {
 	require.NoError(t, err, "run with -update to create it")
 	assert.Equal(t, string(want), b.String())
 }
+
+func TestAnchorsStayButMayBeReplaced(t *testing.T) {
+	p := &textaug.Policy{Anchors: []string{"rose"}}
+	toks := analyse(t, "Operating profit rose sharply", p)
+	for _, tk := range toks {
+		if tk.Text == "rose" {
+			assert.Equal(t, tokenize.LockDelete|tokenize.LockMove, tk.Lock&tokenize.Frozen)
+		}
+	}
+	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.OneOf{Edits: []textaug.Edit{textaug.RandomSwap{Rate: 1}, textaug.RandomDelete{Rate: 1}, textaug.SynonymReplace{Source: table, Rate: 1}}}, Policy: p}, K: 10, Seed: 1}
+	res, err := smp.Sample(context.Background(), "", "Operating profit rose sharply")
+	require.NoError(t, err)
+	replaced := false
+	for _, v := range res.Variants {
+		w := strings.Fields(strings.ToLower(v.Text))
+		ok := slices.Contains(w, "rose") || slices.Contains(w, "climbed") || slices.Contains(w, "increased")
+		assert.True(t, ok, v.Text)
+		replaced = replaced || !slices.Contains(w, "rose")
+		if i := slices.Index(w, "rose"); i >= 0 && len(w) == 4 {
+			assert.Equal(t, 2, i, "never moved: %q", v.Text)
+		}
+	}
+	assert.True(t, replaced, "an anchor may still be replaced by a synonym")
+}
