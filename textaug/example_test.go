@@ -30,10 +30,10 @@ func ExampleSampler() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [swap] On was charged $25.80 I 5 March 2024 and I can't find the refund.
+	// [swap] I was charged $25.80 on 5 March 2024 and the can't find I refund.
 	// [synonym] I was charged $25.80 on 5 March 2024 and I can't find the reimbursement.
-	// [delete] I was charged $25.80 on 5 March 2024 and I can't the refund.
-	// [delete] I was charged $25.80 on 5 March 2024 I can't find the refund.
+	// [delete] I was charged $25.80 on 5 March 2024 and I can't find refund.
+	// [swap] Was I charged $25.80 on 5 March 2024 and I can't find the refund.
 	// [insert] I was reimbursement charged $25.80 on 5 March 2024 and I can't find the refund.
 }
 
@@ -45,7 +45,7 @@ func ExampleSampler_shortfall() {
 	res, _ = s.Sample(context.Background(), "", "USD 3 million")
 	fmt.Println(len(res.Variants), res.Shortfall, res.Reason)
 	// Output:
-	// 1 2 only 1 distinct variants in 22 attempts
+	// 0 3 only 0 distinct variants in 22 attempts
 	// 0 3 no editable word
 }
 
@@ -76,7 +76,7 @@ func ExamplePunctuation() {
 	r := textaug.Stream(7, "example", 0)
 	fmt.Println(tokenize.Join(textaug.Punctuation{}.Edit(r, toks)))
 	// Output:
-	// Operating profit . rose , to ; EUR 25.8 mn from EUR 19.3 mn.
+	// Operating : profit ; rose ; to EUR 25.8 mn from EUR 19.3 mn.
 }
 
 // Stream depends only on (seed, key, attempt).

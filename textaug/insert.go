@@ -63,7 +63,7 @@ func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			m++ // the end of the text, after the last word
 		}
 		x := r.IntN(m)
-		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower)
+		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower, 0)
 		if x == len(sl) {
 			e := lastContent(out) + 1
 			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)

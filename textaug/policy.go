@@ -15,8 +15,11 @@ import (
 // Whatever the fields say, these are always frozen (never replaced,
 // deleted or moved): numbers, money, percents, dates and times,
 // identifiers, URLs, emails, emoji, punctuation, symbols, contraction parts
-// and the words they are glued to ("ca" of "can't"). Nothing is ever
-// inserted inside a multi-token protected span.
+// and the words they are glued to ("ca" of "can't"). The words right
+// next to a figure (number, amount, percent, date, identifier) are never
+// deleted or moved, since they say what the figure means ("from EUR 3 mn
+// to EUR 5 mn"), and nothing is inserted beside a figure or inside a
+// multi-token protected span.
 //
 // The zero Policy (and a nil *Policy) also freezes DefaultNegations and
 // proper nouns, and never replaces DefaultStopwords. A Policy is safe for
@@ -161,6 +164,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		}
 		prev = i
 	}
+	lockFigureNeighbours(toks)
 	if len(p.keep) > 0 {
 		p.applyKeep(toks)
 	}
@@ -168,6 +172,42 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			freezeSpan(toks, m[0], m[1])
 		}
+	}
+}
+
+// figure reports the kinds that carry a quantity, a date or an identity.
+func figure(k tokenize.Kind) bool {
+	switch k {
+	case tokenize.Number, tokenize.Money, tokenize.Percent, tokenize.Date, tokenize.Identifier:
+		return true
+	}
+	return false
+}
+
+// lockFigureNeighbours keeps the words right next to a figure in place:
+// they say what the figure means ("rose from EUR 3 mn to EUR 5 mn" must
+// not swap "from" and "to"), and deleting or replacing them could make the
+// figure read differently ("0 A EUR 00" -> "0 EUR 00", "5 apples and
+// dollars" -> "5 dollars and apples"). Nothing is inserted beside a figure
+// either. The neighbours may still be replaced by synonyms.
+func lockFigureNeighbours(toks []tokenize.Token) {
+	prev := -1 // previous non-space token
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == tokenize.Space {
+			continue
+		}
+		if prev >= 0 {
+			a, b := &toks[prev], t
+			if figure(a.Kind) && b.Kind == tokenize.Word {
+				a.Lock |= tokenize.LockJoin
+				b.Lock |= tokenize.LockDelete | tokenize.LockMove
+			}
+			if figure(b.Kind) && a.Kind == tokenize.Word {
+				a.Lock |= tokenize.LockDelete | tokenize.LockMove | tokenize.LockJoin
+			}
+		}
+		prev = i
 	}
 }
 

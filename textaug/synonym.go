@@ -82,7 +82,7 @@ func (s SynonymReplace) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Tok
 			out = append(out, toks[i])
 			continue
 		}
-		out = phrase(out, c, toks[i].Tag, caseOf(toks[i].Text))
+		out = phrase(out, c, toks[i].Tag, caseOf(toks[i].Text), toks[i].Lock)
 	}
 	fixArticles(out)
 	return out

@@ -102,9 +102,10 @@ func withCase(w string, c casing) string {
 }
 
 // phrase turns a (possibly multi-word) candidate into inserted tokens with
-// single spaces between the words. The words are locked against a second
-// replacement in the same variant.
-func phrase(dst []tokenize.Token, cand, tag string, c casing) []tokenize.Token {
+// single spaces between the words. The words carry lock (a replacement
+// inherits the locks of the word it replaces, so an anchor stays an
+// anchor) and are locked against a second replacement in the same variant.
+func phrase(dst []tokenize.Token, cand, tag string, c casing, lock tokenize.Lock) []tokenize.Token {
 	for i, w := range strings.Fields(cand) {
 		if i > 0 {
 			dst = append(dst, tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space})
@@ -112,7 +113,7 @@ func phrase(dst []tokenize.Token, cand, tag string, c casing) []tokenize.Token {
 				c = caseLower
 			}
 		}
-		dst = append(dst, tokenize.Token{Text: withCase(w, c), Start: -1, End: -1, Kind: tokenize.Word, Tag: tag, Lock: tokenize.LockReplace})
+		dst = append(dst, tokenize.Token{Text: withCase(w, c), Start: -1, End: -1, Kind: tokenize.Word, Tag: tag, Lock: lock | tokenize.LockReplace})
 	}
 	return dst
 }
