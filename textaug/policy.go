@@ -164,6 +164,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		}
 		prev = i
 	}
+	lockGluedRuns(toks)
 	lockFigureNeighbours(toks)
 	if len(p.keep) > 0 {
 		p.applyKeep(toks)
@@ -172,6 +173,37 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			freezeSpan(toks, m[0], m[1])
 		}
+	}
+}
+
+// lockGluedRuns freezes the words of a run of tokens written without
+// spaces that holds two or more non-punctuation tokens ("fA.212Zb",
+// "card#123", "user/password"): editing one of them could change how the
+// rest reads ("fA.212" without "fA" starts with ".212", a number). A word
+// with only punctuation glued to it ("card," "(card)") stays free.
+func lockGluedRuns(toks []tokenize.Token) {
+	for i := 0; i < len(toks); {
+		if toks[i].Kind == tokenize.Space {
+			i++
+			continue
+		}
+		j, solid := i, 0
+		for ; j < len(toks) && toks[j].Kind != tokenize.Space; j++ {
+			if toks[j].Kind != tokenize.Punct {
+				solid++
+			}
+		}
+		if solid >= 2 {
+			for k := i; k < j; k++ {
+				if toks[k].Kind == tokenize.Word {
+					toks[k].Lock |= tokenize.Frozen
+				}
+				if k < j-1 {
+					toks[k].Lock |= tokenize.LockJoin
+				}
+			}
+		}
+		i = j
 	}
 }
 
