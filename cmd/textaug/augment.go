@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -9,218 +10,300 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"github.com/textaug/textaug/internal/corpus"
+	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 )
 
-// options are the flags of `textaug augment`.
-type options struct {
-	k          int
-	seed       uint64
-	alpha      float64
-	ops        string
-	chain      bool
-	noOriginal bool
-	provenance bool
-	workers    int
-	maxTries   int
-	output     string
-	protect    string
-	src        sourceOptions
-	input      string
+const augmentHelp = `Usage: textaug augment [flags] [FILE|-]
+
+Reads a corpus (CSV, TSV or JSONL with a header or field names, or plain
+text with one sentence per line) and writes every row followed by its k
+variants, all with the row's label and every other column unchanged.
+
+Examples:
+  textaug augment -k 4 --seed 1 testdata/sentences.txt
+  textaug augment --preset intent -o train.aug.csv testdata/examples/banking.csv
+  textaug augment --preset finance --provenance -o out.jsonl testdata/examples/finance.jsonl
+  zcat big.jsonl.gz | textaug augment --format jsonl --on-error skip --rejects bad.jsonl -o out.jsonl.gz -
+
+Flags:
+`
+
+// ioFlags are augment's input and output flags.
+type ioFlags struct {
+	seed        uint64
+	format      string
+	text, label string
+	output      string
+	noOriginal  bool
+	provenance  bool
+	workers     int
+	onError     string
+	rejects     string
+	progress    string
 }
 
-func parseAugment(args []string, stderr io.Writer) (*options, error) {
-	o := &options{}
+func (f *ioFlags) register(fs *flag.FlagSet) {
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed and input give the same output")
+	fs.StringVar(&f.format, "format", "", "input format: csv, tsv, jsonl or text (default: by extension, .gz allowed; text for others and stdin)")
+	fs.StringVar(&f.text, "text", "", "column or field with the text (default: the first of "+strings.Join(corpus.DefaultTextFields, ", ")+")")
+	fs.StringVar(&f.label, "label", "", "column or field with the label (default: the first of "+strings.Join(corpus.DefaultLabelFields, ", ")+"); only checked, never changed")
+	fs.StringVar(&f.output, "o", "-", "output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
+	fs.BoolVar(&f.noOriginal, "no-original", false, "write only the variants, not the input rows")
+	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers; the output is byte-identical for any number")
+	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
+	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
+	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
+}
+
+func augment(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("augment", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.IntVar(&o.k, "k", 4, "variants per input line")
-	fs.Uint64Var(&o.seed, "seed", 1, "random seed: the same seed and input give the same output")
-	fs.Float64Var(&o.alpha, "alpha", 0.1, "share of eligible words each operation changes (EDA's α)")
-	fs.StringVar(&o.ops, "ops", "eda", "operations: eda (synonym,insert,swap,delete), aeda (punct), or a comma list of synonym, insert, swap, delete, punct")
-	fs.BoolVar(&o.chain, "chain", false, "apply every listed operation to each variant instead of one per variant")
-	fs.BoolVar(&o.noOriginal, "no-original", false, "do not print the input line before its variants")
-	fs.BoolVar(&o.provenance, "provenance", false, "print TSV: line number, variant index (0 = original), operations, text")
-	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers; the output is the same for any number")
-	fs.IntVar(&o.maxTries, "max-tries", 0, "attempts per line before a shortfall is reported (0: 4·k+10)")
-	fs.StringVar(&o.output, "o", "-", "output file (written atomically), - for stdout")
-	fs.StringVar(&o.protect, "protect", "", "file of words and phrases never edited, one per line; /regexp/ lines are patterns")
-	o.src.register(fs)
+	var rf recipeFlags
+	var iof ioFlags
+	rf.register(fs)
+	iof.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: textaug augment [flags] [FILE|-]\n\nReads one sentence per line and prints each line followed by its variants.\n\nFlags:\n")
+		fmt.Fprint(stderr, augmentHelp)
 		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExample:\n  textaug augment -k 4 --seed 1 testdata/sentences.txt\n")
 	}
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	code, err := augmentRun(ctx, fs, &rf, &iof, pos, stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
+	}
+	return code
+}
+
+// parseInterleaved parses flags that may stand after positional arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
 		if fs.NArg() == 0 {
-			break
+			return pos, nil
 		}
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	usage := func(err error) (int, error) { return exitUsage, err }
+	fail := func(err error) (int, error) {
+		if errors.As(err, new(usageError)) {
+			return exitUsage, err
+		}
+		return exitFail, err
+	}
+	input := "-"
 	switch len(pos) {
 	case 0:
-		o.input = "-"
 	case 1:
-		o.input = pos[0]
+		input = pos[0]
 	default:
-		return nil, fmt.Errorf("one input file at most, got %d", len(pos))
+		return usage(fmt.Errorf("one input file at most, got %d", len(pos)))
 	}
-	if o.k < 1 {
-		return nil, fmt.Errorf("-k must be at least 1")
+	if iof.workers < 1 {
+		iof.workers = 1
 	}
-	if o.alpha <= 0 || o.alpha > 1 {
-		return nil, fmt.Errorf("--alpha must be in (0, 1]")
+	if iof.onError != "stop" && iof.onError != "skip" {
+		return usage(fmt.Errorf("--on-error: want stop or skip, got %q", iof.onError))
 	}
-	if o.workers < 1 {
-		o.workers = 1
+	if iof.rejects != "" && iof.onError != "skip" {
+		return usage(errors.New("--rejects goes with --on-error skip"))
 	}
-	return o, nil
-}
-
-// edit builds the strategy pipeline named by --ops.
-// syn builds synonym replacement and insertion; it is called only when
-// --ops needs them, so that AEDA alone never loads WordNet.
-func (o *options) edit(syn func() (textaug.Edit, textaug.Edit, error)) (textaug.Edit, error) {
-	var sr, ri textaug.Edit
-	var names []string
-	switch o.ops {
-	case "eda":
-		names = []string{"synonym", "insert", "swap", "delete"}
-	case "aeda":
-		names = []string{"punct"}
-	default:
-		names = strings.Split(o.ops, ",")
-	}
-	var edits []textaug.Edit
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		if (n == "synonym" || n == "insert") && sr == nil {
-			var err error
-			if sr, ri, err = syn(); err != nil {
-				return nil, err
-			}
-		}
-		switch n {
-		case "synonym":
-			edits = append(edits, sr)
-		case "insert":
-			edits = append(edits, ri)
-		case "swap":
-			edits = append(edits, textaug.RandomSwap{Rate: o.alpha})
-		case "delete":
-			edits = append(edits, textaug.RandomDelete{Rate: o.alpha})
-		case "punct":
-			edits = append(edits, textaug.Punctuation{})
-		default:
-			return nil, usageErr("--ops: unknown operation %q (want synonym, insert, swap, delete, punct, eda or aeda)", n)
-		}
-	}
-	if o.chain {
-		return textaug.Chain(edits), nil
-	}
-	return textaug.OneOf{Edits: edits}, nil
-}
-
-func readProtect(path string) (*textaug.Policy, error) {
-	p := &textaug.Policy{}
-	if path == "" {
-		return p, nil
-	}
-	b, err := os.ReadFile(path)
+	rec, err := rf.resolve(fs)
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
-	for i, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if len(line) > 2 && strings.HasPrefix(line, "/") && strings.HasSuffix(line, "/") {
-			re, err := regexp.Compile(line[1 : len(line)-1])
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
-			}
-			p.Patterns = append(p.Patterns, re)
-			continue
-		}
-		p.Keep = append(p.Keep, line)
+	format, err := inputFormat(iof.format, input)
+	if err != nil {
+		return usage(err)
 	}
-	return p, nil
-}
+	if iof.output != "-" && iof.output != "" {
+		if f, ok := corpus.DetectFormat(iof.output); ok && format != "text" && f.String() != format {
+			return usage(fmt.Errorf("-o %s: the output has the input's format (%s); converting between formats is not supported", iof.output, format))
+		}
+	}
+	policy, err := rec.policy()
+	if err != nil {
+		return fail(err)
+	}
+	edit, err := rec.edit(func() (synonyms.Source, error) { return rec.Synonyms.build() })
+	if err != nil {
+		return fail(err)
+	}
 
-func augment(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	o, err := parseAugment(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-		return exitUsage
-	}
-	policy, err := readProtect(o.protect)
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: --protect: %v\n", err)
-		return exitFail
-	}
-	edit, err := o.edit(func() (textaug.Edit, textaug.Edit, error) {
-		src, err := o.src.build()
+	// Input.
+	name, in, size := "stdin", stdin, int64(-1)
+	counter := &countingReader{}
+	if input != "-" {
+		f, err := os.Open(input)
 		if err != nil {
-			return nil, nil, err
-		}
-		return textaug.SynonymReplace{Source: src, Rate: o.alpha}, textaug.RandomInsert{Source: src, Rate: o.alpha}, nil
-	})
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-		if errors.As(err, new(usageError)) {
-			return exitUsage
-		}
-		return exitFail
-	}
-	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: edit, Policy: policy}, K: o.k, Seed: o.seed, MaxTries: o.maxTries}
-
-	in, name := stdin, "stdin"
-	if o.input != "-" {
-		f, err := os.Open(o.input)
-		if err != nil {
-			fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-			return exitFail
+			return fail(err)
 		}
 		defer f.Close()
-		in, name = f, o.input
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		name, in = input, f
 	}
-	out, commit, abort, err := openOutput(o.output, stdout)
+	counter.r = in
+	in = counter
+	if strings.HasSuffix(strings.ToLower(input), ".gz") {
+		gz, err := gzip.NewReader(in)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w", name, err))
+		}
+		defer gz.Close()
+		in = gz
+	}
+
+	// Output.
+	out, commit, abort, err := openOutput(iof.output, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-		return exitFail
+		return fail(err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			abort()
+		}
+	}()
+
+	var src rowSource
+	var sink rowSink
+	if format == "text" {
+		src, sink = newTextSource(in, name), textSink{}
+	} else {
+		cf, _ := corpus.ParseFormat(format)
+		r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: name, TextField: iof.text, LabelField: iof.label})
+		if err != nil {
+			return fail(err)
+		}
+		var extra []string
+		if iof.provenance {
+			extra = provenanceColumns
+		}
+		w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: cf, Header: r.Header(), TextField: r.TextField(), Extra: extra})
+		if err != nil {
+			return fail(err)
+		}
+		src, sink = corpusSource{r}, corpusSink{w}
+	}
+
+	var rejects *corpus.RejectWriter
+	var rejectFile func() error = func() error { return nil }
+	var rejectAbort func()
+	if iof.rejects != "" {
+		rw, rc, ra, err := openOutput(iof.rejects, nil)
+		if err != nil {
+			return fail(err)
+		}
+		rejects = corpus.NewRejectWriter(rw)
+		rejectFile = func() error {
+			if err := rejects.Flush(); err != nil {
+				return err
+			}
+			return rc()
+		}
+		rejectAbort = ra
+		defer func() {
+			if !committed {
+				rejectAbort()
+			}
+		}()
+	}
+
+	p := &pipeline{
+		name:       name,
+		smp:        textaug.Sampler{Aug: textaug.Tokens{Edit: edit, Policy: policy}, K: rec.K, Seed: iof.seed, MaxTries: rec.MaxTries},
+		sink:       sink,
+		skip:       iof.onError == "skip",
+		noOriginal: iof.noOriginal,
+		provenance: iof.provenance,
+		workers:    iof.workers,
 	}
 	start := time.Now()
-	st, err := process(context.Background(), smp, o, in, name, out)
+	prog := newProgress(stderr, iof.progress, size, counter, start)
+	p.progress = prog.update
+	st, err := p.run(ctx, src,
+		func(b []byte) error { _, err := out.Write(b); return err },
+		func(re *corpus.RowError) error {
+			if rejects != nil {
+				return rejects.Write(re)
+			}
+			fmt.Fprintf(stderr, "textaug: rejected: %v\n", re)
+			return nil
+		})
+	prog.done()
 	if err == nil {
-		err = commit()
-	} else {
-		abort()
+		if err = rejectFile(); err == nil {
+			err = commit()
+		}
+		committed = err == nil
 	}
-	fmt.Fprintf(stderr, "textaug: %d lines in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs\n",
-		st.lines, st.written, st.variants, st.shortLines, st.missing, st.rejected, time.Since(start).Seconds())
+	secs := time.Since(start).Seconds()
+	fmt.Fprintf(stderr, "textaug: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs (%.0f rows/s)\n",
+		st.rows, st.written, st.variants, st.shortRows, st.missing, st.rejected, secs, float64(st.rows)/max(secs, 1e-9))
 	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
-		return exitFail
+		return fail(err)
 	}
-	return exitOK
+	return exitOK, nil
+}
+
+// inputFormat resolves --format: csv, tsv, jsonl, or text.
+func inputFormat(flagValue, input string) (string, error) {
+	if flagValue != "" {
+		if flagValue == "text" {
+			return "text", nil
+		}
+		f, ok := corpus.ParseFormat(flagValue)
+		if !ok {
+			return "", fmt.Errorf("--format: want csv, tsv, jsonl or text, got %q", flagValue)
+		}
+		return f.String(), nil
+	}
+	if input != "-" {
+		if f, ok := corpus.DetectFormat(input); ok {
+			return f.String(), nil
+		}
+	}
+	return "text", nil
+}
+
+// countingReader counts the bytes read through it, for progress.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 // openOutput returns a writer for path ("-" is stdout). A file is written
-// to a temporary name beside it and renamed by commit, so a failed or
-// interrupted run never leaves half an output in place.
+// to a temporary name beside it (compressed when path ends in .gz) and
+// renamed by commit, so that a failed or interrupted run never leaves half
+// an output in place; abort removes the temporary file.
 func openOutput(path string, stdout io.Writer) (w *bufio.Writer, commit func() error, abort func(), err error) {
 	if path == "-" || path == "" {
 		w = bufio.NewWriterSize(stdout, 1<<16)
@@ -230,18 +313,31 @@ func openOutput(path string, stdout io.Writer) (w *bufio.Writer, commit func() e
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	w = bufio.NewWriterSize(f, 1<<16)
+	var gz *gzip.Writer
+	var dst io.Writer = f
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		gz = gzip.NewWriter(f)
+		dst = gz
+	}
+	w = bufio.NewWriterSize(dst, 1<<16)
 	commit = func() error {
-		if err := w.Flush(); err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			return err
+		err := w.Flush()
+		if gz != nil && err == nil {
+			err = gz.Close()
 		}
-		if err := f.Close(); err != nil {
-			os.Remove(f.Name())
-			return err
+		if err == nil {
+			err = f.Sync()
 		}
-		return os.Rename(f.Name(), path)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(f.Name(), path)
+		}
+		if err != nil {
+			os.Remove(f.Name())
+		}
+		return err
 	}
 	abort = func() {
 		f.Close()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -9,60 +8,73 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/textaug"
 )
 
 // stats are the counts of one run; they always add up:
-// lines == written + rejected.
+// rows == written + rejected.
 type stats struct {
-	lines, written, rejected int
-	variants                 int
-	shortLines, missing      int
+	rows, written, rejected int
+	variants                int
+	shortRows, missing      int
 }
 
 func (s *stats) add(t stats) {
-	s.lines += t.lines
+	s.rows += t.rows
 	s.written += t.written
 	s.rejected += t.rejected
 	s.variants += t.variants
-	s.shortLines += t.shortLines
+	s.shortRows += t.shortRows
 	s.missing += t.missing
 }
 
-type line struct {
-	no   int
-	text string
+// item is a row read, or the error that stands for a bad one.
+type item struct {
+	r   *row
+	err error
 }
 
 type batch struct {
-	seq   int
-	lines []line
+	items []item
 	out   []byte
 	st    stats
-	err   error
+	bad   []*corpus.RowError // rejected rows, in order (skip mode)
+	err   error              // fatal, or the first bad row in stop mode
 	done  chan struct{}
 }
 
 const batchSize = 64
 
-// process reads lines from in, augments them on o.workers goroutines and
-// writes them to out in input order. Memory stays bounded: at most
-// 4·workers batches are in flight.
-func process(ctx context.Context, smp textaug.Sampler, o *options, in io.Reader, name string, out *bufio.Writer) (stats, error) {
+// pipeline is one augment run's moving parts.
+type pipeline struct {
+	name       string // input name, for errors
+	smp        textaug.Sampler
+	sink       rowSink
+	skip       bool // --on-error skip
+	noOriginal bool
+	provenance bool
+	workers    int
+	progress   func(rows int) // called by the writer goroutine, may be nil
+}
+
+// run reads rows from src, augments them on p.workers goroutines and hands
+// the encoded output, in input order, to write; rejected rows go to reject.
+// Memory stays bounded: at most 4·workers batches are in flight.
+func (p *pipeline) run(ctx context.Context, src rowSource, write func([]byte) error, reject func(*corpus.RowError) error) (stats, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan *batch, o.workers)
-	order := make(chan *batch, 4*o.workers)
-	var readErr error
+	jobs := make(chan *batch, p.workers)
+	order := make(chan *batch, 4*p.workers)
+	var readErr atomic.Value
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		r := bufio.NewReaderSize(in, 1<<16)
-		no, seq := 0, 0
 		b := &batch{done: make(chan struct{})}
 		flush := func() bool {
-			if len(b.lines) == 0 {
+			if len(b.items) == 0 {
 				return true
 			}
 			select {
@@ -71,37 +83,34 @@ func process(ctx context.Context, smp textaug.Sampler, o *options, in io.Reader,
 				return false
 			}
 			jobs <- b
-			seq++
-			b = &batch{seq: seq, done: make(chan struct{})}
+			b = &batch{done: make(chan struct{})}
 			return true
 		}
 		for {
-			s, err := r.ReadString('\n')
-			if s != "" {
-				no++
-				s = strings.TrimSuffix(s, "\n")
-				s = strings.TrimSuffix(s, "\r")
-				b.lines = append(b.lines, line{no, s})
-				if len(b.lines) == batchSize && !flush() {
-					return
-				}
-			}
-			if err != nil {
-				if err != io.EOF {
-					readErr = fmt.Errorf("%s: %w", name, err)
-				}
+			r, err := src.next()
+			if errors.Is(err, io.EOF) {
 				flush()
+				return
+			}
+			var re *corpus.RowError
+			if err != nil && !errors.As(err, &re) {
+				readErr.Store(err)
+				flush()
+				return
+			}
+			b.items = append(b.items, item{r, err})
+			if len(b.items) == batchSize && !flush() {
 				return
 			}
 		}
 	}()
 	var wg sync.WaitGroup
-	for w := 0; w < o.workers; w++ {
+	for w := 0; w < p.workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
-				work(ctx, smp, o, name, b)
+				p.work(ctx, b)
 				close(b.done)
 			}
 		}()
@@ -114,71 +123,102 @@ func process(ctx context.Context, smp textaug.Sampler, o *options, in io.Reader,
 			continue // drain
 		}
 		st.add(b.st)
-		if _, werr := out.Write(b.out); werr != nil {
-			err = werr
-		} else if b.err != nil {
+		for _, re := range b.bad {
+			if err == nil {
+				err = reject(re)
+			}
+		}
+		if err == nil {
+			err = write(b.out)
+		}
+		if err == nil {
 			err = b.err
 		}
 		if err != nil {
 			cancel()
+		} else if p.progress != nil {
+			p.progress(st.rows)
 		}
 	}
 	wg.Wait()
-	if err == nil {
-		err = readErr
+	if e, ok := readErr.Load().(error); ok && err == nil {
+		err = e
 	}
 	return st, err
 }
 
-// work augments one batch. It stops at the first line that cannot be
-// augmented at all (invalid UTF-8) with a located error.
-func work(ctx context.Context, smp textaug.Sampler, o *options, name string, b *batch) {
+// work augments one batch. In stop mode it ends at the first bad row.
+func (p *pipeline) work(ctx context.Context, b *batch) {
 	var buf []byte
-	for _, l := range b.lines {
+	for _, it := range b.items {
 		if ctx.Err() != nil {
 			b.err = ctx.Err()
 			break
 		}
-		b.st.lines++
-		res, err := smp.Sample(ctx, "", l.text)
+		b.st.rows++
+		if it.err != nil {
+			b.st.rejected++
+			var re *corpus.RowError
+			errors.As(it.err, &re)
+			if !p.skip {
+				b.err = it.err
+				break
+			}
+			b.bad = append(b.bad, re)
+			continue
+		}
+		r := it.r
+		res, err := p.smp.Sample(ctx, "", r.text)
 		if err != nil {
 			var ie *textaug.InputError
 			if errors.As(err, &ie) {
-				err = fmt.Errorf("%s:%d:%d: %w", name, l.no, ie.Offset+1, ie.Err)
-			} else {
-				err = fmt.Errorf("%s:%d: %w", name, l.no, err)
+				re := &corpus.RowError{File: p.name, Line: r.line, Column: ie.Offset + 1, Row: r.no, Raw: []byte(r.text), Err: ie.Err}
+				b.st.rejected++
+				if !p.skip {
+					b.err = re
+					break
+				}
+				b.bad = append(b.bad, re)
+				continue
 			}
-			b.st.rejected++
+			b.err = fmt.Errorf("row %d (line %d): %w", r.no, r.line, err)
+			break
+		}
+		if buf, err = p.emit(buf, r, res); err != nil {
 			b.err = err
 			break
 		}
 		b.st.written++
 		b.st.variants += len(res.Variants)
 		if res.Shortfall > 0 {
-			b.st.shortLines++
+			b.st.shortRows++
 			b.st.missing += res.Shortfall
-		}
-		if !o.noOriginal {
-			buf = appendLine(buf, o, l.no, 0, nil, l.text)
-		}
-		for i, v := range res.Variants {
-			buf = appendLine(buf, o, l.no, i+1, v.Ops, v.Text)
 		}
 	}
 	b.out = buf
 }
 
-func appendLine(buf []byte, o *options, no, idx int, ops []string, text string) []byte {
-	if o.provenance {
-		buf = strconv.AppendInt(buf, int64(no), 10)
-		buf = append(buf, '\t')
-		buf = strconv.AppendInt(buf, int64(idx), 10)
-		buf = append(buf, '\t')
-		buf = append(buf, strings.Join(ops, "+")...)
-		buf = append(buf, '\t')
-		// A text with a tab or newline of its own stays one TSV field.
-		text = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(text)
+func (p *pipeline) emit(buf []byte, r *row, res textaug.Result) ([]byte, error) {
+	var err error
+	if !p.noOriginal {
+		if buf, err = p.sink.appendRow(buf, r, r.text, p.extra(r, 0, nil)); err != nil {
+			return buf, err
+		}
 	}
-	buf = append(buf, text...)
-	return append(buf, '\n')
+	for i, v := range res.Variants {
+		if buf, err = p.sink.appendRow(buf, r, v.Text, p.extra(r, i+1, v.Ops)); err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// provenanceColumns are the names of the --provenance columns.
+var provenanceColumns = []string{"source_row", "variant", "ops"}
+
+func (p *pipeline) extra(r *row, idx int, ops []string) []string {
+	if !p.provenance {
+		return nil
+	}
+	return []string{strconv.Itoa(r.no), strconv.Itoa(idx), strings.Join(ops, "+")}
 }

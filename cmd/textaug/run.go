@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 )
 
 // Exit codes.
@@ -17,25 +21,37 @@ const (
 const usage = `textaug makes label-preserving variants of sentences.
 
 Usage:
-  textaug augment [flags] [FILE|-]   variants of each line of FILE (or stdin)
-  textaug version                    versions of textaug, Go and embedded data
+  textaug augment [flags] [FILE|-]   each row of a CSV, TSV, JSONL or text corpus and its variants
+  textaug explain [flags] "text"     tokens, protection, candidates and variants of one sentence
+  textaug presets [NAME]             the named recipes and their settings
+  textaug version                    versions of textaug, Go and the embedded data
   textaug help                       this text
 
 Run 'textaug augment --help' for the flags. Examples:
   textaug augment -k 4 --seed 1 testdata/sentences.txt
+  textaug augment --preset intent -o train.aug.csv testdata/examples/banking.csv
   echo "I lost my card, please help" | textaug augment -k 3 --ops synonym
+
+Exit codes: 0 ok, 1 failed (bad input, unreadable file), 2 usage.
 `
 
 // run is the whole program: it parses args, reads stdin and writes stdout
-// and stderr, and returns the exit code.
+// and stderr, and returns the exit code. An interrupt (Ctrl-C) cancels the
+// run; an output file is then never left half-written.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
 	case "augment":
-		return augment(args[1:], stdin, stdout, stderr)
+		return augment(ctx, args[1:], stdin, stdout, stderr)
+	case "explain":
+		return explain(ctx, args[1:], stdout, stderr)
+	case "presets":
+		return printPresets(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, version())
 		return exitOK

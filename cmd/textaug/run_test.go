@@ -32,7 +32,7 @@ func TestAugmentFile(t *testing.T) {
 			assert.NotEqual(t, l, v)
 		}
 	}
-	assert.Contains(t, errs, "12 lines in, 12 written, 36 variants out, 0 shortfalls (0 variants missing), 0 rejected")
+	assert.Contains(t, errs, "12 rows in, 12 written, 36 variants out, 0 shortfalls (0 variants missing), 0 rejected")
 }
 
 func TestAugmentSameOutputForAnyWorkerCount(t *testing.T) {
@@ -52,14 +52,14 @@ func TestAugmentStdinAndShortfalls(t *testing.T) {
 	code, out, errs := runCLI(t, "I lost my card\n\n12345\n", "augment", "-k", "2", "--no-original", "--ops", "swap,delete")
 	require.Equal(t, 0, code, errs)
 	assert.Equal(t, 2, strings.Count(out, "\n"))
-	assert.Contains(t, errs, "3 lines in, 3 written, 2 variants out, 2 shortfalls (4 variants missing), 0 rejected")
+	assert.Contains(t, errs, "3 rows in, 3 written, 2 variants out, 2 shortfalls (4 variants missing), 0 rejected")
 }
 
 func TestAugmentInvalidUTF8IsLocated(t *testing.T) {
 	code, _, errs := runCLI(t, "fine line here\nbad \xff line\n", "augment", "-k", "1", "--ops", "swap")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "stdin:2:5: invalid UTF-8")
-	assert.Contains(t, errs, "2 lines in, 1 written")
+	assert.Contains(t, errs, "2 rows in, 1 written")
 	assert.Contains(t, errs, "1 rejected")
 }
 

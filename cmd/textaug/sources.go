@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 
@@ -11,50 +10,19 @@ import (
 	"github.com/textaug/textaug/tokenize"
 )
 
-// multi is a repeatable string flag.
-type multi []string
-
-func (m *multi) String() string     { return strings.Join(*m, ",") }
-func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
-
-// sourceOptions choose the synonym sources: user lexicons over the domain
-// packs over WordNet, then the blocklists and the polarity guard.
-type sourceOptions struct {
-	wordnet    string
-	domains    string
-	lexicons   multi
-	format     string
-	blocklists multi
-	polarity   multi
-	guard      string
-	candidates int
-	senses     int
-}
-
-func (s *sourceOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.wordnet, "synonyms", "wordnet", "base synonym source: wordnet (embedded WordNet 3.0) or none")
-	fs.StringVar(&s.domains, "domain", "banking,finance", "domain packs that override WordNet in their domain: banking, finance, a comma list, or none")
-	fs.Var(&s.lexicons, "lexicon", "your synonym lexicon (TSV word<TAB>[pos<TAB>]syn1|syn2, OMW .tab, Cilin .txt); repeatable; earlier files win over later ones and over the domain packs")
-	fs.StringVar(&s.format, "lexicon-format", "auto", "format of --lexicon files: auto (by extension), tsv, omw or cilin")
-	fs.Var(&s.blocklists, "blocklist", "file of candidates that must never appear (one per line, or word<TAB>candidate); repeatable")
-	fs.Var(&s.polarity, "polarity", "extra polarity list for the guard (see synonyms.ReadPolarity); repeatable")
-	fs.StringVar(&s.guard, "polarity-guard", "on", "on: a replacement never has the opposite polarity; strict: never a different polarity (neutral stays neutral); off")
-	fs.IntVar(&s.candidates, "candidates", 0, fmt.Sprintf("WordNet candidates per word (0: %d)", synonyms.DefaultMaxCandidates))
-	fs.IntVar(&s.senses, "senses", 0, fmt.Sprintf("WordNet senses per word, most frequent first (0: %d)", synonyms.DefaultMaxSenses))
-}
-
-// build assembles the Source. The answer is memoised, since every attempt
-// at every record asks again.
-func (s *sourceOptions) build() (synonyms.Source, error) {
+// build assembles the synonym Source of a recipe: user lexicons over the
+// domain packs over WordNet, then the blocklists and the polarity guard.
+// The answer is memoised, since every attempt at every row asks again.
+func (s Synonyms) build() (synonyms.Source, error) {
 	var base synonyms.Source
 	var morph synonyms.Morphology
-	switch s.wordnet {
-	case "wordnet":
+	switch s.Base {
+	case "wordnet", "":
 		wn, err := builtin.English()
 		if err != nil {
 			return nil, err
 		}
-		wn = wn.WithLimits(s.senses, s.candidates)
+		wn = wn.WithLimits(s.Senses, s.Candidates)
 		base, morph = wn, wn.Morphology()
 	case "none":
 		m, err := builtin.Morphology()
@@ -63,23 +31,25 @@ func (s *sourceOptions) build() (synonyms.Source, error) {
 		}
 		morph = m
 	default:
-		return nil, usageErr("--synonyms: want wordnet or none, got %q", s.wordnet)
+		return nil, usageErr("--synonyms: want wordnet or none, got %q", s.Base)
 	}
 	var packs []domain.Owner
-	if s.domains != "none" && s.domains != "" {
-		for _, name := range strings.Split(s.domains, ",") {
-			p, err := domain.Load(strings.TrimSpace(name), morph)
-			if err != nil {
-				return nil, usageErr("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
-			}
-			packs = append(packs, p)
+	for _, name := range s.Domains {
+		name = strings.TrimSpace(name)
+		if name == "" || name == "none" {
+			continue
 		}
+		p, err := domain.Load(name, morph)
+		if err != nil {
+			return nil, usageErr("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
+		}
+		packs = append(packs, p)
 	}
 	var layers synonyms.Layered
-	for _, path := range s.lexicons {
-		f, ok := synonyms.ParseFormat(s.format)
+	for _, path := range s.Lexicons {
+		f, ok := synonyms.ParseFormat(s.LexiconFormat)
 		if !ok {
-			return nil, usageErr("--lexicon-format: unknown format %q", s.format)
+			return nil, usageErr("--lexicon-format: unknown format %q", s.LexiconFormat)
 		}
 		t, err := synonyms.LoadFile(path, f, morph)
 		if err != nil {
@@ -88,30 +58,30 @@ func (s *sourceOptions) build() (synonyms.Source, error) {
 		layers = append(layers, t)
 	}
 	var src synonyms.Source = append(layers, domain.Over(base, packs...))
-	for _, path := range s.blocklists {
+	for _, path := range s.Blocklists {
 		bl, err := synonyms.LoadBlocklist(path)
 		if err != nil {
 			return nil, err
 		}
 		src = synonyms.Blocked{Source: src, List: bl, Morph: morph}
 	}
-	switch s.guard {
-	case "on", "strict":
+	switch s.Guard {
+	case "on", "strict", "":
 		lex, err := synonyms.DefaultPolarity()
 		if err != nil {
 			return nil, err
 		}
-		for _, path := range s.polarity {
+		for _, path := range s.Polarity {
 			extra, err := synonyms.LoadPolarity(path)
 			if err != nil {
 				return nil, err
 			}
 			lex = lex.Merge(extra)
 		}
-		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.guard == "strict"}
+		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.Guard == "strict"}
 	case "off":
 	default:
-		return nil, usageErr("--polarity-guard: want on, strict or off, got %q", s.guard)
+		return nil, usageErr("--polarity-guard: want on, strict or off, got %q", s.Guard)
 	}
 	return synonyms.NewMemo(src, 0), nil
 }

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// multi is a repeatable string flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+// recipeFlags are the flags that configure the pipeline; shared by augment
+// and explain. A flag that is set overrides the preset or recipe.
+type recipeFlags struct {
+	preset, recipe               string
+	k                            int
+	alpha                        float64
+	alphaSR, alphaRI, alphaRS    float64
+	alphaRD, punctRatio          float64
+	ops                          string
+	chain                        bool
+	maxTries                     int
+	protect                      string
+	base, domains, guard, format string
+	lexicons, blocklists, pols   multi
+	candidates, senses           int
+	lang                         string
+}
+
+func (f *recipeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.preset, "preset", "eda", "named recipe: "+presetNames()+" (see 'textaug presets')")
+	fs.StringVar(&f.recipe, "recipe", "", "recipe file (JSON or YAML) with the whole pipeline; flags override it")
+	fs.IntVar(&f.k, "k", 0, "variants per row (preset: 9)")
+	fs.Float64Var(&f.alpha, "alpha", 0, "share of eligible words each operation changes, EDA's α (preset: 0.1)")
+	fs.Float64Var(&f.alphaSR, "alpha-sr", 0, "α of synonym replacement only")
+	fs.Float64Var(&f.alphaRI, "alpha-ri", 0, "α of random insertion only")
+	fs.Float64Var(&f.alphaRS, "alpha-rs", 0, "α of random swap only")
+	fs.Float64Var(&f.alphaRD, "alpha-rd", 0, "α (deletion probability) of random deletion only")
+	fs.Float64Var(&f.punctRatio, "punct-ratio", 0, "AEDA's ratio: marks before 1..ratio·words+1 words (0.3)")
+	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, or a comma list of synonym, insert, swap, delete, punct")
+	fs.BoolVar(&f.chain, "chain", false, "apply every operation to each variant instead of one per variant")
+	fs.IntVar(&f.maxTries, "max-tries", 0, "attempts per row before a shortfall is reported (0: 4·k+10)")
+	fs.StringVar(&f.protect, "protect", "", "file of words and phrases never edited, one per line; /regexp/ lines are patterns")
+	fs.StringVar(&f.base, "synonyms", "", "base synonym source: wordnet (embedded WordNet 3.0) or none")
+	fs.StringVar(&f.domains, "domain", "", "domain packs over WordNet: banking, finance, a comma list, or none (preset: banking,finance)")
+	fs.Var(&f.lexicons, "lexicon", "your synonym lexicon (TSV, OMW .tab, Cilin .txt); repeatable; earlier files win")
+	fs.StringVar(&f.format, "lexicon-format", "", "format of --lexicon files: auto (by extension), tsv, omw or cilin")
+	fs.Var(&f.blocklists, "blocklist", "file of candidates that must never appear; repeatable")
+	fs.Var(&f.pols, "polarity", "extra polarity list for the guard; repeatable")
+	fs.StringVar(&f.guard, "polarity-guard", "", "on (no opposite polarity), strict (no change of polarity) or off")
+	fs.IntVar(&f.candidates, "candidates", 0, "WordNet candidates per word (0: 8)")
+	fs.IntVar(&f.senses, "senses", 0, "WordNet senses per word, most frequent first (0: 3)")
+	fs.StringVar(&f.lang, "lang", "en", "language of the text: en (Chinese is not supported yet)")
+}
+
+// resolve returns the recipe: the preset or recipe file, overridden by the
+// flags that were set on fs.
+func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	var r Recipe
+	if f.recipe != "" {
+		if set["preset"] {
+			return r, usageErr("--preset and --recipe: give one")
+		}
+		var err error
+		if r, err = loadRecipe(f.recipe); err != nil {
+			return r, err
+		}
+	} else {
+		p, ok := preset(f.preset)
+		if !ok {
+			return r, usageErr("--preset: unknown preset %q (have %s)", f.preset, presetNames())
+		}
+		r = p
+	}
+	switch f.lang {
+	case "en", "auto":
+	default:
+		return r, usageErr("--lang: %q is not supported yet (have en)", f.lang)
+	}
+	if set["k"] {
+		r.K = f.k
+	}
+	if set["alpha"] {
+		r.Alpha = f.alpha
+		r.Rates = nil
+	}
+	rates := map[string]float64{"alpha-sr": f.alphaSR, "alpha-ri": f.alphaRI, "alpha-rs": f.alphaRS, "alpha-rd": f.alphaRD, "punct-ratio": f.punctRatio}
+	ops := map[string]string{"alpha-sr": "synonym", "alpha-ri": "insert", "alpha-rs": "swap", "alpha-rd": "delete", "punct-ratio": "punct"}
+	for name, v := range rates {
+		if set[name] {
+			if v <= 0 || v > 1 {
+				return r, usageErr("--%s must be in (0, 1]", name)
+			}
+			rs := map[string]float64{}
+			for o, x := range r.Rates {
+				rs[o] = x
+			}
+			rs[ops[name]] = v
+			r.Rates = rs
+		}
+	}
+	if set["ops"] {
+		switch f.ops {
+		case "eda":
+			r.Ops = edaOps
+		case "aeda":
+			r.Ops = []string{"punct"}
+		default:
+			r.Ops = nil
+			for _, o := range strings.Split(f.ops, ",") {
+				r.Ops = append(r.Ops, strings.TrimSpace(o))
+			}
+		}
+		r.Weights = nil
+	}
+	if set["chain"] {
+		r.Chain = f.chain
+	}
+	if set["max-tries"] {
+		r.MaxTries = f.maxTries
+	}
+	if set["protect"] {
+		r.Protect.File = f.protect
+	}
+	if set["synonyms"] {
+		r.Synonyms.Base = f.base
+	}
+	if set["domain"] {
+		r.Synonyms.Domains = strings.Split(f.domains, ",")
+	}
+	if set["lexicon"] {
+		r.Synonyms.Lexicons = append(append([]string(nil), f.lexicons...), r.Synonyms.Lexicons...)
+	}
+	if set["lexicon-format"] {
+		r.Synonyms.LexiconFormat = f.format
+	}
+	if set["blocklist"] {
+		r.Synonyms.Blocklists = append(r.Synonyms.Blocklists, f.blocklists...)
+	}
+	if set["polarity"] {
+		r.Synonyms.Polarity = append(r.Synonyms.Polarity, f.pols...)
+	}
+	if set["polarity-guard"] {
+		r.Synonyms.Guard = f.guard
+	}
+	if set["candidates"] {
+		r.Synonyms.Candidates = f.candidates
+	}
+	if set["senses"] {
+		r.Synonyms.Senses = f.senses
+	}
+	if err := r.validate(); err != nil {
+		return r, usageError{err}
+	}
+	return r, nil
+}
+
+func (f *recipeFlags) String() string { return fmt.Sprintf("%+v", *f) }

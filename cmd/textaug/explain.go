@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
+)
+
+const explainHelp = `Usage: textaug explain [flags] "a sentence"
+
+Shows how textaug sees a sentence: its tokens with kind, part-of-speech
+tag and locks (what the protection policy forbids), the synonym candidates
+of each replaceable word, and a few seeded variants with what each
+operation changed. Takes the same pipeline flags as augment.
+
+Example:
+  textaug explain --preset finance "Operating profit rose to EUR 25.8 mn."
+
+Flags:
+`
+
+func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var rf recipeFlags
+	rf.register(fs)
+	seed := fs.Uint64("seed", 1, "random seed")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, explainHelp)
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "textaug explain: give one sentence (quote it)")
+		return exitUsage
+	}
+	rec, err := rf.resolve(fs)
+	if err == nil {
+		err = explainRun(ctx, rec, *seed, pos[0], stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "textaug explain: %v\n", err)
+		if errors.As(err, new(usageError)) {
+			return exitUsage
+		}
+		return exitFail
+	}
+	return exitOK
+}
+
+func lockNames(l tokenize.Lock) string {
+	var n []string
+	for _, x := range []struct {
+		bit  tokenize.Lock
+		name string
+	}{{tokenize.LockReplace, "replace"}, {tokenize.LockDelete, "delete"}, {tokenize.LockMove, "move"}, {tokenize.LockJoin, "insert-after"}} {
+		if l&x.bit != 0 {
+			n = append(n, x.name)
+		}
+	}
+	if len(n) == 0 {
+		return "-"
+	}
+	return strings.Join(n, ",")
+}
+
+func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.Writer) error {
+	policy, err := rec.policy()
+	if err != nil {
+		return err
+	}
+	var src synonyms.Source
+	build := func() (synonyms.Source, error) {
+		if src == nil {
+			s, err := rec.Synonyms.build()
+			if err != nil {
+				return nil, err
+			}
+			src = s
+		}
+		return src, nil
+	}
+	edit, err := rec.edit(build)
+	if err != nil {
+		return err
+	}
+	aug := textaug.Tokens{Edit: edit, Policy: policy}
+	toks, err := aug.Analyse(text)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "recipe %s: k=%d, ops %s, alpha %.2f\n\n", rec.Name, rec.K, strings.Join(rec.Ops, ","), rec.Alpha)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "token\tkind\ttag\tlocked against\tsynonym candidates")
+	for _, t := range toks {
+		if t.Kind == tokenize.Space {
+			continue
+		}
+		cands := ""
+		if t.Kind == tokenize.Word && t.Lock&tokenize.LockReplace == 0 {
+			if s, err := build(); err == nil {
+				cands = strings.Join(s.Synonyms(strings.ToLower(t.Text), t.Tag), ", ")
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Text, t.Kind, t.Tag, lockNames(t.Lock), cands)
+	}
+	tw.Flush()
+
+	smp := textaug.Sampler{Aug: aug, K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
+	res, err := smp.Sample(ctx, "", text)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nvariants (seed %d):\n", seed)
+	for i, v := range res.Variants {
+		fmt.Fprintf(w, "%2d. [%s] %s\n", i+1, strings.Join(v.Ops, "+"), v.Text)
+		if d := wordDiff(text, v.Text); d != "" {
+			fmt.Fprintf(w, "    %s\n", d)
+		}
+	}
+	if res.Shortfall > 0 {
+		fmt.Fprintf(w, "shortfall: %d (%s)\n", res.Shortfall, res.Reason)
+	}
+	return nil
+}
+
+// wordDiff says which words a variant dropped and added, in order, from a
+// longest common subsequence of the non-space tokens.
+func wordDiff(a, b string) string {
+	x, y := words(a), words(b)
+	n, m := len(x), len(y)
+	l := make([][]int, n+1)
+	for i := range l {
+		l[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				l[i][j] = l[i+1][j+1] + 1
+			} else {
+				l[i][j] = max(l[i+1][j], l[i][j+1])
+			}
+		}
+	}
+	var out []string
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && x[i] == y[j]:
+			i++
+			j++
+		case j < m && (i == n || l[i][j+1] >= l[i+1][j]):
+			out = append(out, "+"+y[j])
+			j++
+		default:
+			out = append(out, "-"+x[i])
+			i++
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func words(s string) []string {
+	var w []string
+	for _, t := range tokenize.Tokenize(s) {
+		if t.Kind != tokenize.Space {
+			w = append(w, t.Text)
+		}
+	}
+	return w
+}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/textaug"
+)
+
+// Recipe is a whole augmentation pipeline, as a preset or a JSON/YAML
+// file (--recipe). Command-line flags override its fields.
+type Recipe struct {
+	Name        string `json:"name,omitempty" yaml:"name,omitempty"`
+	Description string `json:"description,omitempty" yaml:"description,omitempty"`
+	// K is the number of variants per row.
+	K int `json:"k" yaml:"k"`
+	// Ops are the operations: synonym, insert, swap, delete, punct.
+	Ops []string `json:"ops" yaml:"ops"`
+	// Chain applies every operation to each variant; otherwise one
+	// operation per variant, drawn by Weights (equal when empty).
+	Chain   bool               `json:"chain,omitempty" yaml:"chain,omitempty"`
+	Weights map[string]float64 `json:"weights,omitempty" yaml:"weights,omitempty"`
+	// Alpha is EDA's share of eligible words changed by each operation;
+	// Rates overrides it per operation (for punct: AEDA's ratio, 0.3).
+	Alpha float64            `json:"alpha" yaml:"alpha"`
+	Rates map[string]float64 `json:"rates,omitempty" yaml:"rates,omitempty"`
+	// Max caps the changes per operation and variant (0: no cap).
+	Max      map[string]int `json:"max,omitempty" yaml:"max,omitempty"`
+	MaxTries int            `json:"max_tries,omitempty" yaml:"max_tries,omitempty"`
+	Protect  Protect        `json:"protect" yaml:"protect"`
+	Synonyms Synonyms       `json:"synonyms" yaml:"synonyms"`
+}
+
+// Protect is the protection policy of a recipe (see textaug.Policy).
+type Protect struct {
+	Keep     []string `json:"keep,omitempty" yaml:"keep,omitempty"`
+	Patterns []string `json:"patterns,omitempty" yaml:"patterns,omitempty"`
+	Anchors  []string `json:"anchors,omitempty" yaml:"anchors,omitempty"`
+	// PolarityAnchors makes every word of the polarity list an anchor:
+	// never deleted or moved, only replaced by same-polarity synonyms.
+	PolarityAnchors bool `json:"polarity_anchors,omitempty" yaml:"polarity_anchors,omitempty"`
+	EditProperNouns bool `json:"edit_proper_nouns,omitempty" yaml:"edit_proper_nouns,omitempty"`
+	// File is a --protect file: words and phrases, /regexp/ lines.
+	File string `json:"file,omitempty" yaml:"file,omitempty"`
+}
+
+// Synonyms chooses the synonym sources of a recipe.
+type Synonyms struct {
+	Base          string   `json:"base" yaml:"base"`       // wordnet or none
+	Domains       []string `json:"domains" yaml:"domains"` // banking, finance
+	Lexicons      []string `json:"lexicons,omitempty" yaml:"lexicons,omitempty"`
+	LexiconFormat string   `json:"lexicon_format,omitempty" yaml:"lexicon_format,omitempty"`
+	Blocklists    []string `json:"blocklists,omitempty" yaml:"blocklists,omitempty"`
+	Polarity      []string `json:"polarity,omitempty" yaml:"polarity,omitempty"`
+	Guard         string   `json:"polarity_guard" yaml:"polarity_guard"` // on, strict, off
+	Candidates    int      `json:"candidates,omitempty" yaml:"candidates,omitempty"`
+	Senses        int      `json:"senses,omitempty" yaml:"senses,omitempty"`
+}
+
+var edaOps = []string{"synonym", "insert", "swap", "delete"}
+
+// presets are the named recipes; `textaug presets` prints them.
+func presets() []Recipe {
+	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"}
+	return []Recipe{
+		{
+			Name:        "eda",
+			Description: "EDA (Wei and Zou, 2019) with the reference code's defaults: one of synonym replacement, random insertion, swap and deletion per variant, alpha 0.1, 9 variants",
+			K:           9, Ops: edaOps, Alpha: 0.1, Synonyms: base,
+		},
+		{
+			Name:        "aeda",
+			Description: "AEDA (Karimi et al., 2021): punctuation marks . ; ? : ! , inserted before 1..0.3*words+1 words; no word is changed",
+			K:           9, Ops: []string{"punct"}, Alpha: 0.1, Rates: map[string]float64{"punct": 0.3}, Synonyms: base,
+		},
+		{
+			Name:        "finance",
+			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, entities frozen",
+			K:           9, Ops: edaOps, Alpha: 0.1,
+			Protect:  Protect{PolarityAnchors: true},
+			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"finance", "banking"}, Guard: "strict"},
+		},
+		{
+			Name:        "intent",
+			Description: "customer-service intents: EDA plus punctuation with the banking pack first; question words and product names kept; slot-like tokens (dates, amounts, card and account numbers) are always protected",
+			K:           9, Ops: append(slices.Clone(edaOps), "punct"), Alpha: 0.1,
+			Weights: map[string]float64{"synonym": 2, "insert": 1, "swap": 1, "delete": 1, "punct": 1},
+			Protect: Protect{
+				Keep:    []string{"Apple Pay", "Google Pay", "top up", "top-up", "direct debit", "standing order", "exchange rate"},
+				Anchors: []string{"what", "why", "how", "where", "when", "which", "who", "can", "could", "should"},
+			},
+			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"},
+		},
+	}
+}
+
+func preset(name string) (Recipe, bool) {
+	for _, p := range presets() {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Recipe{}, false
+}
+
+func presetNames() string {
+	var n []string
+	for _, p := range presets() {
+		n = append(n, p.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+// loadRecipe reads a JSON or YAML recipe (by extension; .json is JSON,
+// anything else YAML, which also reads JSON). Unknown fields are errors.
+func loadRecipe(path string) (Recipe, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Recipe{}, err
+	}
+	var r Recipe
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
+			return Recipe{}, fmt.Errorf("recipe %s: %w", path, err)
+		}
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&r); err != nil {
+			return Recipe{}, fmt.Errorf("recipe %s: %w", path, err)
+		}
+	}
+	if r.Name == "" {
+		r.Name = filepath.Base(path)
+	}
+	return r, r.validate()
+}
+
+var opNames = []string{"synonym", "insert", "swap", "delete", "punct"}
+
+func (r *Recipe) validate() error {
+	if r.K < 1 {
+		return fmt.Errorf("recipe %s: k must be at least 1", r.Name)
+	}
+	if r.Alpha <= 0 || r.Alpha > 1 {
+		return fmt.Errorf("recipe %s: alpha must be in (0, 1]", r.Name)
+	}
+	if len(r.Ops) == 0 {
+		return fmt.Errorf("recipe %s: no ops (want some of %s)", r.Name, strings.Join(opNames, ", "))
+	}
+	for _, o := range r.Ops {
+		if !slices.Contains(opNames, o) {
+			return fmt.Errorf("recipe %s: unknown operation %q (want %s)", r.Name, o, strings.Join(opNames, ", "))
+		}
+	}
+	for _, m := range []map[string]float64{r.Weights, r.Rates} {
+		for o, v := range m {
+			if !slices.Contains(opNames, o) || v < 0 {
+				return fmt.Errorf("recipe %s: bad weight or rate %s=%v", r.Name, o, v)
+			}
+		}
+	}
+	for o, v := range r.Max {
+		if !slices.Contains(opNames, o) || v < 0 {
+			return fmt.Errorf("recipe %s: bad max %s=%v", r.Name, o, v)
+		}
+	}
+	switch r.Synonyms.Base {
+	case "wordnet", "none":
+	default:
+		return fmt.Errorf("recipe %s: synonyms base: want wordnet or none, got %q", r.Name, r.Synonyms.Base)
+	}
+	switch r.Synonyms.Guard {
+	case "on", "strict", "off":
+	default:
+		return fmt.Errorf("recipe %s: polarity_guard: want on, strict or off, got %q", r.Name, r.Synonyms.Guard)
+	}
+	return nil
+}
+
+func (r *Recipe) rate(op string) float64 {
+	if v, ok := r.Rates[op]; ok && v > 0 {
+		return v
+	}
+	if op == "punct" {
+		return 0.3
+	}
+	return r.Alpha
+}
+
+// edit builds the strategy pipeline; src is called only when an operation
+// needs synonyms, so that AEDA alone never loads WordNet.
+func (r *Recipe) edit(src func() (synonyms.Source, error)) (textaug.Edit, error) {
+	var syn synonyms.Source
+	var edits []textaug.Edit
+	var weights []float64
+	for _, op := range r.Ops {
+		if (op == "synonym" || op == "insert") && syn == nil {
+			s, err := src()
+			if err != nil {
+				return nil, err
+			}
+			syn = s
+		}
+		var e textaug.Edit
+		switch op {
+		case "synonym":
+			e = textaug.SynonymReplace{Source: syn, Rate: r.rate(op), Max: r.Max[op]}
+		case "insert":
+			e = textaug.RandomInsert{Source: syn, Rate: r.rate(op), Max: r.Max[op]}
+		case "swap":
+			e = textaug.RandomSwap{Rate: r.rate(op), Max: r.Max[op]}
+		case "delete":
+			e = textaug.RandomDelete{Rate: r.rate(op), Max: r.Max[op]}
+		case "punct":
+			e = textaug.Punctuation{Ratio: r.rate(op)}
+		}
+		edits = append(edits, e)
+		w := 1.0
+		if v, ok := r.Weights[op]; ok {
+			w = v
+		}
+		weights = append(weights, w)
+	}
+	if r.Chain {
+		return textaug.Chain(edits), nil
+	}
+	return textaug.OneOf{Edits: edits, Weights: weights}, nil
+}
+
+// policy builds the protection policy.
+func (r *Recipe) policy() (*textaug.Policy, error) {
+	p := &textaug.Policy{
+		Keep:            slices.Clone(r.Protect.Keep),
+		Anchors:         slices.Clone(r.Protect.Anchors),
+		EditProperNouns: r.Protect.EditProperNouns,
+	}
+	for _, s := range r.Protect.Patterns {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("recipe %s: protect pattern %q: %w", r.Name, s, err)
+		}
+		p.Patterns = append(p.Patterns, re)
+	}
+	if r.Protect.File != "" {
+		if err := readProtect(r.Protect.File, p); err != nil {
+			return nil, err
+		}
+	}
+	if r.Protect.PolarityAnchors {
+		lex, err := synonyms.DefaultPolarity()
+		if err != nil {
+			return nil, err
+		}
+		for _, path := range r.Synonyms.Polarity {
+			extra, err := synonyms.LoadPolarity(path)
+			if err != nil {
+				return nil, err
+			}
+			lex = lex.Merge(extra)
+		}
+		for _, pol := range []synonyms.Polarity{synonyms.Positive, synonyms.Negative} {
+			for _, w := range lex.Words(pol) {
+				if !strings.Contains(w, " ") {
+					p.Anchors = append(p.Anchors, w)
+				}
+			}
+		}
+	}
+	return p, nil
+}
+
+// readProtect adds the words, phrases and /regexp/ lines of a protect file
+// to p, with located errors.
+func readProtect(path string, p *textaug.Policy) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if len(line) > 2 && strings.HasPrefix(line, "/") && strings.HasSuffix(line, "/") {
+			re, err := regexp.Compile(line[1 : len(line)-1])
+			if err != nil {
+				return fmt.Errorf("%s:%d: %v", path, i+1, err)
+			}
+			p.Patterns = append(p.Patterns, re)
+			continue
+		}
+		p.Keep = append(p.Keep, line)
+	}
+	return nil
+}
