@@ -147,7 +147,6 @@ func TestAugmentBadRows(t *testing.T) {
 	}
 }
 
-
 // countShort returns the number of missing variants in a summary line.
 func countShort(summary string) int {
 	i := strings.Index(summary, "shortfalls (")
