@@ -79,13 +79,18 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		// Take one neighbouring space along, but never glue two tokens
 		// that a space kept apart ("£A 0A00" must not become "£0A00").
 		gluedRight := i+1 < len(toks) && toks[i+1].Kind != tokenize.Space && toks[i+1].Kind != tokenize.Punct
+		punctRight := i+1 < len(toks) && toks[i+1].Kind == tokenize.Punct
 		n := len(out)
 		switch {
 		case gluedRight:
 		case !started:
 			dropSpace = true // "b c" -> "c", keeping leading white space
 		case out[n-1].Kind == tokenize.Space:
-			out = out[:n-1] // "a b c" -> "a c"
+			// "a b c" -> "a c"; "a b." -> "a." unless a is protected:
+			// "A.A b." must not become "A.A." (one token).
+			if !punctRight || n < 2 || out[n-2].Lock&tokenize.Frozen != tokenize.Frozen {
+				out = out[:n-1]
+			}
 		}
 	}
 	return out
