@@ -86,9 +86,9 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		case !started:
 			dropSpace = true // "b c" -> "c", keeping leading white space
 		case out[n-1].Kind == tokenize.Space:
-			// "a b c" -> "a c"; "a b." -> "a." unless a is protected:
-			// "A.A b." must not become "A.A." (one token).
-			if !punctRight || n < 2 || out[n-2].Lock&tokenize.Frozen != tokenize.Frozen {
+			// "a b c" -> "a c"; "a b." -> "a." unless a ends a glued
+			// run: "A.A b." must not become "A.A." (one token).
+			if !punctRight || n < 3 || out[n-3].Kind == tokenize.Space {
 				out = out[:n-1]
 			}
 		}
