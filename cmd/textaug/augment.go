@@ -18,6 +18,7 @@ import (
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
 )
 
 const augmentHelp = `Usage: textaug augment [flags] [FILE|-]
@@ -141,6 +142,9 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 			return usage(fmt.Errorf("-o %s: the output has the input's format (%s); converting between formats is not supported", iof.output, format))
 		}
 	}
+	// Load the tagger model while WordNet loads: both are parsed once, and
+	// start-up is the sum of the two otherwise.
+	go tokenize.Prose()
 	policy, err := rec.policy()
 	if err != nil {
 		return fail(err)
@@ -311,6 +315,17 @@ func openOutput(path string, stdout io.Writer) (w *bufio.Writer, commit func() e
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	// CreateTemp makes the file private; give it the mode of the file it
+	// replaces, or the usual 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
 		return nil, nil, nil, err
 	}
 	var gz *gzip.Writer

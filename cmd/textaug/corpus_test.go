@@ -256,3 +256,18 @@ func TestUsageErrorsOfTheCorpusCLI(t *testing.T) {
 	assert.Equal(t, 0, code)
 	_ = out
 }
+
+func TestOutputFileMode(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.txt")
+	code, _, errs := runCLI(t, "lost my card today\n", "augment", "-k", "1", "--ops", "swap", "-o", out)
+	require.Equal(t, 0, code, errs)
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+	require.NoError(t, os.Chmod(out, 0o600))
+	code, _, errs = runCLI(t, "lost my card today\n", "augment", "-k", "1", "--ops", "swap", "-o", out)
+	require.Equal(t, 0, code, errs)
+	st, err = os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "a replaced file keeps its mode")
+}
