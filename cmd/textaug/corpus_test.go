@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -270,4 +271,20 @@ func TestOutputFileMode(t *testing.T) {
 	st, err = os.Stat(out)
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "a replaced file keeps its mode")
+}
+
+// Why: an interrupted run (Ctrl-C cancels the context) must not leave a
+// half-written output behind.
+func TestInterruptedRunLeavesNoOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr strings.Builder
+	code := augment(ctx, []string{"-k", "2", "-o", out, "../../testdata/examples/finance.jsonl"}, strings.NewReader(""), &stdout, &stderr)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr.String(), "context canceled")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "neither the output nor its temporary file")
 }

@@ -63,8 +63,8 @@ type pipeline struct {
 // run reads rows from src, augments them on p.workers goroutines and hands
 // the encoded output, in input order, to write; rejected rows go to reject.
 // Memory stays bounded: at most 4·workers batches are in flight.
-func (p *pipeline) run(ctx context.Context, src rowSource, write func([]byte) error, reject func(*corpus.RowError) error) (stats, error) {
-	ctx, cancel := context.WithCancel(ctx)
+func (p *pipeline) run(parent context.Context, src rowSource, write func([]byte) error, reject func(*corpus.RowError) error) (stats, error) {
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	jobs := make(chan *batch, p.workers)
 	order := make(chan *batch, 4*p.workers)
@@ -143,6 +143,11 @@ func (p *pipeline) run(ctx context.Context, src rowSource, write func([]byte) er
 	wg.Wait()
 	if e, ok := readErr.Load().(error); ok && err == nil {
 		err = e
+	}
+	if err == nil {
+		// Interrupted: the reader may have stopped early without an
+		// error of its own; the output must not be committed.
+		err = parent.Err()
 	}
 	return st, err
 }
