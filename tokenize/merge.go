@@ -83,14 +83,13 @@ func extend(toks []Token, i int) (int, Kind) {
 				return n, Money
 			case w.Kind == Word && isPercentWord(w.Text):
 				// 3 percent, 3 per cent, 25 basis points, 2 percentage points
+				// "per", "percentage" and "basis" need their second word.
 				lw := strings.ToLower(w.Text)
-				if (lw == "per" || lw == "percentage" || lw == "basis") && n+2 < len(toks) {
+				if lw == "per" || lw == "percentage" || lw == "basis" {
 					if m := next(toks, n); m > 0 && isPercentTail(lw, toks[m].Text) {
 						return m, Percent
 					}
-					if lw != "percentage" {
-						return i, Number
-					}
+					break
 				}
 				return n, Percent
 			case j == i && w.Kind == Word && isMeridiem(w.Text) && isHour(t.Text):

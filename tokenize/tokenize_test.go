@@ -184,3 +184,14 @@ func TestEnglishTagsOncePerText(t *testing.T) {
 	assert.Equal(t, "NN", tags["card"])
 	assert.Equal(t, "PRP$", tags["my"])
 }
+
+// Why: "per", "percentage" and "basis" make a percent only with their
+// second word; a text ending in "3 per" is a number and a word (fuzz find).
+func TestPercentNeedsItsSecondWord(t *testing.T) {
+	for _, s := range []string{"0210 per ", "3 per", "5 basis", "2 percentage"} {
+		for _, k := range nonSpace(s) {
+			assert.NotEqual(t, tokenize.Percent, k.kind, "%q: %v", s, nonSpace(s))
+		}
+	}
+	assert.Equal(t, tokenize.Percent, kindOf(t, "up 2 percentage points", "2 percentage points"))
+}
