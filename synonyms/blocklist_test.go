@@ -11,30 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/internal/fake"
 )
-
-// lexMorph is a tiny fake Morphology for the tests of this package's
-// filters: lemmas come from a form -> lemmas table (a word is its own lemma
-// otherwise), and inflection from a "lemma/tag" -> form table (the lemma is
-// returned otherwise).
-type lexMorph struct {
-	lemmas map[string][]string
-	forms  map[string]string
-}
-
-func (m lexMorph) Lemmas(word string, pos synonyms.POS) []string {
-	if l, ok := m.lemmas[word]; ok {
-		return l
-	}
-	return []string{word}
-}
-
-func (m lexMorph) Inflect(lemma string, pos synonyms.POS, tag string) string {
-	if f, ok := m.forms[lemma+"/"+tag]; ok {
-		return f
-	}
-	return lemma
-}
 
 // staticSource answers from a fixed map, ignoring the tag, and checks
 // nothing: it stands for any inner Source.
@@ -105,7 +83,7 @@ func TestBlocked(t *testing.T) {
 		"balance": {"equilibrium"},
 	}
 	list := synonyms.NewBlocklist([]string{"batting order", "wit"}, [][2]string{{"card", "poster"}, {"card", "menu"}})
-	morph := lexMorph{lemmas: map[string][]string{
+	morph := fake.Morph{Lemma: map[string][]string{
 		"cards": {"card"}, "batting orders": {"batting order"}, "posters": {"poster"}, "wits": {"wit"},
 	}}
 	tests := []struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/internal/fake"
 )
 
 func TestDefaultPolarity(t *testing.T) {
@@ -108,7 +109,7 @@ func TestPolarityGuardMorphology(t *testing.T) {
 		"climbed": {"advanced", "slumped"},
 		"bought":  {"acquired", "sold"},
 	}
-	morph := lexMorph{lemmas: map[string][]string{
+	morph := fake.Morph{Lemma: map[string][]string{
 		"climbed": {"climb"}, "slumped": {"slump"}, "bought": {"buy"}, "sold": {"sell"},
 	}}
 	plain := synonyms.PolarityGuard{Source: inner, Lexicon: lex}

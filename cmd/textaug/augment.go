@@ -66,27 +66,37 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 
 func augment(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("augment", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var rf recipeFlags
 	var iof ioFlags
 	rf.register(fs)
 	iof.register(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, augmentHelp)
-		fs.PrintDefaults()
-	}
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, augmentHelp, args, stderr)
+	if !ok {
+		return code
 	}
 	code, err := augmentRun(ctx, fs, &rf, &iof, pos, stdin, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
 	}
 	return code
+}
+
+// parseCommand sets fs's help text and parses args; ok is false when the
+// command must stop at once with code (after --help, or on a bad flag).
+func parseCommand(fs *flag.FlagSet, help string, args []string, stderr io.Writer) (pos []string, code int, ok bool) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, help)
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, exitOK, false
+	}
+	if err != nil {
+		return nil, exitUsage, false
+	}
+	return pos, exitOK, true
 }
 
 // parseInterleaved parses flags that may stand after positional arguments.

@@ -29,20 +29,12 @@ Flags:
 
 func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var rf recipeFlags
 	rf.register(fs)
 	seed := fs.Uint64("seed", 1, "random seed")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, explainHelp)
-		fs.PrintDefaults()
-	}
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	pos, code, ok := parseCommand(fs, explainHelp, args, stderr)
+	if !ok {
+		return code
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "textaug explain: give one sentence (quote it)")

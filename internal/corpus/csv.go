@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -23,21 +22,6 @@ import (
 // quoted, holding anything, quotes doubled, and followed by a comma or the
 // line end (anything else is ErrAfterQuote). A lone CR in an unquoted
 // field is kept as data. Spaces around fields are data.
-
-// nextCSV returns the next CSV record or row error.
-func (r *Reader) nextCSV() (*Record, error) {
-	row, err := r.readCSVRow()
-	if err != nil {
-		var re *RowError
-		if errors.As(err, &re) {
-			r.rows++
-			re.Row = r.rows
-		}
-		return nil, err
-	}
-	r.rows++
-	return r.checkRow(row)
-}
 
 // csvLine records where a physical line of a CSV row is in the row buffer.
 type csvLine struct {

@@ -192,9 +192,9 @@ func (r *Reader) Next() (*Record, error) {
 	)
 	switch r.opt.Format {
 	case CSV:
-		rec, err = r.nextCSV()
+		rec, err = r.nextDelimited(r.readCSVRow)
 	case TSV:
-		rec, err = r.nextTSV()
+		rec, err = r.nextDelimited(r.readTSVRow)
 	default:
 		rec, err = r.nextJSONL()
 	}
@@ -367,4 +367,20 @@ func orList(names []string) string {
 		return names[0] + " (in any case)"
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1] + " (in any case)"
+}
+
+// nextDelimited returns the next CSV or TSV record, or row error, from the
+// row reader read; every row, good or bad, is counted.
+func (r *Reader) nextDelimited(read func() (*rawRow, error)) (*Record, error) {
+	row, err := read()
+	if err != nil {
+		var re *RowError
+		if errors.As(err, &re) {
+			r.rows++
+			re.Row = r.rows
+		}
+		return nil, err
+	}
+	r.rows++
+	return r.checkRow(row)
 }

@@ -2,23 +2,7 @@ package corpus
 
 import (
 	"bytes"
-	"errors"
 )
-
-// nextTSV returns the next TSV record or row error.
-func (r *Reader) nextTSV() (*Record, error) {
-	row, err := r.readTSVRow()
-	if err != nil {
-		var re *RowError
-		if errors.As(err, &re) {
-			r.rows++
-			re.Row = r.rows
-		}
-		return nil, err
-	}
-	r.rows++
-	return r.checkRow(row)
-}
 
 // readTSVRow reads the next TSV line that is not empty and splits it at
 // tabs. It returns io.EOF at the end, a *RowError (Row unset) for a line

@@ -12,36 +12,15 @@ import (
 
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/synonyms/domain"
+	"github.com/textaug/textaug/synonyms/internal/fake"
 )
 
-// fakeMorph is a tiny Morphology: lemmas from a form -> lemmas table (a word
-// is its own lemma otherwise), forms from a "lemma/tag" -> form table (the
-// lemma is returned otherwise, as for beat/VBD).
-type fakeMorph struct {
-	lemmas map[string][]string
-	forms  map[string]string
-}
-
-func (m fakeMorph) Lemmas(word string, pos synonyms.POS) []string {
-	if l, ok := m.lemmas[word]; ok {
-		return l
-	}
-	return []string{word}
-}
-
-func (m fakeMorph) Inflect(lemma string, pos synonyms.POS, tag string) string {
-	if f, ok := m.forms[lemma+"/"+tag]; ok {
-		return f
-	}
-	return lemma
-}
-
-var morph = fakeMorph{
-	lemmas: map[string][]string{
+var morph = fake.Morph{
+	Lemma: map[string][]string{
 		"reimburses": {"reimburse"}, "cardholders": {"cardholder"}, "carding": {"card"},
 		"atmospheres": {"atmosphere"}, "advancing": {"advance"},
 	},
-	forms: map[string]string{
+	Form: map[string]string{
 		"refund/VBZ": "refunds", "exceed/VBD": "exceeded", "surpass/VBD": "surpassed", "top/VBD": "topped",
 		"exceed/VBN": "exceeded", "surpass/VBN": "surpassed", "top/VBN": "topped", "fell/VBD": "felled",
 		"predict/VBD": "predicted", "project/VBD": "projected",
