@@ -84,9 +84,14 @@ func presets() []Recipe {
 		},
 		{
 			Name:        "finance",
-			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, entities frozen",
+			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, market compounds (stock exchange, share capital...) kept, entities frozen",
 			K:           9, Ops: edaOps, Alpha: 0.1,
-			Protect:  Protect{PolarityAnchors: true},
+			Protect: Protect{
+				PolarityAnchors: true,
+				// compounds whose parts have synonyms of their own ("stock" ->
+				// "share" would make "share exchange")
+				Keep: []string{"stock exchange", "stock market", "share capital", "share price", "earnings per share", "per share"},
+			},
 			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"finance", "banking"}, Guard: "strict"},
 		},
 		{
