@@ -86,9 +86,11 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		case !started:
 			dropSpace = true // "b c" -> "c", keeping leading white space
 		case out[n-1].Kind == tokenize.Space:
-			// "a b c" -> "a c"; "a b." -> "a." unless a ends a glued
-			// run: "A.A b." must not become "A.A." (one token).
-			if !punctRight || n < 3 || out[n-3].Kind == tokenize.Space {
+			// "a b c" -> "a c"; "a b." -> "a." only when a is a plain
+			// word: "A.A b." must not become "A.A." (one token), nor
+			// ":( b:" become ":(:" (no longer an emoticon).
+			plainWord := n >= 2 && out[n-2].Kind == tokenize.Word && (n < 3 || out[n-3].Kind == tokenize.Space)
+			if !punctRight || plainWord {
 				out = out[:n-1]
 			}
 		}

@@ -1,23 +1,17 @@
 package tokenize
 
 import (
-	"bytes"
-	"encoding/gob"
-	"fmt"
-	"math"
 	"math/bits"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
-	"github.com/mingrammer/commonregex"
 )
 
-// ProseVersion names the tagger model that Prose uses.
+// ProseVersion names the tagger model that Prose uses. The compiled model
+// (prosemodel.bin) records the version it was generated from, and loading
+// fails unless it is this one.
 const ProseVersion = "prose v2.0.0 averaged perceptron"
 
 // Prose returns the part-of-speech tagger of prose v2.0.0
@@ -33,8 +27,8 @@ const ProseVersion = "prose v2.0.0 averaged perceptron"
 // It differs from prose in two places only:
 //   - Ties. prose sums scores in Go map order and picks the best class in Go
 //     map order, so when two classes score the same its choice is random.
-//     Every weight of the model is a whole number of thousandths (checked at
-//     load), so this tagger sums exactly, in integer thousandths, and gives
+//     Every weight of the model is a whole number of thousandths (checked
+//     when the model is compiled), so this tagger sums exactly, in integer thousandths, and gives
 //     a tie to the class that sorts first (byte order). Where no tie occurs
 //     the tag is prose's. Ties are rare: 4 in the 285k tokens of the shared
 //     banking77 and financial_phrasebank_50agree sets.
@@ -47,15 +41,19 @@ const ProseVersion = "prose v2.0.0 averaged perceptron"
 // tokenizer shares Token pointers between repeats. Prose's tagger computed
 // each occurrence's own tag, and that is what this tagger returns.
 //
-// The model is prose's own (model/AveragedPerceptron in prose v2.0.0, read
-// through prose.Asset; MIT licence, see LICENSE.prose beside this file). It
-// is decoded once, on the first call; later calls return the same tagger,
-// or the same error. Loading takes about 250 ms of CPU, allocates about
-// 90 MB on the way and keeps about 12 MB of heap (BenchmarkProseLoad and
-// TestProseFootprint on the development machine). Tagging then runs at
-// about 180k short sentences a second on one core without allocating,
-// some 17 times as many as prose's Document, which also tokenizes
-// (BenchmarkProseTag, BenchmarkProseOriginal).
+// The model is prose's own (model/AveragedPerceptron of prose v2.0.0; MIT
+// licence, see LICENSE.prose beside this file), compiled at go generate
+// time into prosemodel.bin, which is embedded (3.9 MB: two hash tables, for
+// prose's 75,436 features and its 1,549-word tag table, and 271,206
+// weights in integer thousandths; see prosemodel.go). Neither prose nor its
+// model files are linked. The model is loaded once, on the first call;
+// later calls return the same tagger, or the same error. Loading checks
+// the embedded data in place and compiles prose's three regexps: under
+// 1 ms (2 ms in a fresh process), 40 kB of heap, and about 4 MB of resident
+// memory for the data pages (BenchmarkProseLoad, TestProseFootprint on the
+// development machine). Tagging then runs at about 230k short sentences a
+// second on one core without allocating, some 22 times as many as prose's
+// Document, which also tokenizes (BenchmarkProseTag, BenchmarkProseOriginal).
 //
 // The tagger is immutable and safe for concurrent use. Tag writes one tag
 // per word, for the first min(len(words), len(tags)) words (all the words
@@ -63,7 +61,7 @@ const ProseVersion = "prose v2.0.0 averaged perceptron"
 // strings or the words themselves.
 func Prose() (Tagger, error) { return proseOnce() }
 
-// proseOnce decodes the model on first use. The nil check keeps a failed
+// proseOnce loads the model on first use. The nil check keeps a failed
 // load from returning a non-nil Tagger that holds a nil pointer.
 var proseOnce = sync.OnceValues(func() (Tagger, error) {
 	m, err := loadProse()
@@ -73,27 +71,21 @@ var proseOnce = sync.OnceValues(func() (Tagger, error) {
 	return m, nil
 })
 
-// proseModel is the decoded, flattened model. Apart from its pool it is
-// never written after loadProse returns.
+// proseModel is the compiled model, read in place from proseModelData
+// (see prosemodel.go). Apart from its pool it is never written after
+// loadProse returns.
 type proseModel struct {
-	feats   map[string]proseSpan // feature key -> its weights in pairs
-	pairs   []prosePair
-	classes []string  // sorted; a tie goes to the lowest index; at most 64
-	bias    [64]int64 // weights of the "bias" feature, which every word has
-	biasSet uint64    // classes the bias feature weighs
-	tagMap  map[string]string
+	feats   proseTable // feature key -> its weights, a span of pairs
+	pairs   string     // u32 weight<<6 | class each, weights in thousandths
+	words   proseTable // prose's tag map: word -> class
+	classes []string   // tag names, sorted; a tie goes to the lowest index; at most 64
+	bias    [64]int64  // weights of the "bias" feature, which every word has
+	biasSet uint64     // classes the bias feature weighs
 	emotes  map[string]struct{}
 	none    *regexp.Regexp // prose's none regexp: Penn Treebank traces
+	link    *regexp.Regexp // commonregex.LinkRegex, which prose uses
+	email   *regexp.Regexp // commonregex.EmailRegex, which prose uses
 	pool    sync.Pool      // *proseScratch
-}
-
-// proseSpan locates the weights of one feature: pairs[lo:hi].
-type proseSpan struct{ lo, hi int32 }
-
-// prosePair is one weight of one feature, in thousandths.
-type prosePair struct {
-	w     int32
-	class uint8
 }
 
 // proseScratch is the per-call working memory, recycled through a pool.
@@ -105,107 +97,38 @@ type proseScratch struct {
 	set    uint64     // the classes some feature of the last prediction weighs
 }
 
-// proseAsset decodes one gob file of prose's tagger model into v.
-func proseAsset(name string, v any) error {
-	b, err := prose.Asset("model/AveragedPerceptron/" + name)
-	if err != nil {
-		return fmt.Errorf("tokenize: prose model %s: %w", name, err)
-	}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return fmt.Errorf("tokenize: prose model %s: %w", name, err)
-	}
-	return nil
-}
+// The patterns of commonregex v1.0.1's LinkRegex and EmailRegex, which
+// prose's tagger uses: copied so that the regexps are compiled on first use
+// rather than at start-up with commonregex's twenty others.
+// TestProseRegexps checks that they are commonregex's.
+const (
+	proseLinkPattern  = `(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`
+	proseEmailPattern = `(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`
+	proseNonePattern  = `^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`
+)
 
-// loadProse decodes prose's model and flattens it: each feature key maps to
-// a span of one array of (class, weight) pairs, classes are sorted, and
-// weights become integer thousandths so that sums are exact.
+// loadProse reads the compiled model and precomputes the bias feature.
 func loadProse() (*proseModel, error) {
-	var (
-		weights map[string]map[string]float64
-		tagMap  map[string]string
-		classes []string
-	)
-	if err := proseAsset("classes.gob", &classes); err != nil {
+	m, err := parseProseModel(proseModelData)
+	if err != nil {
 		return nil, err
 	}
-	if err := proseAsset("tags.gob", &tagMap); err != nil {
-		return nil, err
-	}
-	if err := proseAsset("weights.gob", &weights); err != nil {
-		return nil, err
-	}
-
-	// prose can only predict a class that has a weight, but take the union
-	// with classes.gob so that nothing is lost.
-	for _, ws := range weights {
-		for c := range ws {
-			classes = append(classes, c)
+	if v, ok := m.feats.lookup([]byte("bias")); ok {
+		lo, hi := proseSpan(v)
+		for k := lo; k < hi; k++ {
+			p := proseLE32(m.pairs, 4*k)
+			c := p & (1<<proseClassBits - 1)
+			m.bias[c] += int64(int32(p) >> proseClassBits)
+			m.biasSet |= 1 << c
 		}
 	}
-	slices.Sort(classes)
-	classes = slices.Compact(classes)
-	if len(classes) > 64 {
-		return nil, fmt.Errorf("tokenize: prose model: %d classes, want at most 64", len(classes))
-	}
-	classIndex := make(map[string]uint8, len(classes))
-	for i, c := range classes {
-		classIndex[c] = uint8(i)
-	}
-
-	// Features in sorted order, classes in index order, so that the layout
-	// does not depend on map order. Features without weights add nothing
-	// and are left out. The keys are copied into one string, which frees
-	// the decoder's many small ones.
-	keys := make([]string, 0, len(weights))
-	n, size := 0, 0
-	for k, ws := range weights {
-		if len(ws) > 0 {
-			keys = append(keys, k)
-			n += len(ws)
-			size += len(k)
-		}
-	}
-	slices.Sort(keys)
-	var all strings.Builder
-	all.Grow(size)
-	for _, k := range keys {
-		all.WriteString(k)
-	}
-	m := &proseModel{
-		feats:   make(map[string]proseSpan, len(keys)),
-		pairs:   make([]prosePair, 0, n),
-		classes: classes,
-		tagMap:  tagMap,
-		emotes:  make(map[string]struct{}),
-		none:    regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`),
-	}
-	if n > math.MaxInt32 {
-		return nil, fmt.Errorf("tokenize: prose model: %d weights, want at most %d", n, math.MaxInt32)
-	}
-	at := 0
-	for _, k := range keys {
-		first := len(m.pairs)
-		for c, w := range weights[k] {
-			milli := math.Round(w * 1000)
-			if !(math.Abs(w*1000-milli) <= 1e-6 && math.Abs(milli) <= 1<<30) { // NaN fails too
-				return nil, fmt.Errorf("tokenize: prose model: weight %v of feature %q, class %q is not a whole number of thousandths", w, k, c)
-			}
-			m.pairs = append(m.pairs, prosePair{w: int32(milli), class: classIndex[c]})
-		}
-		slices.SortFunc(m.pairs[first:], func(a, b prosePair) int { return int(a.class) - int(b.class) })
-		m.feats[all.String()[at:at+len(k)]] = proseSpan{int32(first), int32(len(m.pairs))}
-		at += len(k)
-	}
-	if sp, ok := m.feats["bias"]; ok {
-		for _, p := range m.pairs[sp.lo:sp.hi] {
-			m.bias[p.class] += int64(p.w)
-			m.biasSet |= 1 << p.class
-		}
-	}
+	m.emotes = make(map[string]struct{}, 64)
 	for _, e := range proseEmoticons() {
 		m.emotes[e] = struct{}{}
 	}
+	m.none = regexp.MustCompile(proseNonePattern)
+	m.link = regexp.MustCompile(proseLinkPattern)
+	m.email = regexp.MustCompile(proseEmailPattern)
 	m.pool.New = func() any { return new(proseScratch) }
 	return m, nil
 }
@@ -315,7 +238,7 @@ func (m *proseModel) tagAt(s *proseScratch, words []string, i int, p1, p2 string
 	if _, ok := m.emotes[w]; ok {
 		return "SYM", false
 	}
-	if isProseLink(w) {
+	if m.isLink(w) {
 		return "NN", false
 	}
 	// prose's none regexp matches "0" and words starting with '*' only.
@@ -325,8 +248,9 @@ func (m *proseModel) tagAt(s *proseScratch, words []string, i int, p1, p2 string
 	if isProseKeep(w) {
 		return w, false
 	}
-	if t, ok := m.tagMap[w]; ok {
-		return t, false
+	s.key = append(s.key[:0], w...)
+	if c, ok := m.words.lookup(s.key); ok {
+		return m.classes[c], false
 	}
 	if w == "" {
 		return "SYM", false
@@ -344,14 +268,14 @@ func (m *proseModel) tagAt(s *proseScratch, words []string, i int, p1, p2 string
 // address or a handle. The byte tests are necessary conditions of the
 // regexps and only spare the regexp engine: a link match holds a '.' and at
 // least four bytes, an e-mail match holds an '@'.
-func isProseLink(w string) bool {
+func (m *proseModel) isLink(w string) bool {
 	if strings.HasPrefix(w, "@") {
 		return true
 	}
-	if len(w) >= 4 && strings.IndexByte(w, '.') >= 0 && commonregex.LinkRegex.MatchString(w) {
+	if len(w) >= 4 && strings.IndexByte(w, '.') >= 0 && m.link.MatchString(w) {
 		return true
 	}
-	return strings.IndexByte(w, '@') >= 0 && commonregex.EmailRegex.MatchString(w)
+	return strings.IndexByte(w, '@') >= 0 && m.email.MatchString(w)
 }
 
 // isProseKeep reports whether w matches prose's keep regexp ^\-[A-Z]{3}\-$
@@ -440,13 +364,16 @@ func (m *proseModel) predict(s *proseScratch, w string, i int, p1, p2 string) (c
 	set := m.biasSet
 	for f := 1; f < proseFeatures; f++ {
 		s.key = s.appendFeature(s.key[:0], f, w, i, p1, p2)
-		sp, ok := m.feats[string(s.key)]
+		v, ok := m.feats.lookup(s.key)
 		if !ok {
 			continue
 		}
-		for _, p := range m.pairs[sp.lo:sp.hi] {
-			scores[p.class&63] += int64(p.w)
-			set |= 1 << (p.class & 63)
+		lo, hi := proseSpan(v)
+		for k := lo; k < hi; k++ {
+			p := proseLE32(m.pairs, 4*k)
+			c := p & (1<<proseClassBits - 1)
+			scores[c] += int64(int32(p) >> proseClassBits)
+			set |= 1 << c
 		}
 	}
 	s.set = set

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -461,14 +462,25 @@ func TestProseNormalize(t *testing.T) {
 
 // TestProseRegexps pins the link and e-mail regexps to the ones prose uses
 // and checks the byte tests that spare them.
+//
+// The port compiles copies of commonregex's patterns. The copies are the
+// same strings, compiled by the same regexp package, so they match exactly
+// what commonregex's regexps match; the word list checks it once more.
 func TestProseRegexps(t *testing.T) {
 	assert.Equal(t, commonregex.LinkPattern, commonregex.LinkRegex.String())
 	assert.Equal(t, commonregex.EmailPattern, commonregex.EmailRegex.String())
+	assert.Equal(t, commonregex.LinkPattern, proseLinkPattern)
+	assert.Equal(t, commonregex.EmailPattern, proseEmailPattern)
 	m := proseTestModel(t)
+	assert.Equal(t, commonregex.LinkPattern, m.link.String())
+	assert.Equal(t, commonregex.EmailPattern, m.email.String())
 	assert.Equal(t, proseRefNone.String(), m.none.String())
-	for _, w := range []string{"a.b", "a.bc", "ab.c", "..a.", "x@y.z", "a@b.co", "U.S.", "e.g.", "3.5", "1.2bn", "www.x.org", "@", "@x", "-ABC-", "-AbC-", "*-12", "*T*-1", "0", "00", "*"} {
+	for _, w := range []string{"a.b", "a.bc", "ab.c", "..a.", "x@y.z", "a@b.co", "U.S.", "e.g.", "3.5", "1.2bn", "www.x.org", "@", "@x", "-ABC-", "-AbC-", "*-12", "*T*-1", "0", "00", "*",
+		"https://example.com/a", "http://x.y/(a)", "(see", "example.com)", "a.b!", "x.Y", "WWW.BANK.COM", "help@Example.COM", "a@b", "é.com", "a.b\xff"} {
+		assert.Equal(t, commonregex.LinkRegex.MatchString(w), m.link.MatchString(w), "link regexp %q", w)
+		assert.Equal(t, commonregex.EmailRegex.MatchString(w), m.email.MatchString(w), "email regexp %q", w)
 		link := strings.HasPrefix(w, "@") || commonregex.LinkRegex.MatchString(w) || commonregex.EmailRegex.MatchString(w)
-		assert.Equal(t, link, isProseLink(w), "link %q", w)
+		assert.Equal(t, link, m.isLink(w), "link %q", w)
 		assert.Equal(t, proseRefKeep.MatchString(w), isProseKeep(w), "keep %q", w)
 	}
 }
@@ -544,24 +556,224 @@ func TestProseConcurrent(t *testing.T) {
 	}
 }
 
-// TestProseFootprint reports what loading the model costs.
+// TestProseFootprint reports what loading the model costs a fresh process:
+// it runs itself again in a child process, which measures the heap
+// (runtime.MemStats) and the resident set (/proc/self/statm) before and
+// after the first call of Prose and after tagging the fixture. The model
+// must stay within 20 MB of either.
 func TestProseFootprint(t *testing.T) {
+	if os.Getenv(proseFootprintEnv) == "1" {
+		proseFootprintChild(t)
+		return
+	}
 	if testing.Short() {
-		t.Skip("skipped in -short mode: loads the model once more")
+		t.Skip("skipped in -short mode: runs the test binary again")
+	}
+	if _, err := os.Stat("/proc/self/statm"); err != nil {
+		t.Skipf("no /proc/self/statm to read the resident set from: %v", err)
+	}
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, "-test.run=^TestProseFootprint$", "-test.v", "-test.count=1")
+	cmd.Env = append(os.Environ(), proseFootprintEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	var got struct {
+		Load                        time.Duration
+		HeapMB, RSSLoadMB, RSSTagMB float64
+	}
+	_, after, ok := strings.Cut(string(out), "footprint: ")
+	require.True(t, ok, "%s", out)
+	line, _, _ := strings.Cut(after, "\n")
+	require.NoError(t, json.Unmarshal([]byte(line), &got), "%s", out)
+	t.Logf("first Prose() in a fresh process: %v; retained heap %+.2f MB; resident set %+.1f MB after loading, %+.1f MB after tagging the fixture; data %.2f MB",
+		got.Load.Round(10*time.Microsecond), got.HeapMB, got.RSSLoadMB, got.RSSTagMB, float64(len(proseModelData))/1e6)
+	assert.Less(t, got.HeapMB, 20.0)
+	assert.Less(t, got.RSSLoadMB, 20.0)
+	assert.Less(t, got.RSSTagMB, 20.0)
+}
+
+// proseFootprintEnv makes TestProseFootprint measure instead of spawning.
+const proseFootprintEnv = "TEXTAUG_PROSE_FOOTPRINT_CHILD"
+
+func proseFootprintChild(t *testing.T) {
+	sents := proseReadFixture(t) // before measuring: reading allocates
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i] = strings.Fields(s)
+	}
+	rss := func() float64 {
+		b, err := os.ReadFile("/proc/self/statm")
+		require.NoError(t, err)
+		f := strings.Fields(string(b))
+		require.GreaterOrEqual(t, len(f), 2)
+		pages, err := strconv.ParseInt(f[1], 10, 64)
+		require.NoError(t, err)
+		return float64(pages*int64(os.Getpagesize())) / 1e6
 	}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
+	rss0 := rss()
 	start := time.Now()
-	m, err := loadProse()
-	elapsed := time.Since(start)
+	tg, err := Prose()
+	load := time.Since(start)
 	require.NoError(t, err)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	heap := float64(after.HeapAlloc) - float64(before.HeapAlloc)
-	t.Logf("load: %v; retained heap %.1f MB; %d features, %d weights, %d classes, %d table words",
-		elapsed.Round(time.Millisecond), heap/1e6, len(m.feats), len(m.pairs), len(m.classes), len(m.tagMap))
-	runtime.KeepAlive(m)
+	rss1 := rss()
+	tags := make([]string, 256)
+	for _, w := range words {
+		tg.Tag(w, tags[:len(w)])
+	}
+	rss2 := rss()
+	b, err := json.Marshal(map[string]any{
+		"Load":      load,
+		"HeapMB":    (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / 1e6,
+		"RSSLoadMB": rss1 - rss0,
+		"RSSTagMB":  rss2 - rss0,
+	})
+	require.NoError(t, err)
+	fmt.Printf("footprint: %s\n", b)
+	runtime.KeepAlive(tg)
+}
+
+// TestProseModelTables checks the compiled model against prose's gob files:
+// the same tag names, every feature found with the same weights, every
+// word of the tag map found with its tag. It also proves that the
+// generator's hash is proseHash: a key hashed differently would not be
+// found.
+func TestProseModelTables(t *testing.T) {
+	m := proseTestModel(t)
+	r, err := proseRef()
+	require.NoError(t, err)
+	var classes []string
+	proseDecodeAsset(t, "classes.gob", &classes)
+	for _, c := range classes {
+		assert.Contains(t, m.classes, c)
+	}
+	assert.True(t, slices.IsSorted(m.classes))
+	assert.LessOrEqual(t, len(m.classes), 64)
+
+	n, weights := 0, 0
+	for k, ws := range r.weights {
+		v, ok := m.feats.lookup([]byte(k))
+		if len(ws) == 0 {
+			assert.False(t, ok, "feature %q has no weights and is left out", k)
+			continue
+		}
+		if !assert.True(t, ok, "feature %q", k) {
+			continue
+		}
+		n++
+		lo, hi := proseSpan(v)
+		got := map[string]float64{}
+		for i := lo; i < hi; i++ {
+			p := proseLE32(m.pairs, 4*i)
+			got[m.classes[p&63]] = float64(int32(p)>>proseClassBits) / 1000
+		}
+		for c, w := range ws {
+			assert.InDelta(t, w, got[c], 1e-9, "feature %q, class %q", k, c)
+		}
+		assert.Len(t, got, len(ws), "feature %q", k)
+		weights += len(ws)
+	}
+	for w, tag := range r.tagMap {
+		c, ok := m.words.lookup([]byte(w))
+		if assert.True(t, ok, "tag map word %q", w) {
+			assert.Equal(t, tag, m.classes[c], "tag map word %q", w)
+		}
+	}
+	for _, k := range []string{"", "b", "bia", "biass", "i word zzzzqqq", "i suffix \xff", strings.Repeat("x", proseMaxKeyLen+1)} {
+		_, ok := m.feats.lookup([]byte(k))
+		assert.False(t, ok, "feature %q", k)
+		_, ok = m.words.lookup([]byte(k))
+		assert.False(t, ok, "word %q", k)
+	}
+	t.Logf("%d tag names, %d features (%d slots), %d weights, %d tag-map words (%d slots); %d bytes",
+		len(m.classes), n, m.feats.mask+1, len(m.pairs)/4, len(r.tagMap), m.words.mask+1, len(proseModelData))
+	assert.Equal(t, weights, len(m.pairs)/4)
+}
+
+func proseDecodeAsset(tb testing.TB, name string, v any) {
+	tb.Helper()
+	b, err := prose.Asset("model/AveragedPerceptron/" + name)
+	require.NoError(tb, err)
+	require.NoError(tb, gob.NewDecoder(bytes.NewReader(b)).Decode(v))
+}
+
+// TestProseModelRegenerates runs the generator, as go generate does, and
+// requires the embedded file byte for byte: the data is what the pinned
+// prose module compiles to, and the generator is deterministic.
+func TestProseModelRegenerates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds and runs the generator")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to run the generator with: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "prosemodel.bin")
+	cmd := exec.Command(gobin, "run", "prosemodel_gen.go", "-o", out)
+	msg, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", msg)
+	t.Logf("%s", bytes.TrimSpace(msg))
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, string(b) == proseModelData, "prosemodel.bin is not what go generate writes (%d bytes, generated %d): run go generate", len(proseModelData), len(b))
+}
+
+// TestProseModelCorrupt checks that damaged data is an error, not a panic.
+func TestProseModelCorrupt(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"empty", "", "not a compiled model"},
+		{"other magic", "GIF89a" + proseModelData[6:], "not a compiled model"},
+		{"format version", proseModelData[:4] + "\x02\x00\x00\x00" + proseModelData[8:], "format version 2"},
+		{"label", proseModelData[:10] + "P" + proseModelData[11:], "want \"prose v2.0.0"},
+		{"truncated", proseModelData[:len(proseModelData)/2], "truncated"},
+		{"trailing", proseModelData + "x", "trailing data"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := parseProseModel(tt.data)
+			assert.Nil(t, m)
+			assert.ErrorContains(t, err, tt.want)
+			assert.ErrorContains(t, err, "tokenize: prose model: ")
+		})
+	}
+}
+
+// FuzzProseModelParse damages one byte of the compiled model and cuts it
+// short: parsing must fail or give a model that tags without panicking.
+func FuzzProseModelParse(f *testing.F) {
+	f.Add(uint32(0), byte('X'), uint32(0))
+	f.Add(uint32(200), byte(0xff), uint32(0))
+	f.Add(uint32(400), byte(0), uint32(1000))
+	f.Add(uint32(len(proseModelData)-5), byte(0xff), uint32(0))
+	f.Add(uint32(len(proseModelData)-40000), byte(0x7f), uint32(0))
+	words := []string{"I", "lost", "my", "card", "yesterday", ",", "the", "bank", "said", "."}
+	f.Fuzz(func(t *testing.T, at uint32, b byte, cut uint32) {
+		data := []byte(proseModelData)
+		data[int(at)%len(data)] = b
+		data = data[:len(data)-int(cut)%len(data)]
+		m, err := parseProseModel(string(data))
+		if err != nil {
+			return
+		}
+		m.pool.New = func() any { return new(proseScratch) }
+		m.none = proseRefNone
+		m.link, m.email = commonregex.LinkRegex, commonregex.EmailRegex
+		m.emotes = map[string]struct{}{}
+		tags := make([]string, len(words))
+		m.Tag(words, tags)
+		for i := range tags {
+			assert.NotEmpty(t, tags[i])
+		}
+	})
 }
 
 // Reference: prose v2.0.0's tagger (tag.go), copied with its maps and
@@ -749,6 +961,44 @@ func TestProseMatchesReference(t *testing.T) {
 	}
 }
 
+// TestProseMatchesReferenceOnOurTokens checks every step against the
+// reference port on the words the pipeline tags: those of Tokenize, which
+// differ from prose's (amounts such as "EUR 25.8 mn" are one word, spaces
+// included), as they are and in lower case, over the shared data.
+func TestProseMatchesReferenceOnOurTokens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: runs the slow reference on ~18k sentences")
+	}
+	if _, err := os.Stat(proseSharedData); err != nil {
+		t.Skipf("shared data not found at %s (the repository is expected beside shared/): %v", proseSharedData, err)
+	}
+	m := proseTestModel(t)
+	for _, name := range []string{"banking77/train.jsonl", "banking77/test.jsonl", "financial_phrasebank_50agree/train.jsonl", "financial_phrasebank_50agree/test.jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			n := 0
+			for _, text := range proseReadJSONL(t, filepath.Join(proseSharedData, name)) {
+				var words []string
+				for _, tok := range Tokenize(text) {
+					if tok.Kind != Space {
+						words = append(words, tok.Text)
+					}
+				}
+				proseRefCheck(t, m, words)
+				for i := range words {
+					words[i] = strings.ToLower(words[i])
+				}
+				proseRefCheck(t, m, words)
+				n += len(words)
+				if t.Failed() {
+					return
+				}
+			}
+			t.Logf("%s: %d words checked, as they are and in lower case", name, n)
+		})
+	}
+}
+
 // FuzzProseTag checks that tagging never panics and gives one non-empty tag
 // per word, and that each step matches the reference port of prose's code.
 // The input is split on single spaces, so empty words occur.
@@ -836,13 +1086,43 @@ func BenchmarkProseOriginal(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(sents))/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkProseLoad decodes and flattens the model, as Prose does once.
+// BenchmarkProseLoad loads the compiled model as Prose does once: checks
+// and slices the embedded data, precomputes the bias feature and compiles
+// prose's three regexps.
 func BenchmarkProseLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := loadProse(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkProseModelParse is the part of BenchmarkProseLoad that reads the
+// embedded data.
+func BenchmarkProseModelParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseProseModel(proseModelData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProseOriginalLoad decodes prose's three gob files, the least
+// that reading prose's own model costs (the tagger used to do this, and
+// build a map, on first use).
+func BenchmarkProseOriginalLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var (
+			weights map[string]map[string]float64
+			tagMap  map[string]string
+			classes []string
+		)
+		proseDecodeAsset(b, "classes.gob", &classes)
+		proseDecodeAsset(b, "tags.gob", &tagMap)
+		proseDecodeAsset(b, "weights.gob", &weights)
 	}
 }
 
