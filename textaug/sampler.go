@@ -122,9 +122,26 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	return res, nil
 }
 
-// normalize collapses white space, for comparing variants.
+// normalize collapses white space, for comparing variants. Text that is
+// already collapsed (single ASCII spaces, no leading or trailing space:
+// most text) is returned as it is, without allocating.
 func normalize(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		if sp && (c != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = sp
+	}
+	if prevSpace && len(s) > 0 {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 func invalidAt(s string) int {

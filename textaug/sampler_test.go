@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -310,3 +311,19 @@ func TestAnchorsStayButMayBeReplaced(t *testing.T) {
 	}
 	assert.True(t, replaced, "an anchor may still be replaced by a synonym")
 }
+
+func TestVariantsEqualUpToWhiteSpaceAreOne(t *testing.T) {
+	// A Draw that only changes white space never yields a variant.
+	spacer := drawFunc(func(r *rand.Rand) (string, []string) {
+		return []string{"I  lost my card", " I lost my card", "I lost\tmy card ", "I lost my\u00a0card"}[r.IntN(4)], []string{"space"}
+	})
+	res, err := textaug.Sampler{Aug: spacer, K: 2, Seed: 1}.Sample(context.Background(), "", "I lost my card")
+	require.NoError(t, err)
+	assert.Empty(t, res.Variants)
+	assert.Equal(t, 2, res.Shortfall)
+}
+
+// drawFunc is an Augmenter from a Draw.
+type drawFunc func(r *rand.Rand) (string, []string)
+
+func (d drawFunc) Prepare(context.Context, string) (textaug.Draw, error) { return d, nil }
