@@ -2,6 +2,7 @@ package textaug_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -131,4 +132,31 @@ func TestReplacementsKeepTheirForm(t *testing.T) {
 		t.Log(s)
 	}
 	assert.GreaterOrEqual(t, share, 0.8, "inflection kept (the re-tagging itself errs on some)")
+}
+
+// TestProtectionOnRealSentences runs the default EDA pipeline (k=9) over
+// 2,000 real customer-service and finance sentences and checks every
+// variant: distinct, never the input, every protected token (amounts,
+// numbers, percents, dates, identifiers, negations, entities) still there.
+func TestProtectionOnRealSentences(t *testing.T) {
+	texts := append(readTexts(t, "banking77/test.jsonl", 1000), readTexts(t, "financial_phrasebank_50agree/test.jsonl", 1000)...)
+	src, err := builtin.Default()
+	require.NoError(t, err)
+	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.EDA(src, 0.1)}, K: 9, Seed: 7}
+	variants, short := 0, 0
+	for _, s := range texts {
+		res, err := smp.Sample(context.Background(), "", s)
+		require.NoError(t, err)
+		seen := map[string]bool{strings.Join(strings.Fields(s), " "): true}
+		for _, v := range res.Variants {
+			n := strings.Join(strings.Fields(v.Text), " ")
+			require.False(t, seen[n], "duplicate or input: %q", v.Text)
+			seen[n] = true
+			checkProtected(t, s, v.Text)
+		}
+		variants += len(res.Variants)
+		short += res.Shortfall
+	}
+	t.Logf("%d sentences: %d variants, %d missing (%.2f%%)", len(texts), variants, short, 100*float64(short)/float64(9*len(texts)))
+	assert.Less(t, short, 9*len(texts)/20, "shortfalls stay rare")
 }
