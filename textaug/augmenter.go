@@ -29,3 +29,21 @@ type Augmenter interface {
 // ErrNothingToEdit says a text has no token that the protection policy lets
 // any strategy change.
 var ErrNothingToEdit = errors.New("textaug: no editable word")
+
+// Soft reports whether err says that an augmenter cannot make variants of
+// this text now, rather than that something is broken: ErrNothingToEdit,
+// or any error with a Soft() bool method that returns true (package
+// backtranslate's errors after its retries, for example, which it defines
+// without importing textaug). The Sampler turns a soft error into a
+// shortfall with the error as its reason, and Mix goes on with its other
+// augmenters.
+func Soft(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, ErrNothingToEdit) {
+		return true
+	}
+	var s interface{ Soft() bool }
+	return errors.As(err, &s) && s.Soft()
+}

@@ -21,6 +21,9 @@ type Result struct {
 	Variants  []Variant
 	Shortfall int    // K - len(Variants)
 	Reason    string // empty when Shortfall == 0
+	// Note tells what did not work although variants were made: a
+	// translator of a Mix that failed for this text, say.
+	Note string
 }
 
 // InputError says why a text cannot be augmented at all.
@@ -87,10 +90,15 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		key = text
 	}
 	draw, err := s.Aug.Prepare(ctx, text)
-	if errors.Is(err, ErrNothingToEdit) {
+	note := ""
+	switch {
+	case err != nil && draw != nil && Soft(err):
+		note = err.Error() // partly available (see Mix)
+	case errors.Is(err, ErrNothingToEdit):
 		return Result{Shortfall: s.K, Reason: "no editable word"}, nil
-	}
-	if err != nil {
+	case Soft(err):
+		return Result{Shortfall: s.K, Reason: err.Error()}, nil
+	case err != nil:
 		return Result{}, err
 	}
 	tries := s.MaxTries
@@ -98,7 +106,7 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		tries = 4*s.K + 10
 	}
 	seen := map[string]bool{orig: true}
-	res := Result{Variants: make([]Variant, 0, s.K)}
+	res := Result{Variants: make([]Variant, 0, s.K), Note: note}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
 		if a%16 == 15 {
 			if err := ctx.Err(); err != nil {
