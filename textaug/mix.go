@@ -28,7 +28,7 @@ type Mix struct {
 // mixError joins the soft failures of a Mix.
 type mixError struct{ errs []error }
 
-func (e *mixError) Error() string  { return errors.Join(e.errs...).Error() }
+func (e *mixError) Error() string   { return errors.Join(e.errs...).Error() }
 func (e *mixError) Unwrap() []error { return e.errs }
 func (e *mixError) Soft() bool      { return true }
 
