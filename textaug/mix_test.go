@@ -90,3 +90,21 @@ func TestMixWeights(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
 }
+
+func TestKeepsFigures(t *testing.T) {
+	cases := []struct {
+		a, b string
+		ok   bool
+	}{
+		{"Operating profit rose to EUR 25.8 mn from EUR 19.3 mn.", "The operative profit ascended to EUR 25.8 mn of EUR 19.3 mn.", true},
+		{"Operating profit rose to EUR 25.8 mn.", "Operating profit rose to 25.8 million euros.", false},
+		{"Sales fell 3% in 2024.", "In 2024 sales fell 3%.", true},
+		{"Sales fell 3% in 2024.", "Sales fell 3 percent in 2024.", false},
+		{"The company didn't pay a dividend.", "The company did not pay a dividend.", true},
+		{"The company didn't pay a dividend.", "The company paid a dividend.", false},
+		{"Call +44 20 7946 0958 now", "Now call +44 20 7946 0958", true},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.ok, textaug.KeepsFigures(c.a, c.b), "%q -> %q", c.a, c.b)
+	}
+}

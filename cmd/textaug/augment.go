@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/textaug/textaug/internal/corpus"
-	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
@@ -155,14 +154,11 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	// Load the tagger model while WordNet loads: both are parsed once, and
 	// start-up is the sum of the two otherwise.
 	go tokenize.Prose()
-	policy, err := rec.policy()
+	aug, rt, closeBT, err := rec.augmenter()
 	if err != nil {
 		return fail(err)
 	}
-	edit, err := rec.edit(func() (synonyms.Source, error) { return rec.Synonyms.build() })
-	if err != nil {
-		return fail(err)
-	}
+	defer closeBT()
 
 	// Input.
 	name, in, size := "stdin", stdin, int64(-1)
@@ -247,12 +243,18 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 
 	p := &pipeline{
 		name:       name,
-		smp:        textaug.Sampler{Aug: textaug.Tokens{Edit: edit, Policy: policy}, K: rec.K, Seed: iof.seed, MaxTries: rec.MaxTries},
+		smp:        textaug.Sampler{Aug: aug, K: rec.K, Seed: iof.seed, MaxTries: rec.MaxTries},
 		sink:       sink,
 		skip:       iof.onError == "skip",
 		noOriginal: iof.noOriginal,
 		provenance: iof.provenance,
 		workers:    iof.workers,
+	}
+	if rt != nil {
+		// A translator keeps neither figures nor negations by
+		// construction: check every back-translation.
+		p.prefetch = rt.prefetch
+		p.smp.Accept = textaug.KeepsFigures
 	}
 	start := time.Now()
 	prog := newProgress(stderr, iof.progress, size, counter, start)
@@ -276,6 +278,9 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "textaug: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs (%.0f rows/s)\n",
 		st.rows, st.written, st.variants, st.shortRows, st.missing, st.rejected, secs, float64(st.rows)/max(secs, 1e-9))
+	if st.noBT > 0 {
+		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.noBT, st.noBTFirst)
+	}
 	if err != nil {
 		return fail(err)
 	}

@@ -28,6 +28,8 @@ type recipeFlags struct {
 	lexicons, blocklists, pols   multi
 	candidates, senses           int
 	lang                         string
+	bt                           BT
+	btPivots                     string
 }
 
 func (f *recipeFlags) register(fs *flag.FlagSet) {
@@ -40,7 +42,7 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.alphaRS, "alpha-rs", 0, "α of random swap only")
 	fs.Float64Var(&f.alphaRD, "alpha-rd", 0, "α (deletion probability) of random deletion only")
 	fs.Float64Var(&f.punctRatio, "punct-ratio", 0, "AEDA's ratio: marks before 1..ratio·words+1 words (0.3)")
-	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, or a comma list of synonym, insert, swap, delete, punct")
+	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, none (back-translation alone), or a comma list of synonym, insert, swap, delete, punct")
 	fs.BoolVar(&f.chain, "chain", false, "apply every operation to each variant instead of one per variant")
 	fs.IntVar(&f.maxTries, "max-tries", 0, "attempts per row before a shortfall is reported (0: 4·k+10)")
 	fs.StringVar(&f.protect, "protect", "", "file of words and phrases never edited, one per line; /regexp/ lines are patterns")
@@ -54,6 +56,23 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.candidates, "candidates", 0, "WordNet candidates per word (0: 8)")
 	fs.IntVar(&f.senses, "senses", 0, "WordNet senses per word, most frequent first (0: 3)")
 	fs.StringVar(&f.lang, "lang", "en", "language of the text: en (Chinese is not supported yet)")
+	fs.StringVar(&f.bt.Backend, "backtranslate", "", "back-translate through a translator too: "+strings.Join(btBackends, ", "))
+	fs.StringVar(&f.bt.URL, "bt-url", "", "the translator's base URL (apertium: your APy, e.g. http://127.0.0.1:2737)")
+	fs.StringVar(&f.btPivots, "pivots", "", "pivot languages, comma-separated (apertium default: spa,cat; others: es,fr)")
+	fs.StringVar(&f.bt.Source, "bt-source", "", "language of the corpus for the translator (apertium default: eng; others: en)")
+	fs.BoolVar(&f.bt.Chain, "bt-chain", false, "go through every pivot in turn (en->es->fr->en) instead of one pivot per variant")
+	fs.Float64Var(&f.bt.Weight, "bt-weight", 0, "weight of back-translation against the word operations together (1)")
+	fs.StringVar(&f.bt.Cache, "bt-cache", "", "translation cache file (default: "+defaultCachePath()+"); none for memory only")
+	fs.IntVar(&f.bt.Concurrency, "bt-concurrency", 0, "translator requests in flight (4)")
+	fs.Float64Var(&f.bt.Rate, "bt-rate", 0, "translator requests per second (0: no limit)")
+	fs.Float64Var(&f.bt.CharsRate, "bt-chars-rate", 0, "characters per second sent to the translator (0: no limit)")
+	fs.IntVar(&f.bt.Retries, "bt-retries", 0, "retries of a failed request (5)")
+	fs.StringVar(&f.bt.Timeout, "bt-timeout", "", "timeout of one request (60s)")
+	fs.StringVar(&f.bt.Model, "bt-model", "", "openai: the model")
+	fs.Float64Var(&f.bt.Temperature, "bt-temperature", 0, "openai: the sampling temperature (0)")
+	fs.StringVar(&f.bt.Region, "bt-region", "", "azure: the resource's region")
+	fs.StringVar(&f.bt.Template, "bt-template", "", "template: JSON file describing an in-house service")
+	fs.StringVar(&f.bt.KeysFile, "bt-keys", "", "JSON file of API keys by backend name (environment variables TEXTAUG_<BACKEND>_KEY win)")
 }
 
 // resolve returns the recipe: the preset or recipe file, overridden by the
@@ -110,6 +129,8 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 			r.Ops = edaOps
 		case "aeda":
 			r.Ops = []string{"punct"}
+		case "none", "":
+			r.Ops = nil // back-translation alone
 		default:
 			r.Ops = nil
 			for _, o := range strings.Split(f.ops, ",") {
@@ -153,6 +174,37 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 	}
 	if set["senses"] {
 		r.Synonyms.Senses = f.senses
+	}
+	bt := &r.Backtranslate
+	for name, apply := range map[string]func(){
+		"backtranslate": func() { bt.Backend = f.bt.Backend },
+		"bt-url":        func() { bt.URL = f.bt.URL },
+		"pivots": func() {
+			bt.Pivots = nil
+			for _, p := range strings.Split(f.btPivots, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					bt.Pivots = append(bt.Pivots, p)
+				}
+			}
+		},
+		"bt-source":      func() { bt.Source = f.bt.Source },
+		"bt-chain":       func() { bt.Chain = f.bt.Chain },
+		"bt-weight":      func() { bt.Weight = f.bt.Weight },
+		"bt-cache":       func() { bt.Cache = f.bt.Cache },
+		"bt-concurrency": func() { bt.Concurrency = f.bt.Concurrency },
+		"bt-rate":        func() { bt.Rate = f.bt.Rate },
+		"bt-chars-rate":  func() { bt.CharsRate = f.bt.CharsRate },
+		"bt-retries":     func() { bt.Retries = f.bt.Retries },
+		"bt-timeout":     func() { bt.Timeout = f.bt.Timeout },
+		"bt-model":       func() { bt.Model = f.bt.Model },
+		"bt-temperature": func() { bt.Temperature = f.bt.Temperature },
+		"bt-region":      func() { bt.Region = f.bt.Region },
+		"bt-template":    func() { bt.Template = f.bt.Template },
+		"bt-keys":        func() { bt.KeysFile = f.bt.KeysFile },
+	} {
+		if set[name] {
+			apply()
+		}
 	}
 	if err := r.validate(); err != nil {
 		return r, usageError{err}

@@ -86,11 +86,12 @@ func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.
 		}
 		return src, nil
 	}
-	edit, err := rec.edit(build)
+	all, rt, closeBT, err := rec.augmenter()
 	if err != nil {
 		return err
 	}
-	aug := textaug.Tokens{Edit: edit, Policy: policy}
+	defer closeBT()
+	aug := textaug.Tokens{Policy: policy}
 	toks, err := aug.Analyse(text)
 	if err != nil {
 		return err
@@ -112,7 +113,10 @@ func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.
 	}
 	tw.Flush()
 
-	smp := textaug.Sampler{Aug: aug, K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
+	smp := textaug.Sampler{Aug: all, K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
+	if rt != nil {
+		smp.Accept = textaug.KeepsFigures
+	}
 	res, err := smp.Sample(ctx, "", text)
 	if err != nil {
 		return err
@@ -126,6 +130,9 @@ func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.
 	}
 	if res.Shortfall > 0 {
 		fmt.Fprintf(w, "shortfall: %d (%s)\n", res.Shortfall, res.Reason)
+	}
+	if res.Note != "" {
+		fmt.Fprintf(w, "note: %s\n", res.Note)
 	}
 	return nil
 }

@@ -20,6 +20,8 @@ type stats struct {
 	rows, written, rejected int
 	variants                int
 	shortRows, missing      int
+	noBT                    int    // rows whose back-translation failed
+	noBTFirst               string // the first of them, located, with the reason
 }
 
 func (s *stats) add(t stats) {
@@ -29,6 +31,10 @@ func (s *stats) add(t stats) {
 	s.variants += t.variants
 	s.shortRows += t.shortRows
 	s.missing += t.missing
+	if s.noBT == 0 {
+		s.noBTFirst = t.noBTFirst
+	}
+	s.noBT += t.noBT
 }
 
 // item is a row read, or the error that stands for a bad one.
@@ -58,6 +64,9 @@ type pipeline struct {
 	provenance bool
 	workers    int
 	progress   func(rows int) // called by the writer goroutine, may be nil
+	// prefetch, when set, translates a batch's texts before its rows are
+	// sampled, so that back-translation is batched across records.
+	prefetch func(ctx context.Context, texts []string) (context.Context, error)
 }
 
 // run reads rows from src, augments them on p.workers goroutines and hands
@@ -155,6 +164,20 @@ func (p *pipeline) run(parent context.Context, src rowSource, write func([]byte)
 // work augments one batch. In stop mode it ends at the first bad row.
 func (p *pipeline) work(ctx context.Context, b *batch) {
 	var buf []byte
+	if p.prefetch != nil {
+		var texts []string
+		for _, it := range b.items {
+			if it.err == nil {
+				texts = append(texts, it.r.text)
+			}
+		}
+		pctx, err := p.prefetch(ctx, texts)
+		if err != nil {
+			b.err = err
+			return
+		}
+		ctx = pctx
+	}
 	for _, it := range b.items {
 		if ctx.Err() != nil {
 			b.err = ctx.Err()
@@ -192,6 +215,12 @@ func (p *pipeline) work(ctx context.Context, b *batch) {
 		if buf, err = p.emit(buf, r, res); err != nil {
 			b.err = err
 			break
+		}
+		if why := res.Note + res.Reason; strings.Contains(why, "backtranslate:") {
+			if b.st.noBT == 0 {
+				b.st.noBTFirst = fmt.Sprintf("row %d (line %d): %s", r.no, r.line, why)
+			}
+			b.st.noBT++
 		}
 		b.st.written++
 		b.st.variants += len(res.Variants)

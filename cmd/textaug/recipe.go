@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 )
@@ -38,6 +39,8 @@ type Recipe struct {
 	MaxTries int            `json:"max_tries,omitempty" yaml:"max_tries,omitempty"`
 	Protect  Protect        `json:"protect" yaml:"protect"`
 	Synonyms Synonyms       `json:"synonyms" yaml:"synonyms"`
+	// Backtranslate adds round trips through a translator to the mix.
+	Backtranslate BT `json:"backtranslate,omitempty" yaml:"backtranslate,omitempty"`
 }
 
 // Protect is the protection policy of a recipe (see textaug.Policy).
@@ -161,8 +164,14 @@ func (r *Recipe) validate() error {
 	if r.Alpha <= 0 || r.Alpha > 1 {
 		return fmt.Errorf("recipe %s: alpha must be in (0, 1]", r.Name)
 	}
-	if len(r.Ops) == 0 {
-		return fmt.Errorf("recipe %s: no ops (want some of %s)", r.Name, strings.Join(opNames, ", "))
+	if len(r.Ops) == 0 && r.Backtranslate.Backend == "" {
+		return fmt.Errorf("recipe %s: no ops (want some of %s) and no backtranslate", r.Name, strings.Join(opNames, ", "))
+	}
+	if b := r.Backtranslate.Backend; b != "" && !slices.Contains(btBackends, b) {
+		return fmt.Errorf("recipe %s: unknown backtranslate backend %q (have %s)", r.Name, b, strings.Join(btBackends, ", "))
+	}
+	if r.Backtranslate.Weight < 0 {
+		return fmt.Errorf("recipe %s: backtranslate weight must not be negative", r.Name)
 	}
 	for _, o := range r.Ops {
 		if !slices.Contains(opNames, o) {
@@ -309,4 +318,41 @@ func readProtect(path string, p *textaug.Policy) error {
 		p.Keep = append(p.Keep, line)
 	}
 	return nil
+}
+
+// augmenter builds the whole augmenter of a recipe: the word-level
+// operations, mixed with back-translation when the recipe has a backend.
+// rt is nil without back-translation; close releases the translation
+// cache and must be called.
+func (r *Recipe) augmenter() (aug textaug.Augmenter, rt *roundTrip, close func() error, err error) {
+	close = func() error { return nil }
+	policy, err := r.policy()
+	if err != nil {
+		return nil, nil, close, err
+	}
+	var words textaug.Augmenter
+	if len(r.Ops) > 0 {
+		edit, err := r.edit(func() (synonyms.Source, error) { return r.Synonyms.build() })
+		if err != nil {
+			return nil, nil, close, err
+		}
+		words = textaug.Tokens{Edit: edit, Policy: policy}
+	}
+	b := &r.Backtranslate
+	if b.Backend == "" {
+		return words, nil, close, nil
+	}
+	t, closeCache, err := b.translator()
+	if err != nil {
+		return nil, nil, close, err
+	}
+	rt = &roundTrip{backtranslate.RoundTrip{Translator: t, Source: b.source(), Pivots: b.pivots(), Chain: b.Chain}}
+	if words == nil {
+		return rt, rt, closeCache, nil
+	}
+	w := b.Weight
+	if w == 0 {
+		w = 1
+	}
+	return textaug.Mix{Augs: []textaug.Augmenter{words, rt}, Weights: []float64{1, w}}, rt, closeCache, nil
 }

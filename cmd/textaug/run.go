@@ -24,6 +24,7 @@ Usage:
   textaug augment [flags] [FILE|-]   each row of a CSV, TSV, JSONL or text corpus and its variants
   textaug explain [flags] "text"     tokens, protection, candidates and variants of one sentence
   textaug presets [NAME]             the named recipes and their settings
+  textaug cache stats|clear          the back-translation cache
   textaug version                    versions of textaug, Go and the embedded data
   textaug help                       this text
 
@@ -52,6 +53,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return explain(ctx, args[1:], stdout, stderr)
 	case "presets":
 		return printPresets(args[1:], stdout, stderr)
+	case "cache":
+		return cacheCmd(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, version())
 		return exitOK
