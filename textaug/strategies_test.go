@@ -183,3 +183,15 @@ func TestReplacementsNeverAddNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Why: a protected article stays byte-identical, so a replacement after
+// it must fit it (fuzz find: "0121190021 An rose" -> "0121190021 A climbed").
+func TestProtectedArticleKeepsItsForm(t *testing.T) {
+	src := synonyms.NewTable([]synonyms.Entry{{Word: "apple", Synonyms: []string{"orange", "pear"}}}, nil)
+	p := &textaug.Policy{Keep: []string{"an"}}
+	toks := analyse(t, "I want an apple", p)
+	for seed := uint64(0); seed < 30; seed++ {
+		got := tokenize.Join(textaug.SynonymReplace{Source: src, Rate: 1}.Edit(rand.New(rand.NewPCG(seed, 11)), toks))
+		assert.Contains(t, []string{"I want an apple", "I want an orange"}, got)
+	}
+}

@@ -43,7 +43,7 @@ func (s SynonymReplace) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Tok
 		if !replaceable(&toks[i]) {
 			continue
 		}
-		if c := candidates(s.Source, &toks[i]); len(c) > 0 {
+		if c := fitsArticle(toks, i, candidates(s.Source, &toks[i])); len(c) > 0 {
 			pos = append(pos, i)
 			cands = append(cands, c)
 		}

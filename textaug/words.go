@@ -69,6 +69,29 @@ func candidates(src synonyms.Source, t *tokenize.Token) []string {
 	return c
 }
 
+// fitsArticle filters cands, for the word at toks[i], down to those that
+// fit a frozen "a"/"an" just before it; other words keep every candidate.
+func fitsArticle(toks []tokenize.Token, i int, cands []string) []string {
+	j := i - 1
+	for j >= 0 && toks[j].Kind == tokenize.Space {
+		j--
+	}
+	if j < 0 || toks[j].Lock&tokenize.Frozen != tokenize.Frozen {
+		return cands
+	}
+	la := lower(toks[j].Text)
+	if la != "a" && la != "an" {
+		return cands
+	}
+	var out []string
+	for _, c := range cands {
+		if anBefore(c) == (la == "an") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 type casing uint8
 
 const (
@@ -149,7 +172,8 @@ func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token) []tokenize
 }
 
 // fixArticles turns "a" into "an" (and back) before an inserted word, keeping
-// the article's case.
+// the article's case. A frozen article is left alone (SynonymReplace then
+// only draws candidates that fit it).
 func fixArticles(toks []tokenize.Token) {
 	for i := 0; i+2 < len(toks); i++ {
 		a := &toks[i]
@@ -157,8 +181,8 @@ func fixArticles(toks []tokenize.Token) {
 			continue
 		}
 		la := lower(a.Text)
-		if la != "a" && la != "an" {
-			continue
+		if la != "a" && la != "an" || a.Lock&tokenize.Frozen == tokenize.Frozen {
+			continue // a protected article stays as it is
 		}
 		want := "a"
 		if anBefore(lower(toks[i+2].Text)) {
