@@ -18,6 +18,14 @@ import (
 // characters when it is busy, and silently drops the rest.
 const apertiumMaxChars = 4000
 
+// apertiumPerPair bounds the requests in flight per language pair. APy
+// runs one pipeline per pair and translates one piece at a time on it;
+// with more than two requests on a pipeline it also cuts them into
+// 1,000-character pieces, each costing two extra processes (measured: four
+// requests per pair halve the throughput). Two keep the pipeline fed
+// without that; the Client's concurrency goes across pairs instead.
+const apertiumPerPair = 2
+
 // Apertium translates through an Apertium APy server
 // (https://wiki.apertium.org/wiki/Apertium-apy).
 //
@@ -35,11 +43,16 @@ const apertiumMaxChars = 4000
 // fr fra, de deu, pt por, it ita, gl glg, eo epo, oc oci, eu eus, ro ron,
 // nl nld, sv swe, da dan, nb nob, nn nno, pl pol, ru rus, uk ukr, ar ara.
 //
-// An Apertium is safe for concurrent use; it fans a call's batches out over
-// its Client's concurrency.
+// An Apertium is safe for concurrent use. It fans a call's batches out over
+// its Client's concurrency, with at most two requests in flight per
+// language pair: APy translates one piece at a time per pair anyway, and
+// cuts requests into small pieces when more wait.
 type Apertium struct {
 	base string
 	c    *Client
+
+	mu    sync.Mutex
+	gates map[string]chan struct{} // per language pair: requests in flight
 }
 
 // NewApertium returns a Translator for the APy server at baseURL (such as
@@ -152,8 +165,30 @@ func (a *Apertium) translateLines(ctx context.Context, pair string, lines []stri
 	return append(left, right...), nil
 }
 
+// gate returns the semaphore bounding the requests in flight for pair.
+func (a *Apertium) gate(pair string) chan struct{} {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.gates == nil {
+		a.gates = map[string]chan struct{}{}
+	}
+	g, ok := a.gates[pair]
+	if !ok {
+		g = make(chan struct{}, apertiumPerPair)
+		a.gates[pair] = g
+	}
+	return g
+}
+
 // request makes one /translate call and returns the cleaned output lines.
 func (a *Apertium) request(ctx context.Context, pair string, lines []string) ([]string, error) {
+	g := a.gate(pair)
+	select {
+	case g <- struct{}{}:
+	case <-ctx.Done():
+		return nil, stopped("apertium", ctx.Err())
+	}
+	defer func() { <-g }()
 	q := strings.Join(lines, "\n")
 	form := url.Values{"langpair": {pair}, "q": {q}, "markUnknown": {"no"}, "format": {"txt"}}
 	body, err := a.c.Do(ctx, Request{

@@ -65,24 +65,45 @@ func BenchmarkAPyClient(b *testing.B) {
 	texts := benchCorpus(2000)
 	for _, name := range []string{"spa", "spa+cat"} {
 		for _, conc := range []int{4, 8} {
-			b.Run(fmt.Sprintf("pivots=%s/conc=%d", name, conc), func(b *testing.B) {
-				ct := &countingTransport{}
-				c := NewClient(WithConcurrency(conc), WithHTTPClient(&http.Client{Transport: ct}))
-				a := NewApertium(base, c)
-				warmUp(b, a, benchPivots[name])
-				ct.n.Store(0)
-				b.ResetTimer()
-				for range b.N {
-					rt := RoundTrip{Translator: Cached(a, nil, ""), Source: "eng", Pivots: benchPivots[name]}
-					if err := rt.Prefetch(context.Background(), texts); err != nil {
-						b.Fatal(err)
-					}
+			for _, file := range []bool{false, true} {
+				if file && conc != 4 {
+					continue
 				}
-				b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "sentences/s")
-				b.ReportMetric(float64(ct.n.Load())/float64(b.N), "requests/op")
-			})
+				b.Run(fmt.Sprintf("pivots=%s/conc=%d/file=%v", name, conc, file), func(b *testing.B) {
+					benchClient(b, base, texts, benchPivots[name], conc, file)
+				})
+			}
 		}
 	}
+}
+
+func benchClient(b *testing.B, base string, texts, pivots []string, conc int, file bool) {
+	ct := &countingTransport{}
+	c := NewClient(WithConcurrency(conc), WithHTTPClient(&http.Client{Transport: ct}))
+	a := NewApertium(base, c)
+	warmUp(b, a, pivots)
+	ct.n.Store(0)
+	b.ResetTimer()
+	for range b.N {
+		var cache *Cache
+		if file {
+			b.StopTimer()
+			var err error
+			if cache, err = OpenCache(filepath.Join(b.TempDir(), "bt.db")); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		rt := RoundTrip{Translator: Cached(a, cache, ""), Source: "eng", Pivots: pivots}
+		if err := rt.Prefetch(context.Background(), texts); err != nil {
+			b.Fatal(err)
+		}
+		if cache != nil {
+			cache.Close()
+		}
+	}
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "sentences/s")
+	b.ReportMetric(float64(ct.n.Load())/float64(b.N), "requests/op")
 }
 
 // BenchmarkAPyPlain is the yardstick: a plain batched loop (texts joined
@@ -233,5 +254,46 @@ func TestAPySamples(t *testing.T) {
 				t.Logf("%-18s %q\n%18s → %q", ops[0], s, "", v)
 			}
 		}
+	}
+}
+
+// BenchmarkCachedRerun is BenchmarkAPyCachedRerun without APy: the cost of
+// answering a 2,000-sentence job (Prefetch, then Prepare of each) from a
+// filled cache file, or from memory.
+func BenchmarkCachedRerun(b *testing.B) {
+	texts := benchCorpus(2000)
+	for _, persistent := range []bool{false, true} {
+		b.Run(fmt.Sprint("file=", persistent), func(b *testing.B) {
+			var cache *Cache
+			if persistent {
+				var err error
+				if cache, err = OpenCache(filepath.Join(b.TempDir(), "bt.db")); err != nil {
+					b.Fatal(err)
+				}
+				defer cache.Close()
+			}
+			rec := &recorder{}
+			rt := RoundTrip{Translator: Cached(rec, cache, ""), Source: "eng", Pivots: []string{"spa", "cat"}}
+			if err := rt.Prefetch(context.Background(), texts); err != nil {
+				b.Fatal(err)
+			}
+			calls := rec.n()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if err := rt.Prefetch(context.Background(), texts); err != nil {
+					b.Fatal(err)
+				}
+				for _, s := range texts {
+					if _, err := rt.Prepare(context.Background(), s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "sentences/s")
+			if rec.n() != calls {
+				b.Fatalf("%d translator calls on a re-run", rec.n()-calls)
+			}
+		})
 	}
 }

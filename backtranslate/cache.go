@@ -123,14 +123,11 @@ func newKeyer(name, from, to, options string) keyer {
 }
 
 func (k keyer) key(text string) cacheKey {
-	h := sha256.New()
-	h.Write(k.prefix)
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(text)))])
-	h.Write([]byte(text))
-	var out cacheKey
-	h.Sum(out[:0])
-	return out
+	var stack [512]byte // most texts fit: no allocation
+	b := append(stack[:0], k.prefix...)
+	b = binary.AppendUvarint(b, uint64(len(text)))
+	b = append(b, text...)
+	return sha256.Sum256(b)
 }
 
 // get looks keys up in one read transaction; found[i] says whether vals[i]
@@ -300,6 +297,50 @@ func (ct *cachedTranslator) Translate(ctx context.Context, from, to string, text
 		}
 	}
 	return out, nil
+}
+
+// peekPaths answers, from the cache alone and without sending anything,
+// what text becomes along each path of languages (starting from src). ok
+// is false if any step is missing. It reads in one transaction, for
+// Prepare after Prefetch.
+func (ct *cachedTranslator) peekPaths(src string, paths [][]string, text string) (out []string, ok bool) {
+	out = make([]string, len(paths))
+	walk := func(get func(cacheKey) (string, bool)) bool {
+		for i, steps := range paths {
+			from, cur := src, text
+			for _, to := range steps {
+				if strings.TrimSpace(cur) == "" {
+					cur = ""
+				} else {
+					v, hit := get(newKeyer(ct.t.Name(), from, to, ct.options).key(cur))
+					if !hit {
+						return false
+					}
+					cur = v
+				}
+				from = to
+			}
+			out[i] = cur
+		}
+		return true
+	}
+	if ct.c == nil {
+		ct.mu.Lock()
+		defer ct.mu.Unlock()
+		return out, walk(func(k cacheKey) (string, bool) {
+			v, ok := ct.mem[k]
+			return v, ok
+		})
+	}
+	err := ct.c.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(cacheBucket)
+		ok = walk(func(k cacheKey) (string, bool) {
+			v := b.Get(k[:])
+			return string(v), v != nil
+		})
+		return nil
+	})
+	return out, ok && err == nil
 }
 
 // lookup fills vals with the cached translations of keys and returns the

@@ -98,7 +98,10 @@ type Error struct {
 
 func (e *Error) Error() string {
 	prefix := "backtranslate: "
-	msg := strings.TrimPrefix(e.Err.Error(), prefix)
+	msg := "translation failed"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), prefix)
+	}
 	if e.Backend != "" {
 		msg = strings.TrimPrefix(msg, e.Backend+": ")
 		prefix += e.Backend + ": "

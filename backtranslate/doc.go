@@ -1,13 +1,16 @@
 // Package backtranslate makes paraphrases by translating text into a pivot
 // language and back, through whatever translation service the user has.
 //
-// Backends, each a [Translator] that sends many texts per request:
+// Backends, each a [Translator] that carries many texts per request:
 //
 //   - Apertium APy ([NewApertium]): /translate with texts joined by
-//     newlines, at most ~4,000 characters a request, line counts checked.
+//     newlines, at most ~4,000 characters a request, line counts checked
+//     (APy drops lines from long requests while answering 200).
 //   - LibreTranslate ([NewLibreTranslate]): /translate with an array q.
-//   - DeepL, Google Cloud Translation, Azure Translator, OpenAI-compatible
-//     chat completions, and a generic template for in-house services.
+//   - DeepL API v2 ([NewDeepL]), Google Cloud Translation v2 ([NewGoogle]),
+//     Azure Translator v3 ([NewAzure]), OpenAI-compatible chat completions
+//     ([NewOpenAI]), and a generic template for in-house services
+//     ([NewTemplate]).
 //
 // All of them send through a [Client], the transport policy shared by
 // every backend talking to one service:
@@ -22,14 +25,18 @@
 //     (default 16 MiB);
 //   - the context cancels everything at once.
 //
-// [Cached] puts a [Translator] behind a persistent, content-addressed
-// [Cache] (bbolt), so a re-run sends nothing for texts already translated,
-// and [RoundTrip] is the augmenter: it satisfies textaug.Augmenter without
-// importing textaug. [RoundTrip.Prefetch] translates a batch of records at
-// once, so callers batch across records rather than per sentence.
+// [Cached] puts a Translator behind a persistent, content-addressed
+// [Cache] (a bbolt file), so a re-run sends nothing for texts already
+// translated, and texts in flight are never sent twice. [RoundTrip] is
+// the augmenter: it satisfies textaug.Augmenter without importing textaug.
+// [RoundTrip.Prefetch] translates a batch of records at once, so callers
+// batch across records rather than sending a request per sentence; the
+// batches fit one request each ([Batcher]).
 //
 // Every failed translation is an [*Error] whose Soft method reports true:
-// textaug's Sampler reports a shortfall for that row and goes on. Secrets
-// (API keys) travel in headers or bodies, never in URLs, and never appear
-// in errors, names or cache keys.
+// textaug's Sampler reports a shortfall for that row and goes on, and a
+// re-run completes it from the cache. When the caller's context is done,
+// errors wrap ctx.Err() instead and are not soft. Secrets (API keys)
+// travel in headers or bodies, never in URLs, and never appear in errors,
+// names or cache keys.
 package backtranslate

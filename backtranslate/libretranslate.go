@@ -9,6 +9,10 @@ import (
 	"unicode/utf8"
 )
 
+// LibreTranslateKeyEnv is the environment variable the command reads a
+// LibreTranslate API key from.
+const LibreTranslateKeyEnv = "LIBRETRANSLATE_API_KEY"
+
 // LibreTranslate request bounds: texts and characters per request.
 const (
 	libreMaxTexts = 50

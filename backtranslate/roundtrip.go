@@ -79,6 +79,25 @@ func (rt RoundTrip) Prepare(ctx context.Context, text string) (func(*rand.Rand) 
 	if err != nil {
 		return nil, err
 	}
+	draw := func(out []string) func(*rand.Rand) (string, []string) {
+		return func(r *rand.Rand) (string, []string) {
+			i := 0
+			if len(ps) > 1 {
+				i = r.IntN(len(ps))
+			}
+			return out[i], []string{ps[i].op}
+		}
+	}
+	if ct, ok := rt.Translator.(*cachedTranslator); ok {
+		// After Prefetch, or on a re-run: all from the cache, in one read.
+		steps := make([][]string, len(ps))
+		for i, p := range ps {
+			steps[i] = p.steps
+		}
+		if out, ok := ct.peekPaths(rt.Source, steps, text); ok {
+			return draw(out), nil
+		}
+	}
 	out := make([]string, len(ps))
 	errs := make([]error, len(ps))
 	var wg sync.WaitGroup
@@ -97,13 +116,7 @@ func (rt RoundTrip) Prepare(ctx context.Context, text string) (func(*rand.Rand) 
 			return nil, err
 		}
 	}
-	return func(r *rand.Rand) (string, []string) {
-		i := 0
-		if len(ps) > 1 {
-			i = r.IntN(len(ps))
-		}
-		return out[i], []string{ps[i].op}
-	}, nil
+	return draw(out), nil
 }
 
 // Prefetch translates texts through every pivot and back in batched
