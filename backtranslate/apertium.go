@@ -108,32 +108,10 @@ func (a *Apertium) Translate(ctx context.Context, from, to string, texts []strin
 	if from == "" || to == "" {
 		return nil, &Error{Backend: "apertium", Err: fmt.Errorf("empty language code (from %q, to %q)", from, to)}
 	}
-	out := make([]string, len(texts))
-	var idx []int // texts to send
-	var lines []string
-	for i, t := range texts {
-		if l := oneLine(t); l != "" {
-			idx = append(idx, i)
-			lines = append(lines, l)
-		}
-	}
-	batches := splitBatches(lines, apertiumMaxChars, 0)
 	pair := from + "|" + to
-	err := forEach(ctx, len(batches), a.c.concurrency(), func(ctx context.Context, b int) error {
-		lo, hi := batches[b][0], batches[b][1]
-		got, err := a.translateLines(ctx, pair, lines[lo:hi])
-		if err != nil {
-			return err
-		}
-		for k, s := range got {
-			out[idx[lo+k]] = s
-		}
-		return nil
+	return fanOut(ctx, a.c, texts, oneLine, apertiumMaxChars, 0, func(ctx context.Context, lines []string) ([]string, error) {
+		return a.translateLines(ctx, pair, lines)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // translateLines sends lines as one request and, when the answer has the

@@ -61,31 +61,9 @@ func (l *LibreTranslate) Translate(ctx context.Context, from, to string, texts [
 	if from == "" || to == "" {
 		return nil, &Error{Backend: "libretranslate", Err: fmt.Errorf("empty language code (from %q, to %q)", from, to)}
 	}
-	out := make([]string, len(texts))
-	var idx []int
-	var send []string
-	for i, t := range texts {
-		if strings.TrimSpace(t) != "" {
-			idx = append(idx, i)
-			send = append(send, t)
-		}
-	}
-	batches := splitBatches(send, libreMaxChars, libreMaxTexts)
-	err := forEach(ctx, len(batches), l.c.concurrency(), func(ctx context.Context, b int) error {
-		lo, hi := batches[b][0], batches[b][1]
-		got, err := l.request(ctx, from, to, send[lo:hi])
-		if err != nil {
-			return err
-		}
-		for k, s := range got {
-			out[idx[lo+k]] = s
-		}
-		return nil
+	return fanOut(ctx, l.c, texts, nil, libreMaxChars, libreMaxTexts, func(ctx context.Context, batch []string) ([]string, error) {
+		return l.request(ctx, from, to, batch)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 func (l *LibreTranslate) request(ctx context.Context, from, to string, texts []string) ([]string, error) {

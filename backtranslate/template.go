@@ -344,10 +344,24 @@ func templateJSON(v any) (string, error) {
 // most maxTexts texts and about maxChars characters (see splitBatches),
 // fanned out over c's concurrency; each batch goes through halving.
 func translateBatches(ctx context.Context, c *Client, backend string, texts []string, maxChars, maxTexts int, send func(context.Context, []string) ([]string, error)) ([]string, error) {
+	return fanOut(ctx, c, texts, nil, maxChars, maxTexts, func(ctx context.Context, batch []string) ([]string, error) {
+		return halving(ctx, backend, batch, send)
+	})
+}
+
+// fanOut is the common Translate of every backend: each text is cleaned
+// (nil: kept as it is) and skipped, coming back "", when it is blank; the
+// rest go out in batches of at most maxTexts texts and about maxChars
+// characters (see splitBatches), fanned out over c's concurrency, each
+// through send, which answers one output per input.
+func fanOut(ctx context.Context, c *Client, texts []string, clean func(string) string, maxChars, maxTexts int, send func(context.Context, []string) ([]string, error)) ([]string, error) {
 	out := make([]string, len(texts))
 	var idx []int
 	var todo []string
 	for i, s := range texts {
+		if clean != nil {
+			s = clean(s)
+		}
 		if strings.TrimSpace(s) != "" {
 			idx = append(idx, i)
 			todo = append(todo, s)
@@ -356,7 +370,7 @@ func translateBatches(ctx context.Context, c *Client, backend string, texts []st
 	batches := splitBatches(todo, maxChars, maxTexts)
 	err := forEach(ctx, len(batches), c.concurrency(), func(ctx context.Context, b int) error {
 		lo, hi := batches[b][0], batches[b][1]
-		got, err := halving(ctx, backend, todo[lo:hi], send)
+		got, err := send(ctx, todo[lo:hi])
 		if err != nil {
 			return err
 		}
