@@ -231,12 +231,17 @@ func lockFigureNeighbours(toks []tokenize.Token) {
 		}
 		if prev >= 0 {
 			a, b := &toks[prev], t
-			if figure(a.Kind) && b.Kind == tokenize.Word {
+			if figure(a.Kind) {
 				a.Lock |= tokenize.LockJoin
-				b.Lock |= tokenize.LockDelete | tokenize.LockMove
+				if b.Kind == tokenize.Word {
+					b.Lock |= tokenize.LockDelete | tokenize.LockMove
+				}
 			}
-			if figure(b.Kind) && a.Kind == tokenize.Word {
-				a.Lock |= tokenize.LockDelete | tokenize.LockMove | tokenize.LockJoin
+			if figure(b.Kind) {
+				a.Lock |= tokenize.LockJoin // whatever stands before it
+				if a.Kind == tokenize.Word {
+					a.Lock |= tokenize.LockDelete | tokenize.LockMove
+				}
 			}
 		}
 		prev = i

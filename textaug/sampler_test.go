@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
@@ -327,3 +328,16 @@ func TestVariantsEqualUpToWhiteSpaceAreOne(t *testing.T) {
 type drawFunc func(r *rand.Rand) (string, []string)
 
 func (d drawFunc) Prepare(context.Context, string) (textaug.Draw, error) { return d, nil }
+
+// Why: nothing is inserted beside a figure, even after punctuation
+// ("changed: varied USD 3 million" was possible).
+func TestNothingInsertedBesideAFigure(t *testing.T) {
+	src := synonyms.NewTable([]synonyms.Entry{{Word: "changed", Synonyms: []string{"varied"}}, {Word: "profit", Synonyms: []string{"income"}}}, nil)
+	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.RandomInsert{Source: src, Rate: 1}}, K: 20, Seed: 1}
+	res, err := smp.Sample(context.Background(), "", "Profit changed: USD 3 million vs USD 3.1 million.")
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Variants)
+	for _, v := range res.Variants {
+		assert.Contains(t, v.Text, ": USD 3 million vs USD 3.1 million.", v.Text)
+	}
+}
