@@ -136,3 +136,21 @@ func TestBacktranslationLiveAPy(t *testing.T) {
 	assert.Contains(t, out, "backtranslate:spa")
 	assert.NotContains(t, errs, "no back-translated variant")
 }
+
+func TestCacheCommand(t *testing.T) {
+	fake := &fakeAPy{}
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	cache := filepath.Join(t.TempDir(), "bt.db")
+	code, _, errs := runCLI(t, "I lost my card yesterday\nmy transfer never arrived\n", "augment", "-k", "2", "--ops", "none",
+		"--backtranslate", "apertium", "--bt-url", srv.URL, "--bt-cache", cache, "--pivots", "spa")
+	require.Equal(t, 0, code, errs)
+	code, out, errs := runCLI(t, "", "cache", "stats", "--bt-cache", cache)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "4 translations", "two texts, there and back")
+	code, out, _ = runCLI(t, "", "cache", "clear", "--bt-cache", cache)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "0 translations")
+	code, _, _ = runCLI(t, "", "cache", "purge")
+	assert.Equal(t, 2, code)
+}
