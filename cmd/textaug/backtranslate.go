@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -270,6 +269,3 @@ func (r roundTrip) prefetch(ctx context.Context, texts []string) (context.Contex
 	}
 	return context.WithValue(ctx, batchFailure{}, err), nil
 }
-
-// errNoBT marks rows that got no back-translated variant.
-var errNoBT = errors.New("no back-translated variant")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"strings"
 )
 
@@ -211,5 +210,3 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 	}
 	return r, nil
 }
-
-func (f *recipeFlags) String() string { return fmt.Sprintf("%+v", *f) }

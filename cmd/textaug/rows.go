@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -107,13 +106,4 @@ func (textSink) appendRow(dst []byte, r *row, text string, extra []string) ([]by
 	}
 	dst = append(dst, text...)
 	return append(dst, '\n'), nil
-}
-
-// describe names a row error for the summary and the rejects file.
-func describe(err error) string {
-	var re *corpus.RowError
-	if errors.As(err, &re) {
-		return re.Error()
-	}
-	return fmt.Sprint(err)
 }
