@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/textaug/textaug/internal/recipe"
+
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
@@ -116,7 +118,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	usage := func(err error) (int, error) { return exitUsage, err }
 	fail := func(err error) (int, error) {
-		if errors.As(err, new(usageError)) {
+		if errors.As(err, new(recipe.UsageError)) {
 			return exitUsage, err
 		}
 		return exitFail, err
@@ -154,7 +156,7 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	// Load the tagger model while WordNet loads: both are parsed once, and
 	// start-up is the sum of the two otherwise.
 	go tokenize.Prose()
-	aug, rt, closeBT, err := rec.augmenter()
+	aug, rt, closeBT, err := rec.Augmenter()
 	if err != nil {
 		return fail(err)
 	}
@@ -253,7 +255,7 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	if rt != nil {
 		// A translator keeps neither figures nor negations by
 		// construction: check every back-translation.
-		p.prefetch = rt.prefetch
+		p.prefetch = rt.Prefetch
 		p.smp.Accept = textaug.KeepsFigures
 	}
 	start := time.Now()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/textaug/textaug/internal/recipe"
+
 	"github.com/textaug/textaug/backtranslate"
 )
 
@@ -19,7 +21,7 @@ Flags:
 
 func cacheCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cache", flag.ContinueOnError)
-	path := fs.String("bt-cache", defaultCachePath(), "the cache file")
+	path := fs.String("bt-cache", recipe.DefaultCachePath(), "the cache file")
 	pos, code, ok := parseCommand(fs, cacheHelp, args, stderr)
 	if !ok {
 		return code

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"strings"
+
+	"github.com/textaug/textaug/internal/recipe"
 )
 
 // multi is a repeatable string flag.
@@ -27,12 +29,12 @@ type recipeFlags struct {
 	lexicons, blocklists, pols   multi
 	candidates, senses           int
 	lang                         string
-	bt                           BT
+	bt                           recipe.BT
 	btPivots                     string
 }
 
 func (f *recipeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.preset, "preset", "eda", "named recipe: "+presetNames()+" (see 'textaug presets')")
+	fs.StringVar(&f.preset, "preset", "eda", "named recipe: "+recipe.PresetNames()+" (see 'textaug presets')")
 	fs.StringVar(&f.recipe, "recipe", "", "recipe file (JSON or YAML) with the whole pipeline; flags override it")
 	fs.IntVar(&f.k, "k", 0, "variants per row (preset: 9)")
 	fs.Float64Var(&f.alpha, "alpha", 0, "share of eligible words each operation changes, EDA's α (preset: 0.1)")
@@ -55,13 +57,13 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.candidates, "candidates", 0, "WordNet candidates per word (0: 8)")
 	fs.IntVar(&f.senses, "senses", 0, "WordNet senses per word, most frequent first (0: 3)")
 	fs.StringVar(&f.lang, "lang", "en", "language of the text: en (Chinese is not supported yet)")
-	fs.StringVar(&f.bt.Backend, "backtranslate", "", "back-translate through a translator too: "+strings.Join(btBackends, ", "))
+	fs.StringVar(&f.bt.Backend, "backtranslate", "", "back-translate through a translator too: "+strings.Join(recipe.Backends, ", "))
 	fs.StringVar(&f.bt.URL, "bt-url", "", "the translator's base URL (apertium: your APy, e.g. http://127.0.0.1:2737)")
 	fs.StringVar(&f.btPivots, "pivots", "", "pivot languages, comma-separated (apertium default: spa,cat; others: es,fr)")
 	fs.StringVar(&f.bt.Source, "bt-source", "", "language of the corpus for the translator (apertium default: eng; others: en)")
 	fs.BoolVar(&f.bt.Chain, "bt-chain", false, "go through every pivot in turn (en->es->fr->en) instead of one pivot per variant")
 	fs.Float64Var(&f.bt.Weight, "bt-weight", 0, "weight of back-translation against the word operations together (1)")
-	fs.StringVar(&f.bt.Cache, "bt-cache", "", "translation cache file (default: "+defaultCachePath()+"); none for memory only")
+	fs.StringVar(&f.bt.Cache, "bt-cache", "", "translation cache file (default: "+recipe.DefaultCachePath()+"); none for memory only")
 	fs.IntVar(&f.bt.Concurrency, "bt-concurrency", 0, "translator requests in flight (4)")
 	fs.Float64Var(&f.bt.Rate, "bt-rate", 0, "translator requests per second (0: no limit)")
 	fs.Float64Var(&f.bt.CharsRate, "bt-chars-rate", 0, "characters per second sent to the translator (0: no limit)")
@@ -76,29 +78,29 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 
 // resolve returns the recipe: the preset or recipe file, overridden by the
 // flags that were set on fs.
-func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
+func (f *recipeFlags) resolve(fs *flag.FlagSet) (recipe.Recipe, error) {
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	var r Recipe
+	var r recipe.Recipe
 	if f.recipe != "" {
 		if set["preset"] {
-			return r, usageErr("--preset and --recipe: give one")
+			return r, recipe.Usagef("--preset and --recipe: give one")
 		}
 		var err error
-		if r, err = loadRecipe(f.recipe); err != nil {
+		if r, err = recipe.Load(f.recipe); err != nil {
 			return r, err
 		}
 	} else {
-		p, ok := preset(f.preset)
+		p, ok := recipe.Preset(f.preset)
 		if !ok {
-			return r, usageErr("--preset: unknown preset %q (have %s)", f.preset, presetNames())
+			return r, recipe.Usagef("--preset: unknown preset %q (have %s)", f.preset, recipe.PresetNames())
 		}
 		r = p
 	}
 	switch f.lang {
 	case "en", "auto":
 	default:
-		return r, usageErr("--lang: %q is not supported yet (have en)", f.lang)
+		return r, recipe.Usagef("--lang: %q is not supported yet (have en)", f.lang)
 	}
 	if set["k"] {
 		r.K = f.k
@@ -112,7 +114,7 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 	for name, v := range rates {
 		if set[name] {
 			if v <= 0 || v > 1 {
-				return r, usageErr("--%s must be in (0, 1]", name)
+				return r, recipe.Usagef("--%s must be in (0, 1]", name)
 			}
 			rs := map[string]float64{}
 			for o, x := range r.Rates {
@@ -125,7 +127,7 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 	if set["ops"] {
 		switch f.ops {
 		case "eda":
-			r.Ops = edaOps
+			r.Ops = recipe.EDAOps
 		case "aeda":
 			r.Ops = []string{"punct"}
 		case "none", "":
@@ -205,8 +207,8 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (Recipe, error) {
 			apply()
 		}
 	}
-	if err := r.validate(); err != nil {
-		return r, usageError{err}
+	if err := r.Validate(); err != nil {
+		return r, recipe.Usage(err)
 	}
 	return r, nil
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/textaug/textaug/internal/recipe"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -190,7 +192,7 @@ func TestPresetsAndRecipes(t *testing.T) {
 	}
 	code, out, _ = runCLI(t, "", "presets", "finance")
 	require.Equal(t, 0, code)
-	var r Recipe
+	var r recipe.Recipe
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	assert.Equal(t, "strict", r.Synonyms.Guard)
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/textaug/textaug/internal/recipe"
+
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
@@ -46,7 +48,7 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug explain: %v\n", err)
-		if errors.As(err, new(usageError)) {
+		if errors.As(err, new(recipe.UsageError)) {
 			return exitUsage
 		}
 		return exitFail
@@ -70,15 +72,15 @@ func lockNames(l tokenize.Lock) string {
 	return strings.Join(n, ",")
 }
 
-func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.Writer) error {
-	policy, err := rec.policy()
+func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string, w io.Writer) error {
+	policy, err := rec.Policy()
 	if err != nil {
 		return err
 	}
 	var src synonyms.Source
 	build := func() (synonyms.Source, error) {
 		if src == nil {
-			s, err := rec.Synonyms.build()
+			s, err := rec.Synonyms.Build()
 			if err != nil {
 				return nil, err
 			}
@@ -86,7 +88,7 @@ func explainRun(ctx context.Context, rec Recipe, seed uint64, text string, w io.
 		}
 		return src, nil
 	}
-	all, rt, closeBT, err := rec.augmenter()
+	all, rt, closeBT, err := rec.Augmenter()
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/textaug/textaug/internal/recipe"
 )
 
 // printPresets lists the presets, or prints one as a recipe file that can
@@ -14,16 +16,16 @@ func printPresets(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(args) == 1 {
-		p, ok := preset(args[0])
+		p, ok := recipe.Preset(args[0])
 		if !ok {
-			fmt.Fprintf(stderr, "textaug presets: unknown preset %q (have %s)\n", args[0], presetNames())
+			fmt.Fprintf(stderr, "textaug presets: unknown preset %q (have %s)\n", args[0], recipe.PresetNames())
 			return exitUsage
 		}
 		b, _ := json.MarshalIndent(p, "", "  ")
 		fmt.Fprintf(stdout, "%s\n", b)
 		return exitOK
 	}
-	for _, p := range presets() {
+	for _, p := range recipe.Presets() {
 		b, _ := json.Marshal(p)
 		fmt.Fprintf(stdout, "%s\n  %s\n  %s\n\n", p.Name, p.Description, b)
 	}

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/textaug/textaug/internal/recipe"
 )
 
 // Exit codes.
@@ -71,5 +73,5 @@ func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		v = bi.Main.Version
 	}
-	return fmt.Sprintf("textaug %s, %s, %s", v, runtime.Version(), dataVersions())
+	return fmt.Sprintf("textaug %s, %s, %s", v, runtime.Version(), recipe.DataVersions())
 }

@@ -1,4 +1,4 @@
-package main
+package recipe
 
 import (
 	"bytes"
@@ -69,16 +69,16 @@ type Synonyms struct {
 	Senses        int      `json:"senses,omitempty" yaml:"senses,omitempty"`
 }
 
-var edaOps = []string{"synonym", "insert", "swap", "delete"}
+var EDAOps = []string{"synonym", "insert", "swap", "delete"}
 
-// presets are the named recipes; `textaug presets` prints them.
-func presets() []Recipe {
+// Presets are the named recipes; `textaug presets` prints them.
+func Presets() []Recipe {
 	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"}
 	return []Recipe{
 		{
 			Name:        "eda",
 			Description: "EDA (Wei and Zou, 2019) with the reference code's defaults: one of synonym replacement, random insertion, swap and deletion per variant, alpha 0.1, 9 variants",
-			K:           9, Ops: edaOps, Alpha: 0.1, Synonyms: base,
+			K:           9, Ops: EDAOps, Alpha: 0.1, Synonyms: base,
 		},
 		{
 			Name:        "aeda",
@@ -88,7 +88,7 @@ func presets() []Recipe {
 		{
 			Name:        "finance",
 			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, market compounds (stock exchange, share capital...) kept, entities frozen",
-			K:           9, Ops: edaOps, Alpha: 0.1,
+			K:           9, Ops: EDAOps, Alpha: 0.1,
 			Protect: Protect{
 				PolarityAnchors: true,
 				// compounds whose parts have synonyms of their own ("stock" ->
@@ -100,7 +100,7 @@ func presets() []Recipe {
 		{
 			Name:        "intent",
 			Description: "customer-service intents: EDA plus punctuation with the banking pack first; question words and product names kept; slot-like tokens (dates, amounts, card and account numbers) are always protected",
-			K:           9, Ops: append(slices.Clone(edaOps), "punct"), Alpha: 0.1,
+			K:           9, Ops: append(slices.Clone(EDAOps), "punct"), Alpha: 0.1,
 			Weights: map[string]float64{"synonym": 2, "insert": 1, "swap": 1, "delete": 1, "punct": 1},
 			Protect: Protect{
 				Keep:    []string{"Apple Pay", "Google Pay", "top up", "top-up", "direct debit", "standing order", "exchange rate"},
@@ -111,8 +111,9 @@ func presets() []Recipe {
 	}
 }
 
-func preset(name string) (Recipe, bool) {
-	for _, p := range presets() {
+// Preset returns the preset called name.
+func Preset(name string) (Recipe, bool) {
+	for _, p := range Presets() {
 		if p.Name == name {
 			return p, true
 		}
@@ -120,17 +121,18 @@ func preset(name string) (Recipe, bool) {
 	return Recipe{}, false
 }
 
-func presetNames() string {
+// PresetNames lists the presets, comma-separated.
+func PresetNames() string {
 	var n []string
-	for _, p := range presets() {
+	for _, p := range Presets() {
 		n = append(n, p.Name)
 	}
 	return strings.Join(n, ", ")
 }
 
-// loadRecipe reads a JSON or YAML recipe (by extension; .json is JSON,
+// Load reads a JSON or YAML recipe (by extension; .json is JSON,
 // anything else YAML, which also reads JSON). Unknown fields are errors.
-func loadRecipe(path string) (Recipe, error) {
+func Load(path string) (Recipe, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return Recipe{}, err
@@ -152,12 +154,13 @@ func loadRecipe(path string) (Recipe, error) {
 	if r.Name == "" {
 		r.Name = filepath.Base(path)
 	}
-	return r, r.validate()
+	return r, r.Validate()
 }
 
-var opNames = []string{"synonym", "insert", "swap", "delete", "punct"}
+var OpNames = []string{"synonym", "insert", "swap", "delete", "punct"}
 
-func (r *Recipe) validate() error {
+// Validate checks the fields of r.
+func (r *Recipe) Validate() error {
 	if r.K < 1 {
 		return fmt.Errorf("recipe %s: k must be at least 1", r.Name)
 	}
@@ -165,28 +168,28 @@ func (r *Recipe) validate() error {
 		return fmt.Errorf("recipe %s: alpha must be in (0, 1]", r.Name)
 	}
 	if len(r.Ops) == 0 && r.Backtranslate.Backend == "" {
-		return fmt.Errorf("recipe %s: no ops (want some of %s) and no backtranslate", r.Name, strings.Join(opNames, ", "))
+		return fmt.Errorf("recipe %s: no ops (want some of %s) and no backtranslate", r.Name, strings.Join(OpNames, ", "))
 	}
-	if b := r.Backtranslate.Backend; b != "" && !slices.Contains(btBackends, b) {
-		return fmt.Errorf("recipe %s: unknown backtranslate backend %q (have %s)", r.Name, b, strings.Join(btBackends, ", "))
+	if b := r.Backtranslate.Backend; b != "" && !slices.Contains(Backends, b) {
+		return fmt.Errorf("recipe %s: unknown backtranslate backend %q (have %s)", r.Name, b, strings.Join(Backends, ", "))
 	}
 	if r.Backtranslate.Weight < 0 {
 		return fmt.Errorf("recipe %s: backtranslate weight must not be negative", r.Name)
 	}
 	for _, o := range r.Ops {
-		if !slices.Contains(opNames, o) {
-			return fmt.Errorf("recipe %s: unknown operation %q (want %s)", r.Name, o, strings.Join(opNames, ", "))
+		if !slices.Contains(OpNames, o) {
+			return fmt.Errorf("recipe %s: unknown operation %q (want %s)", r.Name, o, strings.Join(OpNames, ", "))
 		}
 	}
 	for _, m := range []map[string]float64{r.Weights, r.Rates} {
 		for o, v := range m {
-			if !slices.Contains(opNames, o) || v < 0 {
+			if !slices.Contains(OpNames, o) || v < 0 {
 				return fmt.Errorf("recipe %s: bad weight or rate %s=%v", r.Name, o, v)
 			}
 		}
 	}
 	for o, v := range r.Max {
-		if !slices.Contains(opNames, o) || v < 0 {
+		if !slices.Contains(OpNames, o) || v < 0 {
 			return fmt.Errorf("recipe %s: bad max %s=%v", r.Name, o, v)
 		}
 	}
@@ -213,9 +216,9 @@ func (r *Recipe) rate(op string) float64 {
 	return r.Alpha
 }
 
-// edit builds the strategy pipeline; src is called only when an operation
+// Edit builds the strategy pipeline; src is called only when an operation
 // needs synonyms, so that AEDA alone never loads WordNet.
-func (r *Recipe) edit(src func() (synonyms.Source, error)) (textaug.Edit, error) {
+func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error) {
 	var syn synonyms.Source
 	var edits []textaug.Edit
 	var weights []float64
@@ -253,8 +256,8 @@ func (r *Recipe) edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 	return textaug.OneOf{Edits: edits, Weights: weights}, nil
 }
 
-// policy builds the protection policy.
-func (r *Recipe) policy() (*textaug.Policy, error) {
+// Policy builds the protection policy.
+func (r *Recipe) Policy() (*textaug.Policy, error) {
 	p := &textaug.Policy{
 		Keep:            slices.Clone(r.Protect.Keep),
 		Anchors:         slices.Clone(r.Protect.Anchors),
@@ -320,19 +323,19 @@ func readProtect(path string, p *textaug.Policy) error {
 	return nil
 }
 
-// augmenter builds the whole augmenter of a recipe: the word-level
+// Augmenter builds the whole augmenter of a recipe: the word-level
 // operations, mixed with back-translation when the recipe has a backend.
 // rt is nil without back-translation; close releases the translation
 // cache and must be called.
-func (r *Recipe) augmenter() (aug textaug.Augmenter, rt *roundTrip, close func() error, err error) {
+func (r *Recipe) Augmenter() (aug textaug.Augmenter, rt *RoundTrip, close func() error, err error) {
 	close = func() error { return nil }
-	policy, err := r.policy()
+	policy, err := r.Policy()
 	if err != nil {
 		return nil, nil, close, err
 	}
 	var words textaug.Augmenter
 	if len(r.Ops) > 0 {
-		edit, err := r.edit(func() (synonyms.Source, error) { return r.Synonyms.build() })
+		edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
 		if err != nil {
 			return nil, nil, close, err
 		}
@@ -342,11 +345,11 @@ func (r *Recipe) augmenter() (aug textaug.Augmenter, rt *roundTrip, close func()
 	if b.Backend == "" {
 		return words, nil, close, nil
 	}
-	t, closeCache, err := b.translator()
+	t, closeCache, err := b.Translator()
 	if err != nil {
 		return nil, nil, close, err
 	}
-	rt = &roundTrip{backtranslate.RoundTrip{Translator: t, Source: b.source(), Pivots: b.pivots(), Chain: b.Chain}}
+	rt = &RoundTrip{backtranslate.RoundTrip{Translator: t, Source: b.SourceLang(), Pivots: b.PivotLangs(), Chain: b.Chain}}
 	if words == nil {
 		return rt, rt, closeCache, nil
 	}

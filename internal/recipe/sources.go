@@ -1,4 +1,4 @@
-package main
+package recipe
 
 import (
 	"fmt"
@@ -10,10 +10,10 @@ import (
 	"github.com/textaug/textaug/tokenize"
 )
 
-// build assembles the synonym Source of a recipe: user lexicons over the
+// Build assembles the synonym Source of a recipe: user lexicons over the
 // domain packs over WordNet, then the blocklists and the polarity guard.
 // The answer is memoised, since every attempt at every row asks again.
-func (s Synonyms) build() (synonyms.Source, error) {
+func (s Synonyms) Build() (synonyms.Source, error) {
 	var base synonyms.Source
 	var morph synonyms.Morphology
 	switch s.Base {
@@ -31,7 +31,7 @@ func (s Synonyms) build() (synonyms.Source, error) {
 		}
 		morph = m
 	default:
-		return nil, usageErr("--synonyms: want wordnet or none, got %q", s.Base)
+		return nil, Usagef("--synonyms: want wordnet or none, got %q", s.Base)
 	}
 	var packs []domain.Owner
 	for _, name := range s.Domains {
@@ -41,7 +41,7 @@ func (s Synonyms) build() (synonyms.Source, error) {
 		}
 		p, err := domain.Load(name, morph)
 		if err != nil {
-			return nil, usageErr("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
+			return nil, Usagef("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
 		}
 		packs = append(packs, p)
 	}
@@ -49,7 +49,7 @@ func (s Synonyms) build() (synonyms.Source, error) {
 	for _, path := range s.Lexicons {
 		f, ok := synonyms.ParseFormat(s.LexiconFormat)
 		if !ok {
-			return nil, usageErr("--lexicon-format: unknown format %q", s.LexiconFormat)
+			return nil, Usagef("--lexicon-format: unknown format %q", s.LexiconFormat)
 		}
 		t, err := synonyms.LoadFile(path, f, morph)
 		if err != nil {
@@ -81,19 +81,24 @@ func (s Synonyms) build() (synonyms.Source, error) {
 		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.Guard == "strict"}
 	case "off":
 	default:
-		return nil, usageErr("--polarity-guard: want on, strict or off, got %q", s.Guard)
+		return nil, Usagef("--polarity-guard: want on, strict or off, got %q", s.Guard)
 	}
 	return synonyms.NewMemo(src, 0), nil
 }
 
-func dataVersions() string {
+// DataVersions names the versions of the embedded tagger model and synonym data.
+func DataVersions() string {
 	return "tagger: " + tokenize.ProseVersion + ", synonyms: " + builtin.Version
 }
 
-// usageError is a mistake in the command line (exit code 2), as opposed to
-// a failure to do what it asked (exit code 1).
-type usageError struct{ error }
+// UsageError is a mistake in the configuration or command line (exit code
+// 2 in the CLI), as opposed to a failure to do what it asked (exit code 1).
+type UsageError struct{ error }
 
-func usageErr(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
+// Usagef returns a UsageError with the formatted message.
+func Usagef(format string, args ...any) error {
+	return UsageError{fmt.Errorf(format, args...)}
 }
+
+// Usage marks err as a UsageError.
+func Usage(err error) error { return UsageError{err} }

@@ -1,4 +1,4 @@
-package main
+package recipe
 
 import (
 	"context"
@@ -47,10 +47,10 @@ type BT struct {
 	KeysFile string `json:"keys_file,omitempty" yaml:"keys_file,omitempty"`
 }
 
-// keyEnv names the environment variable holding each backend's key; the
+// KeyEnv names the environment variable holding each backend's key; the
 // backend's usual variable (DEEPL_AUTH_KEY, GOOGLE_API_KEY,
 // OPENAI_API_KEY, ...) is read when it is unset.
-var keyEnv = map[string]string{
+var KeyEnv = map[string]string{
 	"libretranslate": "TEXTAUG_LIBRETRANSLATE_KEY",
 	"deepl":          "TEXTAUG_DEEPL_KEY",
 	"google":         "TEXTAUG_GOOGLE_KEY",
@@ -64,12 +64,12 @@ var usualKeyEnv = map[string]string{
 	"openai": backtranslate.OpenAIKeyEnv,
 }
 
-var btBackends = []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
+var Backends = []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
 
 // key returns the API key of backend: from its environment variable, else
 // from the keys file. It is never printed.
 func (b *BT) key() (string, error) {
-	if k := os.Getenv(keyEnv[b.Backend]); k != "" {
+	if k := os.Getenv(KeyEnv[b.Backend]); k != "" {
 		return k, nil
 	}
 	if k := os.Getenv(usualKeyEnv[b.Backend]); k != "" {
@@ -89,8 +89,8 @@ func (b *BT) key() (string, error) {
 	return keys[b.Backend], nil
 }
 
-// defaultCachePath is the cache file in the user cache directory.
-func defaultCachePath() string {
+// DefaultCachePath is the cache file in the user cache directory.
+func DefaultCachePath() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
@@ -100,14 +100,14 @@ func defaultCachePath() string {
 
 func (b *BT) cachePath() string {
 	if b.Cache == "" {
-		return defaultCachePath()
+		return DefaultCachePath()
 	}
 	return b.Cache
 }
 
-// translator builds the backend with its transport, wrapped in the cache.
+// Translator builds the backend with its transport, wrapped in the cache.
 // close releases the cache.
-func (b *BT) translator() (t backtranslate.Translator, close func() error, err error) {
+func (b *BT) Translator() (t backtranslate.Translator, close func() error, err error) {
 	var opts []backtranslate.Option
 	if b.Concurrency > 0 {
 		opts = append(opts, backtranslate.WithConcurrency(b.Concurrency))
@@ -121,7 +121,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 	if b.Timeout != "" {
 		d, err := time.ParseDuration(b.Timeout)
 		if err != nil {
-			return nil, nil, usageErr("--bt-timeout: %v", err)
+			return nil, nil, Usagef("--bt-timeout: %v", err)
 		}
 		opts = append(opts, backtranslate.WithTimeout(d))
 	}
@@ -132,7 +132,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 	}
 	need := func(what, v string) error {
 		if v == "" {
-			return usageErr("--backtranslate %s needs %s", b.Backend, what)
+			return Usagef("--backtranslate %s needs %s", b.Backend, what)
 		}
 		return nil
 	}
@@ -148,7 +148,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewLibreTranslate(b.URL, key, c)
 	case "deepl":
-		if err := need("a key in "+keyEnv["deepl"], key); err != nil {
+		if err := need("a key in "+KeyEnv["deepl"], key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -157,7 +157,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewDeepL(url, key, c)
 	case "google":
-		if err := need("a key in "+keyEnv["google"], key); err != nil {
+		if err := need("a key in "+KeyEnv["google"], key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -166,7 +166,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewGoogle(url, key, c)
 	case "azure":
-		if err := need("a key in "+keyEnv["azure"], key); err != nil {
+		if err := need("a key in "+KeyEnv["azure"], key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -200,7 +200,7 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = tt
 	default:
-		return nil, nil, usageErr("--backtranslate: unknown backend %q (have %s)", b.Backend, strings.Join(btBackends, ", "))
+		return nil, nil, Usagef("--backtranslate: unknown backend %q (have %s)", b.Backend, strings.Join(Backends, ", "))
 	}
 	var cache *backtranslate.Cache
 	if b.Cache != "none" {
@@ -222,7 +222,8 @@ func (b *BT) translator() (t backtranslate.Translator, close func() error, err e
 	return backtranslate.Cached(t, cache, opt), closeFn, nil
 }
 
-func (b *BT) source() string {
+// SourceLang is the corpus language code for the translator.
+func (b *BT) SourceLang() string {
 	if b.Source != "" {
 		return b.Source
 	}
@@ -232,7 +233,8 @@ func (b *BT) source() string {
 	return "en"
 }
 
-func (b *BT) pivots() []string {
+// PivotLangs are the pivot languages, the backend's defaults when none are set.
+func (b *BT) PivotLangs() []string {
 	if len(b.Pivots) > 0 {
 		return b.Pivots
 	}
@@ -247,19 +249,20 @@ func (b *BT) pivots() []string {
 // again (and again wait through the retries).
 type batchFailure struct{}
 
-// roundTrip wraps backtranslate.RoundTrip with the batch's prefetch error.
-type roundTrip struct{ rt backtranslate.RoundTrip }
+// RoundTrip wraps backtranslate.RoundTrip with the batch's prefetch error.
+type RoundTrip struct{ rt backtranslate.RoundTrip }
 
-func (r roundTrip) Prepare(ctx context.Context, text string) (textaug.Draw, error) {
+// Prepare implements textaug.Augmenter.
+func (r RoundTrip) Prepare(ctx context.Context, text string) (textaug.Draw, error) {
 	if err, ok := ctx.Value(batchFailure{}).(error); ok {
 		return nil, err
 	}
 	return r.rt.Prepare(ctx, text)
 }
 
-// prefetch translates a whole batch in batched requests; on a soft failure
+// Prefetch translates a whole batch in batched requests; on a soft failure
 // the batch's rows get that error as their reason.
-func (r roundTrip) prefetch(ctx context.Context, texts []string) (context.Context, error) {
+func (r RoundTrip) Prefetch(ctx context.Context, texts []string) (context.Context, error) {
 	err := r.rt.Prefetch(ctx, texts)
 	if err == nil {
 		return ctx, nil
