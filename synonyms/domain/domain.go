@@ -11,14 +11,21 @@ import (
 	"github.com/textaug/textaug/synonyms"
 )
 
-//go:embed banking.tsv finance.tsv
+//go:embed banking.tsv finance.tsv finance_zh.tsv service_zh.tsv
 var files embed.FS
 
-// packFiles maps each built-in pack name to its embedded file.
+// packFiles maps each built-in pack name to its embedded file. Names
+// ending in "-zh" are Chinese packs (see chinese).
 var packFiles = map[string]string{
-	"banking": "banking.tsv",
-	"finance": "finance.tsv",
+	"banking":    "banking.tsv",
+	"finance":    "finance.tsv",
+	"finance-zh": "finance_zh.tsv",
+	"service-zh": "service_zh.tsv",
 }
+
+// chinese reports whether the pack called name is a Chinese one: Chinese
+// words do not inflect, so these packs never use a Morphology.
+func chinese(name string) bool { return strings.HasSuffix(name, "-zh") }
 
 // parsed caches the entries of each embedded file: parsed once, on first
 // use.
@@ -39,7 +46,8 @@ var parsed = sync.OnceValues(func() (map[string][]synonyms.Entry, error) {
 })
 
 // Names returns the names of the built-in packs, sorted: "banking",
-// "finance".
+// "finance", "finance-zh", "service-zh". The "-zh" packs are for
+// simplified Chinese.
 func Names() []string {
 	names := make([]string, 0, len(packFiles))
 	for n := range packFiles {
@@ -50,7 +58,9 @@ func Names() []string {
 }
 
 // Load returns the built-in pack called name (one of Names), with morph
-// (which may be nil) to lemmatise and inflect.
+// (which may be nil) to lemmatise and inflect. The Chinese packs ("-zh")
+// ignore morph: Chinese words do not inflect, and an English Morphology
+// would try to lemmatise them.
 func Load(name string, morph synonyms.Morphology) (*Pack, error) {
 	if _, ok := packFiles[name]; !ok {
 		return nil, fmt.Errorf("domain: unknown pack %q (have %s)", name, strings.Join(Names(), ", "))
@@ -58,6 +68,9 @@ func Load(name string, morph synonyms.Morphology) (*Pack, error) {
 	all, err := parsed()
 	if err != nil {
 		return nil, err
+	}
+	if chinese(name) {
+		morph = nil
 	}
 	return New(name, all[name], morph), nil
 }
@@ -76,6 +89,21 @@ func Finance(morph synonyms.Morphology) (*Pack, error) { return Load("finance", 
 // failed, pending, ...), most of them owned without synonyms because they
 // name intents. morph may be nil.
 func Banking(morph synonyms.Morphology) (*Pack, error) { return Load("banking", morph) }
+
+// ChineseFinance returns the simplified-Chinese finance-news pack
+// ("finance-zh"): the up / down vocabulary (增长, 上涨, 攀升 / 下降, 下跌,
+// 回落), figures (利润, 营收, 股价), reports and announcements (财报, 公布,
+// 预计), companies and investors, deals and trading, with periods, units
+// and label-bearing figures (季度, 同比, 亏损, 收入) owned without synonyms.
+func ChineseFinance() (*Pack, error) { return Load("finance-zh", nil) }
+
+// ChineseService returns the simplified-Chinese customer-service pack
+// ("service-zh") for messages to banks and payment apps: cards and
+// accounts (银行卡, 账户/帐户), moving money (转账/汇款, 退款/退钱),
+// outcomes (到账, 撤销), questions and requests (请问, 为什么/为啥, 帮我),
+// with words that name an intent (信用卡, 密码, 冻结, 手续费) owned without
+// synonyms.
+func ChineseService() (*Pack, error) { return Load("service-zh", nil) }
 
 type posKey struct {
 	word string
