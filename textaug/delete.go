@@ -9,7 +9,10 @@ import (
 // RandomDelete deletes each word that the policy lets go with probability
 // Rate, as in EDA, but at least one word and at most Max; it never deletes
 // every content token of the text. A deleted word takes one neighbouring
-// space with it.
+// space with it, if it has one (Chinese words have none). A word is never
+// deleted when that would join its neighbours into one token: "A的B"
+// keeps its "的"; when several deletions together would, the text is left
+// as it is.
 //
 // The zero value deletes one word in ten on average, at least one. Safe
 // for concurrent use.
@@ -28,7 +31,8 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 	for i := range toks {
 		if content(&toks[i]) {
 			contents++
-			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 {
+			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 &&
+				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) {
 				pos = append(pos, i)
 			}
 		}
@@ -95,5 +99,21 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			}
 		}
 	}
+	if joinsWords(out) {
+		return toks // deleting "我你" from "A我你B" would make "AB"
+	}
 	return out
+}
+
+// joinsWords reports whether out, the tokens left after deletions, has two
+// tokens that stood apart in the source and now could read as one (see
+// joins).
+func joinsWords(out []tokenize.Token) bool {
+	for i := 1; i < len(out); i++ {
+		a, b := &out[i-1], &out[i]
+		if !a.Inserted() && !b.Inserted() && a.End != b.Start && joins(a, b) {
+			return true
+		}
+	}
+	return false
 }

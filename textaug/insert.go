@@ -11,6 +11,8 @@ import (
 // number of words the policy leaves free: each time a synonym of a random
 // eligible word goes to a random position between words, as in EDA.
 // Nothing is inserted inside a protected span or between glued tokens.
+// A space goes between the new word and a neighbour only where one is
+// needed: never next to a Chinese word ("我的卡" -> "我的银行卡").
 //
 // The zero value with a Source inserts one word per ten free words, at
 // least one; without a Source it changes nothing. Safe for concurrent use
@@ -68,7 +70,9 @@ func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			e := lastContent(out) + 1
 			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)
 			o = append(o, out[:e]...)
-			o = append(o, space)
+			if spaced(&out[e-1], &buf[0]) {
+				o = append(o, space)
+			}
 			o = append(o, buf...)
 			out = append(o, out[e:]...)
 			continue

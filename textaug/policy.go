@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaug/textaug/tokenize"
 )
@@ -24,9 +26,21 @@ import (
 // The zero Policy (and a nil *Policy) also freezes DefaultNegations and
 // proper nouns, and never replaces DefaultStopwords. A Policy is safe for
 // concurrent use once built and must not be copied after first use.
+//
+// Chinese. Words are written without spaces, so the rules about glued
+// tokens only hold where a space would be needed (tokenize.NeedSpace):
+// adjacent Chinese words are free and may get an insertion between them.
+// A negation of one Han character (不, 没, 未, 无, 非, 别, ...) also
+// freezes every Han word that starts with it (不好, 没钱, 无效, 未到账),
+// and 不, 没, 未, 无 and 非 freeze every word that holds them (对不起,
+// 受不了, 还没, 尚未, 除非, 走投无路). This over-protects a few words
+// (非常, 未来, 别人, 无论, 是非, 休息), which is the safe side.
 type Policy struct {
 	// Keep lists words and multi-word phrases that are never edited,
 	// matched case-insensitively on token boundaries ("Apple Pay", "top-up").
+	// A phrase with Han characters is matched anywhere in the text
+	// ("招商银行"), since Chinese has no spaces to mark word boundaries,
+	// and freezes every token it overlaps.
 	Keep []string
 	// Patterns freeze every token that overlaps one of their matches.
 	Patterns []*regexp.Regexp
@@ -48,7 +62,10 @@ type Policy struct {
 
 	once     sync.Once
 	keep     map[string][][]string // first word -> phrases (lower case)
+	keepHan  []string              // phrases with Han characters (lower case)
 	negation map[string]bool
+	negHan   map[rune]bool // one-character Han negations: prefixes of negated words
+	negIn    map[rune]bool // Han negations that negate a word wherever they stand in it
 	stop     map[string]bool
 	anchor   map[string]bool
 }
@@ -61,6 +78,14 @@ var DefaultNegations = []string{
 	"lack", "lacks", "lacked", "lacking", "fail", "fails", "failed", "failing", "unable",
 	"except", "but", "however", "although", "though", "despite", "yet", "instead",
 	"less", "fewer", "least", "only", "against",
+	// Chinese (simplified and traditional). A one-character entry also
+	// freezes the Han words that start with it; see Policy.
+	"不", "没", "沒", "别", "別", "未", "无", "無", "非", "勿", "莫", "甭", "休", "否",
+	"没有", "沒有", "不要", "不用", "不必", "不是", "不会", "不能", "不可", "不得", "不行", "不再",
+	"未能", "未曾", "未必", "无法", "無法", "无须", "别再", "并非", "並非", "并不", "并没有", "绝不",
+	"决不", "毫不", "毫无", "从不", "从未", "从没", "根本不", "没法", "难以", "拒绝", "禁止", "缺乏",
+	"可别", "千万别", "莫要", "休想",
+	"但", "但是", "可是", "然而", "却", "不过", "虽然", "尽管", "只", "只有", "仅", "仅仅",
 }
 
 // DefaultStopwords are the words the zero Policy never replaces: the EDA
@@ -83,12 +108,27 @@ var DefaultStopwords = []string{
 	// Adverbs whose WordNet senses mislead ("still" -> "withal", "back" ->
 	// "backward").
 	"still", "already", "ever", "even", "really", "quite", "back", "away", "anyway",
+	// Chinese function words, pronouns, modal verbs and particles.
+	"的", "地", "得", "了", "着", "过", "是", "在", "和", "与", "及", "或", "或者", "还是", "也", "都", "就",
+	"才", "又", "再", "还", "很", "太", "最", "更", "挺", "真", "好", "吗", "呢", "吧", "啊", "呀", "哦", "嘛",
+	"啦", "哈", "嗯", "喔", "么", "之", "而", "把", "被", "给", "让", "对", "从", "向", "到", "于", "为",
+	"以", "跟", "同", "比", "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱",
+	"咱们", "俺", "自己", "这", "那", "哪", "这个", "那个", "哪个", "这些", "那些", "这里", "那里", "哪里",
+	"这儿", "那儿", "哪儿", "这样", "那样", "怎样", "什么", "啥", "怎么", "为什么", "谁", "多少", "几",
+	"有", "要", "想", "能", "会", "可以", "可能", "应该", "得", "请", "谢谢", "因为", "所以", "如果",
+	"而且", "并且", "就是", "已经", "正在", "一", "个", "些",
 }
 
 func (p *Policy) build() {
 	p.once.Do(func() {
 		p.keep = make(map[string][][]string)
 		for _, k := range p.Keep {
+			if strings.IndexFunc(k, isHan) >= 0 {
+				if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
+					p.keepHan = append(p.keepHan, k)
+				}
+				continue
+			}
 			var words []string
 			for _, t := range tokenize.Tokenize(k) {
 				if t.Kind != tokenize.Space {
@@ -104,6 +144,15 @@ func (p *Policy) build() {
 			neg = DefaultNegations
 		}
 		p.negation = set(neg)
+		p.negHan, p.negIn = map[rune]bool{}, map[rune]bool{}
+		for w := range p.negation {
+			if r, n := utf8.DecodeRuneInString(w); n == len(w) && isHan(r) {
+				p.negHan[r] = true
+				if strings.ContainsRune(negatesInside, r) {
+					p.negIn[r] = true
+				}
+			}
+		}
 		stop := p.Stopwords
 		if stop == nil {
 			stop = DefaultStopwords
@@ -139,7 +188,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		case tokenize.Word:
 			lw := lower(t.Text)
 			switch {
-			case p.negation[lw]:
+			case p.negation[lw] || p.negatedHan(lw):
 				t.Lock |= tokenize.Frozen
 			case !p.EditProperNouns && (t.Tag == "NNP" || t.Tag == "NNPS"):
 				t.Lock |= tokenize.Frozen
@@ -158,8 +207,9 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 			t.Lock |= tokenize.Frozen
 		}
 		// Tokens glued together (no space) stay together: nothing is
-		// inserted between them.
-		if prev == i-1 && prev >= 0 && toks[prev].Kind != tokenize.Punct && t.Kind != tokenize.Punct {
+		// inserted between them. Chinese words need no space between
+		// them and are not glued.
+		if prev == i-1 && prev >= 0 && toks[prev].Kind != tokenize.Punct && t.Kind != tokenize.Punct && glued(&toks[prev], t) {
 			toks[prev].Lock |= tokenize.LockJoin
 		}
 		prev = i
@@ -168,6 +218,9 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 	lockFigureNeighbours(toks)
 	if len(p.keep) > 0 {
 		p.applyKeep(toks)
+	}
+	for _, k := range p.keepHan {
+		p.applyKeepHan(text, toks, k)
 	}
 	for _, re := range p.Patterns {
 		for _, m := range re.FindAllStringIndex(text, -1) {
@@ -180,7 +233,9 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 // spaces that holds two or more non-punctuation tokens ("fA.212Zb",
 // "card#123", "user/password"): editing one of them could change how the
 // rest reads ("fA.212" without "fA" starts with ".212", a number). A word
-// with only punctuation glued to it ("card," "(card)") stays free.
+// with only punctuation glued to it ("card," "(card)") stays free. A run
+// ends where a Chinese character meets its neighbour ("订单号是A2024"
+// holds three runs).
 func lockGluedRuns(toks []tokenize.Token) {
 	for i := 0; i < len(toks); {
 		if toks[i].Kind == tokenize.Space {
@@ -188,7 +243,7 @@ func lockGluedRuns(toks []tokenize.Token) {
 			continue
 		}
 		j, solid := i, 0
-		for ; j < len(toks) && toks[j].Kind != tokenize.Space; j++ {
+		for ; j < len(toks) && toks[j].Kind != tokenize.Space && (j == i || glued(&toks[j-1], &toks[j])); j++ {
 			if toks[j].Kind != tokenize.Punct {
 				solid++
 			}
@@ -276,6 +331,53 @@ func (p *Policy) applyKeep(toks []tokenize.Token) {
 		}
 	}
 }
+
+// applyKeepHan freezes the tokens that each occurrence of the Chinese
+// phrase k overlaps.
+func (p *Policy) applyKeepHan(text string, toks []tokenize.Token, k string) {
+	lt := lower(text)
+	if len(lt) != len(text) {
+		lt = text // a case mapping changed the length: match as written
+	}
+	for at := 0; at < len(lt); {
+		i := strings.Index(lt[at:], k)
+		if i < 0 {
+			return
+		}
+		freezeSpan(toks, at+i, at+i+len(k))
+		at += i + len(k)
+	}
+}
+
+// negatesInside lists the one-character Chinese negations that negate a
+// word wherever they stand in it (受不了, 还没, 尚未, 除非, 走投无路); 别
+// only does at the start (特别 and 区别 are not negations).
+const negatesInside = "不没沒未无無非"
+
+// negatedHan reports whether the Chinese word w is negated: it starts with
+// a one-character negation (不好, 没钱, 无效, 别走) or holds one of
+// negatesInside (受不了, 尚未).
+func (p *Policy) negatedHan(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !isHan(r) {
+		return false
+	}
+	if p.negHan[r] {
+		return true
+	}
+	for _, c := range w {
+		if p.negIn[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// glued reports whether a and b, adjacent without space, form one written
+// unit: true unless either side is a Chinese (CJK) character.
+func glued(a, b *tokenize.Token) bool { return tokenize.NeedSpace(a.Text, b.Text) }
+
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 // freezeSpan freezes every token overlapping the byte span [a, b).
 func freezeSpan(toks []tokenize.Token, a, b int) {

@@ -9,14 +9,25 @@ import (
 // AEDAMarks are the punctuation marks of AEDA (Karimi et al., 2021).
 var AEDAMarks = []string{".", ";", "?", ":", "!", ","}
 
+// ChineseMarks are AEDA's marks in their Chinese (full-width) forms, for
+// slots between Chinese words.
+var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
+
 // Punctuation inserts punctuation marks before q randomly chosen words, q
 // drawn uniformly from 1..int(Ratio·words + 1): AEDA. Marks go between
-// words only, never inside protected spans, with a space after each mark.
+// words only, never inside protected spans, with a space after each mark
+// where one is needed (tokenize.NeedSpace): "a ! b", but "我！的卡".
 //
-// The zero value uses AEDAMarks and Ratio 0.3, AEDA's defaults. Safe for
-// concurrent use.
+// With Marks nil, a slot next to a Chinese word, and every slot of a text
+// that tokenize.Language calls Chinese, gets one of ChineseMarks; other
+// slots get one of AEDAMarks. A Chinese mark adds no space: at a slot
+// that follows white space it goes before that space, glued to the word
+// it ends ("车， 你"), as Chinese is typed.
+//
+// The zero value uses AEDAMarks (ChineseMarks for Chinese) and Ratio 0.3,
+// AEDA's defaults. Safe for concurrent use.
 type Punctuation struct {
-	Marks []string // nil means AEDAMarks
+	Marks []string // nil means AEDAMarks, or ChineseMarks next to Chinese words
 	Ratio float64  // 0 means 0.3
 }
 
@@ -25,10 +36,6 @@ func (Punctuation) Name() string { return "punct" }
 
 // Edit implements Edit.
 func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	marks := p.Marks
-	if len(marks) == 0 {
-		marks = AEDAMarks
-	}
 	words := 0
 	for i := range toks {
 		if content(&toks[i]) {
@@ -42,15 +49,65 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 	q := 1 + r.IntN(int(or(p.Ratio, 0.3)*float64(words)+1))
 	q = min(q, len(sl))
 	at := make(map[int]string, q)
+	zh := -1 // whether the text is Chinese; -1 until needed
 	for _, k := range r.Perm(len(sl))[:q] {
+		marks := p.Marks
+		if len(marks) == 0 {
+			marks = AEDAMarks
+			if zh < 0 && !chineseSlot(toks, sl[k]) {
+				zh = 0
+				if tokenize.Language(tokenize.Join(toks)) == "zh" {
+					zh = 1
+				}
+			}
+			if zh == 1 || chineseSlot(toks, sl[k]) {
+				marks = ChineseMarks
+			}
+		}
 		at[sl[k]] = marks[r.IntN(len(marks))]
 	}
 	out := make([]tokenize.Token, 0, len(toks)+2*q)
 	for i := range toks {
 		if m, ok := at[i]; ok {
-			out = append(out, tokenize.Token{Text: m, Start: -1, End: -1, Kind: tokenize.Punct, Lock: tokenize.Frozen}, space)
+			mark := tokenize.Token{Text: m, Start: -1, End: -1, Kind: tokenize.Punct, Lock: tokenize.Frozen}
+			out = withMark(out, mark, &toks[i])
 		}
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// withMark appends mark to out, the tokens before next, with the spaces it
+// needs. An ASCII mark gets a space after it before a Latin word ("a ! b").
+// A Chinese mark adds no space: after white space it goes before that
+// space, glued to the word it ends ("车 你" -> "车， 你").
+func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token) []tokenize.Token {
+	n := len(out)
+	wideMark := !tokenize.NeedSpace(mark.Text, "a")
+	if wideMark && n >= 2 && out[n-1].Kind == tokenize.Space && out[n-2].Kind != tokenize.Space {
+		return append(out[:n-1], mark, out[n-1])
+	}
+	if n > 0 && spaced(&out[n-1], &mark) {
+		out = append(out, space)
+	}
+	out = append(out, mark)
+	if spaced(&mark, next) {
+		out = append(out, space)
+	}
+	return out
+}
+
+// chineseSlot reports whether the slot before toks[j] is next to a Chinese
+// word: toks[j] starts, or the token before it (white space aside) ends,
+// with a Chinese character.
+func chineseSlot(toks []tokenize.Token, j int) bool {
+	if !tokenize.NeedSpace("a", toks[j].Text) {
+		return true
+	}
+	for i := j - 1; i >= 0; i-- {
+		if toks[i].Kind != tokenize.Space {
+			return !tokenize.NeedSpace(toks[i].Text, "a")
+		}
+	}
+	return false
 }

@@ -7,7 +7,8 @@ import (
 	"github.com/textaug/textaug/tokenize"
 )
 
-// Tokenizer splits a text into tagged tokens; tokenize.English is one.
+// Tokenizer splits a text into tagged tokens; tokenize.English,
+// tokenize.Chinese and tokenize.Auto are ones.
 type Tokenizer interface {
 	Tokenize(text string) ([]tokenize.Token, error)
 }
@@ -17,11 +18,13 @@ type Tokenizer interface {
 // runs Edit on a fresh copy and joins the result. Untouched tokens keep
 // their original bytes and spacing.
 //
-// The zero Tokens uses tokenize.English with the shared prose tagger, the
-// default Policy, and changes nothing (Edit nil). Tokens is safe for
-// concurrent use if its parts are; so is each Draw it returns.
+// The zero Tokens uses tokenize.Auto (tokenize.English with the shared
+// prose tagger, or tokenize.Chinese for a text that tokenize.Language
+// calls Chinese), the default Policy, and changes nothing (Edit nil).
+// Tokens is safe for concurrent use if its parts are; so is each Draw it
+// returns.
 type Tokens struct {
-	Tokenizer Tokenizer // nil means tokenize.English{}
+	Tokenizer Tokenizer // nil means tokenize.Auto{}
 	Policy    *Policy   // nil means the zero Policy's defaults
 	Edit      Edit      // for example OneOf{...} for EDA
 }
@@ -43,12 +46,15 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 		return nil, ErrNothingToEdit
 	}
 	edit := a.Edit
+	latin := tokenize.Language(text) != "zh" // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
 		out, ops := apply(edit, r, toks, nil)
 		if len(ops) == 0 {
 			return text, nil
 		}
-		out = fixStart(toks, out)
+		if latin {
+			out = fixStart(toks, out)
+		}
 		return tokenize.Join(out), ops
 	}, nil
 }
@@ -58,7 +64,7 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 func (a Tokens) Analyse(text string) ([]tokenize.Token, error) {
 	tk := a.Tokenizer
 	if tk == nil {
-		tk = tokenize.English{}
+		tk = tokenize.Auto{}
 	}
 	toks, err := tk.Tokenize(text)
 	if err != nil {

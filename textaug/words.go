@@ -125,16 +125,19 @@ func withCase(w string, c casing) string {
 }
 
 // phrase turns a (possibly multi-word) candidate into inserted tokens with
-// single spaces between the words. The words carry lock (a replacement
-// inherits the locks of the word it replaces, so an anchor stays an
-// anchor) and are locked against a second replacement in the same variant.
+// single spaces between the words (none next to a Chinese word). The words
+// carry lock (a replacement inherits the locks of the word it replaces, so
+// an anchor stays an anchor) and are locked against a second replacement
+// in the same variant.
 func phrase(dst []tokenize.Token, cand, tag string, c casing, lock tokenize.Lock) []tokenize.Token {
+	prev := ""
 	for i, w := range strings.Fields(cand) {
-		if i > 0 {
+		if i > 0 && tokenize.NeedSpace(prev, w) {
 			dst = append(dst, tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space})
-			if c == caseTitle {
-				c = caseLower
-			}
+		}
+		prev = w
+		if i > 0 && c == caseTitle {
+			c = caseLower
 		}
 		dst = append(dst, tokenize.Token{Text: withCase(w, c), Start: -1, End: -1, Kind: tokenize.Word, Tag: tag, Lock: lock | tokenize.LockReplace})
 	}
@@ -144,8 +147,9 @@ func phrase(dst []tokenize.Token, cand, tag string, c casing, lock tokenize.Lock
 var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
 
 // slots returns the token indices before which a word may be inserted:
-// starts of content tokens that follow white space (or open the text) and
-// do not sit inside a protected span.
+// starts of content tokens that follow white space (or open the text), or
+// a Chinese neighbour with no space between (Chinese words have none),
+// and do not sit inside a protected span.
 func slots(toks []tokenize.Token) []int {
 	var s []int
 	prev := -1
@@ -154,7 +158,8 @@ func slots(toks []tokenize.Token) []int {
 		if t.Kind == tokenize.Space {
 			continue
 		}
-		if content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space) && (prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0) {
+		if content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space || !tokenize.NeedSpace(toks[j-1].Text, t.Text)) &&
+			(prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0) {
 			s = append(s, j)
 		}
 		prev = j
@@ -162,13 +167,47 @@ func slots(toks []tokenize.Token) []int {
 	return s
 }
 
-// insertBefore returns toks with ins and a space inserted before index j.
+// insertBefore returns toks with ins inserted before index j, with a space
+// on either side only where one is needed (see spaced): "a b" -> "a X b",
+// "我的卡" -> "我的X卡".
 func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token) []tokenize.Token {
-	out := make([]tokenize.Token, 0, len(toks)+len(ins)+1)
+	out := make([]tokenize.Token, 0, len(toks)+len(ins)+2)
 	out = append(out, toks[:j]...)
+	if j > 0 && spaced(&toks[j-1], &ins[0]) {
+		out = append(out, space)
+	}
 	out = append(out, ins...)
-	out = append(out, space)
+	if j < len(toks) && spaced(&ins[len(ins)-1], &toks[j]) {
+		out = append(out, space)
+	}
 	return append(out, toks[j:]...)
+}
+
+// spaced reports whether a space must go between a and b when they are
+// written next to each other: both are non-space and neither side is a
+// Chinese character.
+func spaced(a, b *tokenize.Token) bool {
+	return a.Kind != tokenize.Space && b.Kind != tokenize.Space && tokenize.NeedSpace(a.Text, b.Text)
+}
+
+// joins reports whether a and b, written next to each other without a
+// space, could read differently than apart: two words would become one
+// ("card" + "123"), an emoticon, a URL or a number would take in its
+// neighbour (":(" + "B", "www.a.com" + "/b"). A word or punctuation next
+// to punctuation ("card" + ",", "(" + ")") is fine, and nothing joins
+// across a Chinese character. Edits call it for tokens that an edit made
+// neighbours; in English text they are always a word and punctuation, or
+// stand apart.
+func joins(a, b *tokenize.Token) bool {
+	if !spaced(a, b) {
+		return false
+	}
+	switch {
+	case a.Kind == tokenize.Punct && (b.Kind == tokenize.Word || b.Kind == tokenize.Punct),
+		b.Kind == tokenize.Punct && a.Kind == tokenize.Word:
+		return false
+	}
+	return true
 }
 
 // fixArticles turns "a" into "an" (and back) before an inserted word, keeping
@@ -211,7 +250,7 @@ func anBefore(w string) bool {
 // fixStart keeps the sentence-initial capital in place when an edit changed
 // the first word: the new first word is capitalised and the old one, now
 // inside the sentence, lower-cased (unless it is a proper noun, "I" or an
-// acronym).
+// acronym). When either word is Chinese it changes nothing.
 func fixStart(orig, out []tokenize.Token) []tokenize.Token {
 	a, b := firstContent(orig), firstContent(out)
 	if a < 0 || b < 0 {
@@ -220,6 +259,9 @@ func fixStart(orig, out []tokenize.Token) []tokenize.Token {
 	o, n := &orig[a], &out[b]
 	if o.Kind != tokenize.Word || n.Kind != tokenize.Word || o.Start == n.Start && !n.Inserted() {
 		return out
+	}
+	if !tokenize.NeedSpace(o.Text, "a") || !tokenize.NeedSpace(n.Text, "a") {
+		return out // Chinese has no capitals: "Apple的手机" -> "手机的Apple"
 	}
 	if caseOf(o.Text) != caseTitle || o.Tag == "NNP" || o.Tag == "NNPS" || o.Lock&tokenize.Frozen == tokenize.Frozen {
 		return out

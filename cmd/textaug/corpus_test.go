@@ -244,7 +244,7 @@ func TestExplain(t *testing.T) {
 
 func TestUsageErrorsOfTheCorpusCLI(t *testing.T) {
 	for _, args := range [][]string{
-		{"augment", "--lang", "zh", "x.txt"},
+		{"augment", "--lang", "fr", "x.txt"},
 		{"augment", "--format", "xml"},
 		{"augment", "--on-error", "ignore"},
 		{"augment", "--rejects", "r.jsonl"},

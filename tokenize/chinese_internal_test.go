@@ -1,0 +1,201 @@
+package tokenize
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// zhBenchSentences reads up to n texts from the train splits of
+// crosswoz_intent_zh and cped_sentiment_zh, alternating between them.
+func zhBenchSentences(tb testing.TB, n int) []string {
+	tb.Helper()
+	var sets [][]string
+	for _, d := range []string{"crosswoz_intent_zh", "cped_sentiment_zh"} {
+		f, err := os.Open(filepath.Join("..", "..", "shared", "data", d, "train.jsonl"))
+		if err != nil {
+			tb.Skipf("shared data absent (%v): this needs ../shared/data beside the repository", err)
+		}
+		var texts []string
+		sc := bufio.NewScanner(f)
+		for sc.Scan() && len(texts) < n/2 {
+			var rec struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				tb.Fatal(err)
+			}
+			texts = append(texts, rec.Text)
+		}
+		f.Close()
+		sets = append(sets, texts)
+	}
+	var out []string
+	for i := 0; i < n/2; i++ {
+		for _, s := range sets {
+			if i < len(s) {
+				out = append(out, s[i])
+			}
+		}
+	}
+	return out
+}
+
+// BenchmarkChineseTokenize segments, classifies and tags real short
+// sentences (travel customer service and TV dialogue), one at a time.
+func BenchmarkChineseTokenize(b *testing.B) {
+	texts := zhBenchSentences(b, 2000)
+	if _, err := (Chinese{}).Tokenize("预热"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := (Chinese{}).Tokenize(texts[i%len(texts)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkChineseTokenizeParallel is BenchmarkChineseTokenize on every
+// core: the segmenter is shared and read-only.
+func BenchmarkChineseTokenizeParallel(b *testing.B) {
+	texts := zhBenchSentences(b, 2000)
+	if _, err := (Chinese{}).Tokenize("预热"); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := (Chinese{}).Tokenize(texts[i%len(texts)]); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkChineseLoad builds the segmenter as the first Chinese text
+// does: gse parses its embedded dictionary into a trie and loads its HMM
+// tables.
+func BenchmarkChineseLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadSegmenter(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// chineseFootprintEnv makes TestChineseFootprint measure instead of spawning.
+const chineseFootprintEnv = "TEXTAUG_CHINESE_FOOTPRINT_CHILD"
+
+// TestChineseFootprint reports what loading the segmenter costs a fresh
+// process: it runs itself again in a child process, which measures the
+// time, the heap (runtime.MemStats) and the resident set (/proc/self/statm)
+// around the first Chinese text, and checks that loading writes nothing
+// to standard output, standard error or the log. It only reports the
+// cost; the bounds are generous (the machine is shared and noisy).
+func TestChineseFootprint(t *testing.T) {
+	if os.Getenv(chineseFootprintEnv) == "1" {
+		chineseFootprintChild(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("skipped in -short mode: runs the test binary again and loads the dictionary")
+	}
+	if _, err := os.Stat("/proc/self/statm"); err != nil {
+		t.Skipf("no /proc/self/statm to read the resident set from: %v", err)
+	}
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, "-test.run=^TestChineseFootprint$", "-test.v", "-test.count=1")
+	cmd.Env = append(os.Environ(), chineseFootprintEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	var got struct {
+		Load                time.Duration
+		HeapMB, RSSMB       float64
+		Printed, Words      int
+		TotalAllocMB, NumGC float64
+	}
+	_, after, ok := strings.Cut(string(out), "footprint: ")
+	require.True(t, ok, "%s", out)
+	line, _, _ := strings.Cut(after, "\n")
+	require.NoError(t, json.Unmarshal([]byte(line), &got), "%s", out)
+	t.Logf("first Chinese text in a fresh process: %v; retained heap %+.1f MB (%.0f MB allocated); resident set %+.1f MB; dictionary of %d words",
+		got.Load.Round(time.Millisecond), got.HeapMB, got.TotalAllocMB, got.RSSMB, got.Words)
+	assert.Zero(t, got.Printed, "loading printed or logged something")
+	assert.Greater(t, got.Words, 300_000)
+	assert.Less(t, got.HeapMB, 400.0)
+}
+
+func chineseFootprintChild(t *testing.T) {
+	rss := func() float64 {
+		b, err := os.ReadFile("/proc/self/statm")
+		require.NoError(t, err)
+		f := strings.Fields(string(b))
+		require.GreaterOrEqual(t, len(f), 2)
+		pages, err := strconv.ParseInt(f[1], 10, 64)
+		require.NoError(t, err)
+		return float64(pages*int64(os.Getpagesize())) / 1e6
+	}
+	// Catch whatever loading prints: standard output and error, and the
+	// standard logger.
+	stdout, stderr := os.Stdout, os.Stderr
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	os.Stdout, os.Stderr = w, w
+	done := make(chan int)
+	go func() {
+		n, _ := io.Copy(io.Discard, r)
+		done <- int(n)
+	}()
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	rss0 := rss()
+	start := time.Now()
+	_, err = Chinese{}.Tokenize("公司第三季度净利润同比增长15.3%")
+	load := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	rss1 := rss()
+
+	os.Stdout, os.Stderr = stdout, stderr
+	log.SetOutput(os.Stderr)
+	require.NoError(t, w.Close())
+	printed := <-done + logged.Len()
+	require.NoError(t, err)
+	seg, err := segmenter()
+	require.NoError(t, err)
+	b, err := json.Marshal(map[string]any{
+		"Load":         load,
+		"HeapMB":       (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / 1e6,
+		"TotalAllocMB": float64(after.TotalAlloc-before.TotalAlloc) / 1e6,
+		"RSSMB":        rss1 - rss0,
+		"Printed":      printed,
+		"Words":        seg.Dict.NumTokens(),
+	})
+	require.NoError(t, err)
+	fmt.Printf("footprint: %s\n", b)
+}
