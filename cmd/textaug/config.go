@@ -21,6 +21,7 @@ type recipeFlags struct {
 	alpha                        float64
 	alphaSR, alphaRI, alphaRS    float64
 	alphaRD, punctRatio          float64
+	pinyinRate                   float64
 	ops                          string
 	chain                        bool
 	maxTries                     int
@@ -43,7 +44,8 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.alphaRS, "alpha-rs", 0, "α of random swap only")
 	fs.Float64Var(&f.alphaRD, "alpha-rd", 0, "α (deletion probability) of random deletion only")
 	fs.Float64Var(&f.punctRatio, "punct-ratio", 0, "AEDA's ratio: marks before 1..ratio·words+1 words (0.3)")
-	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, none (back-translation alone), or a comma list of synonym, insert, swap, delete, punct")
+	fs.Float64Var(&f.pinyinRate, "pinyin-rate", 0, "share of eligible Chinese characters the pinyin operation mistypes (0.05)")
+	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, none (back-translation alone), or a comma list of synonym, insert, swap, delete, punct, pinyin (Chinese typing noise)")
 	fs.BoolVar(&f.chain, "chain", false, "apply every operation to each variant instead of one per variant")
 	fs.IntVar(&f.maxTries, "max-tries", 0, "attempts per row before a shortfall is reported (0: 4·k+10)")
 	fs.StringVar(&f.protect, "protect", "", "file of words and phrases never edited, one per line; /regexp/ lines are patterns")
@@ -56,7 +58,7 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.guard, "polarity-guard", "", "on (no opposite polarity), strict (no change of polarity) or off")
 	fs.IntVar(&f.candidates, "candidates", 0, "WordNet candidates per word (0: 8)")
 	fs.IntVar(&f.senses, "senses", 0, "WordNet senses per word, most frequent first (0: 3)")
-	fs.StringVar(&f.lang, "lang", "en", "language of the text: en (Chinese is not supported yet)")
+	fs.StringVar(&f.lang, "lang", "auto", "language of the text: en, zh, or auto (per record: Chinese when at least 30% of its letters are Han)")
 	fs.StringVar(&f.bt.Backend, "backtranslate", "", "back-translate through a translator too: "+strings.Join(recipe.Backends, ", "))
 	fs.StringVar(&f.bt.URL, "bt-url", "", "the translator's base URL (apertium: your APy, e.g. http://127.0.0.1:2737)")
 	fs.StringVar(&f.btPivots, "pivots", "", "pivot languages, comma-separated (apertium default: spa,cat; others: es,fr)")
@@ -98,9 +100,12 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (recipe.Recipe, error) {
 		r = p
 	}
 	switch f.lang {
-	case "en", "auto":
+	case "en", "zh", "auto":
+		if set["lang"] {
+			r.Lang = f.lang
+		}
 	default:
-		return r, recipe.Usagef("--lang: %q is not supported yet (have en)", f.lang)
+		return r, recipe.Usagef("--lang: want en, zh or auto, got %q", f.lang)
 	}
 	if set["k"] {
 		r.K = f.k
@@ -109,8 +114,8 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (recipe.Recipe, error) {
 		r.Alpha = f.alpha
 		r.Rates = nil
 	}
-	rates := map[string]float64{"alpha-sr": f.alphaSR, "alpha-ri": f.alphaRI, "alpha-rs": f.alphaRS, "alpha-rd": f.alphaRD, "punct-ratio": f.punctRatio}
-	ops := map[string]string{"alpha-sr": "synonym", "alpha-ri": "insert", "alpha-rs": "swap", "alpha-rd": "delete", "punct-ratio": "punct"}
+	rates := map[string]float64{"alpha-sr": f.alphaSR, "alpha-ri": f.alphaRI, "alpha-rs": f.alphaRS, "alpha-rd": f.alphaRD, "punct-ratio": f.punctRatio, "pinyin-rate": f.pinyinRate}
+	ops := map[string]string{"alpha-sr": "synonym", "alpha-ri": "insert", "alpha-rs": "swap", "alpha-rd": "delete", "punct-ratio": "punct", "pinyin-rate": "pinyin"}
 	for name, v := range rates {
 		if set[name] {
 			if v <= 0 || v > 1 {

@@ -93,7 +93,7 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 		return err
 	}
 	defer closeBT()
-	aug := textaug.Tokens{Policy: policy}
+	aug := textaug.Tokens{Tokenizer: rec.Tokenizer(), Policy: policy}
 	toks, err := aug.Analyse(text)
 	if err != nil {
 		return err

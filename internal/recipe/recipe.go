@@ -14,7 +14,9 @@ import (
 
 	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/synonyms/pinyin"
 	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
 )
 
 // Recipe is a whole augmentation pipeline, as a preset or a JSON/YAML
@@ -22,9 +24,13 @@ import (
 type Recipe struct {
 	Name        string `json:"name,omitempty" yaml:"name,omitempty"`
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
+	// Lang is the language of the text: en, zh, or auto (the default:
+	// chosen per record by script, see tokenize.Language).
+	Lang string `json:"lang,omitempty" yaml:"lang,omitempty"`
 	// K is the number of variants per row.
 	K int `json:"k" yaml:"k"`
-	// Ops are the operations: synonym, insert, swap, delete, punct.
+	// Ops are the operations: synonym, insert, swap, delete, punct, and
+	// pinyin (Chinese typing noise, never in a preset).
 	Ops []string `json:"ops" yaml:"ops"`
 	// Chain applies every operation to each variant; otherwise one
 	// operation per variant, drawn by Weights (equal when empty).
@@ -157,7 +163,7 @@ func Load(path string) (Recipe, error) {
 	return r, r.Validate()
 }
 
-var OpNames = []string{"synonym", "insert", "swap", "delete", "punct"}
+var OpNames = []string{"synonym", "insert", "swap", "delete", "punct", "pinyin"}
 
 // Validate checks the fields of r.
 func (r *Recipe) Validate() error {
@@ -193,6 +199,11 @@ func (r *Recipe) Validate() error {
 			return fmt.Errorf("recipe %s: bad max %s=%v", r.Name, o, v)
 		}
 	}
+	switch r.Lang {
+	case "", "auto", "en", "zh":
+	default:
+		return fmt.Errorf("recipe %s: lang: want en, zh or auto, got %q", r.Name, r.Lang)
+	}
 	switch r.Synonyms.Base {
 	case "wordnet", "none":
 	default:
@@ -210,8 +221,11 @@ func (r *Recipe) rate(op string) float64 {
 	if v, ok := r.Rates[op]; ok && v > 0 {
 		return v
 	}
-	if op == "punct" {
+	switch op {
+	case "punct":
 		return 0.3
+	case "pinyin":
+		return 0.05
 	}
 	return r.Alpha
 }
@@ -242,6 +256,8 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 			e = textaug.RandomDelete{Rate: r.rate(op), Max: r.Max[op]}
 		case "punct":
 			e = textaug.Punctuation{Ratio: r.rate(op)}
+		case "pinyin":
+			e = textaug.PinyinNoise{Confusions: pinyin.Confusions{}, Rate: r.rate(op), Max: r.Max[op]}
 		}
 		edits = append(edits, e)
 		w := 1.0
@@ -254,6 +270,17 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 		return textaug.Chain(edits), nil
 	}
 	return textaug.OneOf{Edits: edits, Weights: weights}, nil
+}
+
+// Tokenizer returns the tokenizer of r.Lang.
+func (r *Recipe) Tokenizer() textaug.Tokenizer {
+	switch r.Lang {
+	case "en":
+		return tokenize.English{}
+	case "zh":
+		return tokenize.Chinese{}
+	}
+	return tokenize.Auto{}
 }
 
 // Policy builds the protection policy.
@@ -339,7 +366,7 @@ func (r *Recipe) Augmenter() (aug textaug.Augmenter, rt *RoundTrip, close func()
 		if err != nil {
 			return nil, nil, close, err
 		}
-		words = textaug.Tokens{Edit: edit, Policy: policy}
+		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}
 	}
 	b := &r.Backtranslate
 	if b.Backend == "" {
