@@ -1,0 +1,70 @@
+package eval_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/internal/eval"
+)
+
+func TestAnalyzeWords(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"lower-cased unigrams then bigrams", "Card Arrived", []string{"card", "arrived", "card arrived"}},
+		{"one-character tokens dropped, bigrams skip them", "I got a PIN", []string{"got", "pin", "got pin"}},
+		{"apostrophe inside a word", "isn't here", []string{"isn't", "here", "isn't here"}},
+		{"typographic apostrophe read as '", "isn’t", []string{"isn't"}},
+		{"leading and trailing apostrophes split", "'quoted' card's", []string{"quoted", "card's", "quoted card's"}},
+		{"punctuation splits, bigrams cross it", "top-up, now!", []string{"top", "up", "now", "top up", "up now"}},
+		{"digits and underscores are word characters", "EUR131m foo_bar 25", []string{"eur131m", "foo_bar", "25", "eur131m foo_bar", "foo_bar 25"}},
+		{"a one-letter word with an apostrophe is long enough", "I'm", []string{"i'm"}},
+		{"combining marks stay in the word", "cafe\u0301 ok", []string{"cafe\u0301", "ok", "cafe\u0301 ok"}},
+		{"length counts runes, not bytes", "é 地址", []string{"地址"}},
+		{"Chinese is one token per run", "地址在哪里？", []string{"地址在哪里"}},
+		{"empty", " ,. ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, eval.Analyze(eval.Words, tt.text))
+		})
+	}
+}
+
+func TestAnalyzeChars(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"1-, 2- and 3-grams of runes", "地址在", []string{"地", "址", "在", "地址", "址在", "地址在"}},
+		{"white space trimmed and collapsed, lower-cased", "  A \t\n b ", []string{"a", " ", "b", "a ", " b", "a b"}},
+		{"short text", "好", []string{"好"}},
+		{"empty", "   ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, eval.Analyze(eval.Chars, tt.text))
+		})
+	}
+}
+
+func TestAnalyzerText(t *testing.T) {
+	for _, a := range []eval.Analyzer{eval.Words, eval.Chars} {
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		var back eval.Analyzer
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, a, back)
+		assert.Equal(t, string(b), a.String())
+	}
+	var a eval.Analyzer
+	assert.EqualError(t, a.UnmarshalText([]byte("bytes")), `eval: unknown analyzer "bytes" (want words or chars)`)
+	_, err := eval.Analyzer(7).MarshalText()
+	assert.EqualError(t, err, "eval: unknown analyzer 7")
+	assert.Equal(t, "Analyzer(7)", eval.Analyzer(7).String())
+}
