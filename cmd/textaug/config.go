@@ -35,7 +35,7 @@ type recipeFlags struct {
 }
 
 func (f *recipeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.preset, "preset", "eda", "named recipe: "+recipe.PresetNames()+" (see 'textaug presets')")
+	fs.StringVar(&f.preset, "preset", "recommended", "named recipe: "+recipe.PresetNames()+" (see 'textaug presets')")
 	fs.StringVar(&f.recipe, "recipe", "", "recipe file (JSON or YAML) with the whole pipeline; flags override it")
 	fs.IntVar(&f.k, "k", 0, "variants per row (preset: 9)")
 	fs.Float64Var(&f.alpha, "alpha", 0, "share of eligible words each operation changes, EDA's α (preset: 0.1)")

@@ -43,14 +43,29 @@ func decodeInput(r io.Reader, name, enc string) (io.Reader, error) {
 	return br, nil
 }
 
-// looksGB18030 reports whether b is not UTF-8 but reads as GB18030 text
-// in which most non-ASCII characters are Han.
+// looksGB18030 reports whether b is mostly not UTF-8 (more of its
+// non-ASCII bytes stand outside valid UTF-8 sequences than inside, as in
+// GBK text) and reads as GB18030 text whose non-ASCII characters are
+// mostly Han. A UTF-8 file with a few bad bytes is left to the reader,
+// which rejects just those rows with their place.
 func looksGB18030(b []byte) bool {
-	// A rune cut at the end of the window is not an error.
-	for i := 0; i < 3 && len(b) > 0 && !utf8.Valid(b); i++ {
-		b = b[:len(b)-1]
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			if len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
+				i = len(b) // a rune cut at the end of the window
+				continue
+			}
+			invalid++
+			n = 1
+		case n > 1:
+			valid += n
+		}
+		i += n
 	}
-	if utf8.Valid(b) {
+	if invalid == 0 || invalid <= valid {
 		return false
 	}
 	s, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)

@@ -25,6 +25,8 @@ const usage = `textaug makes label-preserving variants of sentences.
 Usage:
   textaug augment [flags] [FILE|-]   each row of a CSV, TSV, JSONL or text corpus and its variants
   textaug explain [flags] "text"     tokens, protection, candidates and variants of one sentence
+  textaug eval --train F --test F     whether augmentation helps a classifier on your data, and keeps labels
+  textaug merge [flags] FILE...      the outputs of augment --shard --provenance, in single-run order
   textaug presets [NAME]             the named recipes and their settings
   textaug cache stats|clear          the back-translation cache
   textaug version                    versions of textaug, Go and the embedded data
@@ -53,6 +55,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return augment(ctx, args[1:], stdin, stdout, stderr)
 	case "explain":
 		return explain(ctx, args[1:], stdout, stderr)
+	case "eval":
+		return evalCmd(ctx, args[1:], stdout, stderr)
+	case "merge":
+		return mergeCmd(ctx, args[1:], stdout, stderr)
 	case "presets":
 		return printPresets(args[1:], stdout, stderr)
 	case "cache":

@@ -82,6 +82,12 @@ func Presets() []Recipe {
 	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"}
 	return []Recipe{
 		{
+			Name:        "recommended",
+			Description: "the default: one of word swaps (alpha 0.2) or punctuation marks (AEDA) per variant, 16 variants; no word is added, deleted or replaced, so every word and figure of the input stays; chosen by cross-validation inside the training splits of the shared English sets (textaug eval --grid); add synonym to ops for lexical variety (domain packs first, strict polarity guard, WordNet's most frequent sense only)",
+			K:           16, Ops: []string{"swap", "punct"}, Alpha: 0.2,
+			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "finance-zh", "service-zh"}, Guard: "strict", Senses: 1, Candidates: 4},
+		},
+		{
 			Name:        "eda",
 			Description: "EDA (Wei and Zou, 2019) with the reference code's defaults: one of synonym replacement, random insertion, swap and deletion per variant, alpha 0.1, 9 variants",
 			K:           9, Ops: EDAOps, Alpha: 0.1, Synonyms: base,
