@@ -49,6 +49,8 @@ type ioFlags struct {
 	onError     string
 	rejects     string
 	progress    string
+	shard       shardSpec
+	encoding    string
 }
 
 func (f *ioFlags) register(fs *flag.FlagSet) {
@@ -63,6 +65,8 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
+	fs.StringVar(&f.encoding, "encoding", "utf-8", "input encoding: utf-8, or gb18030 (reads GBK and GB2312 too) for Chinese files from older systems; the output is UTF-8")
+	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see 'Scaling out' in the README); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
 }
 
 func augment(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -186,6 +190,9 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 		defer gz.Close()
 		in = gz
 	}
+	if in, err = decodeInput(in, name, iof.encoding); err != nil {
+		return fail(err)
+	}
 
 	// Output.
 	out, commit, abort, err := openOutput(iof.output, stdout)
@@ -218,6 +225,11 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 			return fail(err)
 		}
 		src, sink = corpusSource{r}, corpusSink{w}
+	}
+	var shard *shardSource
+	if iof.shard.active() {
+		shard = &shardSource{src: src, spec: iof.shard}
+		src = shard
 	}
 
 	var rejects *corpus.RejectWriter
@@ -280,6 +292,9 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "textaug: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs (%.0f rows/s)\n",
 		st.rows, st.written, st.variants, st.shortRows, st.missing, st.rejected, secs, float64(st.rows)/max(secs, 1e-9))
+	if shard != nil {
+		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", &iof.shard, shard.skipped)
+	}
 	if st.noBT > 0 {
 		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.noBT, st.noBTFirst)
 	}
@@ -329,6 +344,23 @@ func openOutput(path string, stdout io.Writer) (w *bufio.Writer, commit func() e
 	if path == "-" || path == "" {
 		w = bufio.NewWriterSize(stdout, 1<<16)
 		return w, w.Flush, func() { w.Flush() }, nil
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// A device or a pipe (/dev/null, a FIFO): write to it directly;
+		// renaming a file over it would replace it.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		w = bufio.NewWriterSize(f, 1<<16)
+		commit = func() error {
+			err := w.Flush()
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		}
+		return w, commit, func() { f.Close() }, nil
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
