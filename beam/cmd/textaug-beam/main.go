@@ -1,0 +1,164 @@
+// Command textaug-beam runs textaug augment as an Apache Beam pipeline:
+// the same recipe, seed and Sampler as the CLI, so the same variants, on
+// any Beam runner.
+//
+// Locally, on Prism (in-process, the default; nothing to install):
+//
+//	textaug-beam --input train.jsonl --output out/train.aug --preset intent --k 4 --seed 1
+//
+// writes out/train.aug-00000-of-00004.jsonl ... and prints the counts.
+// On a cluster, through the runner's job server or service (see the
+// README's "Scaling out"; not tested here):
+//
+//	textaug-beam --runner flink --endpoint localhost:8099 --environment_type LOOPBACK ...
+//	textaug-beam --runner spark --endpoint localhost:8099 ...
+//	textaug-beam --runner dataflow --project P --region R --staging_location gs://B/stage \
+//	    --input 'gs://B/corpus/*.jsonl' --output gs://B/out/train.aug ...
+//
+// Flags beyond these (--runner, --endpoint, --job_name, --environment_type,
+// --environment_config, --parallelism, Dataflow's --project, --region,
+// --worker_machine_type, ...) are the Beam Go SDK's own.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/textaug/textaug/beam/pipeline"
+	"github.com/textaug/textaug/internal/recipe"
+)
+
+var (
+	input      = flag.String("input", "", "input file or glob (local, gs://, s3://; .gz read decompressed): CSV, TSV, JSONL or text, one row per line")
+	output     = flag.String("output", "", "output prefix: shards are PREFIX-00000-of-0000N.EXT")
+	rejects    = flag.String("rejects", "", "file for bad rows, one JSON object each (default: PREFIX-rejects.jsonl; written only when there are some)")
+	numShards  = flag.Int("num_shards", 4, "output files; shard i holds the rows of the records that 'textaug augment --shard i/N' augments")
+	format     = flag.String("format", "", "input format: csv, tsv, jsonl or text (default: by extension)")
+	textField  = flag.String("text", "", "column or field with the text (default: as the CLI)")
+	labelField = flag.String("label", "", "column or field with the label (default: as the CLI)")
+	seed       = flag.Uint64("seed", 1, "random seed: the same seed gives the same variants as the CLI")
+	noOriginal = flag.Bool("no-original", false, "write only the variants")
+	preset     = flag.String("preset", "eda", "named recipe: "+recipe.PresetNames())
+	recipeFile = flag.String("recipe", "", "recipe file (JSON or YAML; 'textaug presets NAME > r.json' prints one to edit); its paths must be readable on the workers")
+	k          = flag.Int("k", 0, "variants per row (default: the recipe's)")
+	maxTries   = flag.Int("max-tries", 0, "attempts per row (default: the recipe's)")
+	bt         = flag.String("backtranslate", "", "translator backend, as the CLI's --backtranslate (overrides the recipe's)")
+	btURL      = flag.String("bt-url", "", "translator URL, as the CLI's")
+	btCache    = flag.String("bt-cache", "", "translation cache file on each worker's local disk (default: the user cache directory); none for memory only")
+	btPivots   = flag.String("pivots", "", "pivot languages, comma-separated")
+	btConc     = flag.Int("bt-concurrency", 0, "translator requests in flight per worker process")
+	btRate     = flag.Float64("bt-rate", 0, "translator requests per second per worker process (0: no limit)")
+	btBatch    = flag.Int("bt-batch", 256, "rows translated together, per DoFn instance and at each bundle's end")
+)
+
+func main() {
+	flag.Parse()
+	// On a worker, Init runs the worker and never returns.
+	beam.Init()
+	if err := run(context.Background()); err != nil {
+		fmt.Fprintf(os.Stderr, "textaug-beam: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	if *input == "" || *output == "" {
+		flag.Usage()
+		return fmt.Errorf("--input and --output are required")
+	}
+	r, err := resolveRecipe()
+	if err != nil {
+		return err
+	}
+	cfg := pipeline.Config{Recipe: r, Seed: *seed, NoOriginal: *noOriginal, Shards: *numShards, BTBatch: *btBatch}
+	if err := cfg.Prepare(ctx, *input, *format, *textField, *labelField); err != nil {
+		return err
+	}
+	p, s := beam.NewPipelineWithRoot()
+	if err := pipeline.Build(s, cfg, pipeline.Options{Input: *input, Output: *output, Rejects: *rejects}); err != nil {
+		return err
+	}
+	res, err := beamx.RunWithMetrics(ctx, p)
+	if err != nil {
+		return err
+	}
+	if res != nil {
+		printCounts(res)
+	}
+	return nil
+}
+
+// resolveRecipe is the CLI's resolution for the flags this command has:
+// the preset or recipe file, then the flags that were set.
+func resolveRecipe() (recipe.Recipe, error) {
+	set := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var r recipe.Recipe
+	if *recipeFile != "" {
+		if set["preset"] {
+			return r, fmt.Errorf("--preset and --recipe: give one")
+		}
+		var err error
+		if r, err = recipe.Load(*recipeFile); err != nil {
+			return r, err
+		}
+	} else {
+		p, ok := recipe.Preset(*preset)
+		if !ok {
+			return r, fmt.Errorf("--preset: unknown preset %q (have %s)", *preset, recipe.PresetNames())
+		}
+		r = p
+	}
+	if set["k"] {
+		r.K = *k
+	}
+	if set["max-tries"] {
+		r.MaxTries = *maxTries
+	}
+	b := &r.Backtranslate
+	if set["backtranslate"] {
+		b.Backend = *bt
+	}
+	if set["bt-url"] {
+		b.URL = *btURL
+	}
+	if set["bt-cache"] {
+		b.Cache = *btCache
+	}
+	if set["pivots"] {
+		b.Pivots = nil
+		for _, p := range strings.Split(*btPivots, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				b.Pivots = append(b.Pivots, p)
+			}
+		}
+	}
+	if set["bt-concurrency"] {
+		b.Concurrency = *btConc
+	}
+	if set["bt-rate"] {
+		b.Rate = *btRate
+	}
+	return r, r.Validate()
+}
+
+// printCounts prints the textaug counters, as the CLI's closing line.
+func printCounts(res beam.PipelineResult) {
+	m := map[string]int64{}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Key.Namespace == "textaug" {
+			m[c.Key.Name] += c.Result()
+		}
+	}
+	fmt.Fprintf(os.Stderr, "textaug-beam: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected\n",
+		m["rows"], m["written"], m["variants"], m["shortfalls"], m["variants_missing"], m["rejected"])
+	if m["no_backtranslation"] > 0 {
+		fmt.Fprintf(os.Stderr, "textaug-beam: %d rows got no back-translated variant (a re-run completes them from the cache)\n", m["no_backtranslation"])
+	}
+}
