@@ -248,6 +248,13 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 		p.arms = append(p.arms, a)
 	}
 	mainName := main.Name
+	if b := main.Backtranslate.Backend; b != "" {
+		if len(main.Ops) == 0 {
+			mainName = "back-translation (" + b + ")"
+		} else {
+			mainName += " + back-translation (" + b + ")"
+		}
+	}
 	if slices.ContainsFunc(p.arms, func(a *arm) bool { return a.name == mainName }) {
 		mainName += " (flags)"
 	}
