@@ -86,7 +86,7 @@ func (f *evalFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.report, "report", "", "directory for report.md and curve.png")
 	fs.IntVar(&f.preserveRows, "preserve-rows", 1000, "test rows whose variants are judged for label preservation (stratified; 0 for all)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel trainings")
-	fs.Float64Var(&f.c, "c", 1, "classifier: inverse L2 strength C (1, scikit-learn's default)")
+	fs.Float64Var(&f.c, "c", eval.DefaultC, "classifier: inverse L2 strength C (scikit-learn's default is 1: a stronger penalty, under which any variants gain by outweighing it)")
 }
 
 // example is one labelled row.
@@ -735,8 +735,49 @@ type variantCheck struct{ figures, negations bool }
 
 // checkVariant compares the figures (numbers, amounts, percents, dates,
 // identifiers, URLs, emails) and negations of a variant with its input.
+//
+// English is compared token by token (textaug.Figures). Chinese is
+// compared by bytes: an edited Chinese text may be segmented differently
+// (two numerals brought together by a swap read as one number), so every
+// figure of the input must occur in the variant as often as in the input,
+// and a negation counts as lost only when the variant has fewer negation
+// characters and fewer negations by the policy's reading.
 func checkVariant(orig, v string) variantCheck {
 	fo, no := textaug.Figures(orig)
+	if tokenize.Language(orig) == "zh" {
+		var c variantCheck
+		for i, f := range fo {
+			if i > 0 && f == fo[i-1] {
+				continue
+			}
+			want := 0
+			for _, g := range fo {
+				if g == f {
+					want++
+				}
+			}
+			if strings.Count(v, f) < want {
+				c.figures = true
+			}
+		}
+		// A negation is lost when both counts say so: the characters (a
+		// swap may re-segment a word) and the policy's tokens (别 inside
+		// 特别 is no negation).
+		_, nv := textaug.Figures(v)
+		c.negations = hanNegations(v) < hanNegations(orig) && nv < no
+		return c
+	}
 	fv, nv := textaug.Figures(v)
 	return variantCheck{figures: !slices.Equal(fo, fv), negations: nv < no}
+}
+
+// hanNegations counts the Chinese negation characters of s.
+func hanNegations(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("不没未无非别勿莫甭否", r) {
+			n++
+		}
+	}
+	return n
 }
