@@ -93,7 +93,9 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			// "a b c" -> "a c"; "a b." -> "a." only when a is a plain
 			// word: "A.A b." must not become "A.A." (one token), nor
 			// ":( b:" become ":(:" (no longer an emoticon).
-			plainWord := n >= 2 && out[n-2].Kind == tokenize.Word && (n < 3 || out[n-3].Kind == tokenize.Space)
+			plainWord := n >= 2 && out[n-2].Kind == tokenize.Word && (n < 3 || out[n-3].Kind == tokenize.Space) ||
+				// "doesn't work." -> "doesn't."
+				n >= 3 && out[n-2].Kind == tokenize.Contraction && out[n-3].Kind == tokenize.Word && (n < 4 || out[n-4].Kind == tokenize.Space)
 			if !punctRight || plainWord {
 				out = out[:n-1]
 			}

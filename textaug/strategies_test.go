@@ -135,6 +135,19 @@ func TestRandomDeleteNeverDeletesEverything(t *testing.T) {
 	}
 }
 
+// Deleting the last word before a full stop takes the space before it
+// along, after a contraction too: "doesn't work." -> "doesn't.", never
+// "doesn't .".
+func TestRandomDeleteLeavesNoSpaceBeforePunctuation(t *testing.T) {
+	for _, text := range []string{"The card I have doesn't work.", "My card won't arrive!", "I lost my card."} {
+		toks := analyse(t, text, &textaug.Policy{Stopwords: []string{}})
+		for seed := uint64(0); seed < 50; seed++ {
+			got := tokenize.Join(textaug.RandomDelete{Rate: 0.5}.Edit(rand.New(rand.NewPCG(seed, 7)), toks))
+			assert.NotRegexp(t, ` [.!?]$`, got, "%q -> %q", text, got)
+		}
+	}
+}
+
 func TestPunctuation(t *testing.T) {
 	toks := analyse(t, "I lost my card and cannot find it", nil)
 	for seed := uint64(0); seed < 50; seed++ {

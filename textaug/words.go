@@ -204,7 +204,7 @@ func joins(a, b *tokenize.Token) bool {
 	}
 	switch {
 	case a.Kind == tokenize.Punct && (b.Kind == tokenize.Word || b.Kind == tokenize.Punct),
-		b.Kind == tokenize.Punct && a.Kind == tokenize.Word:
+		b.Kind == tokenize.Punct && (a.Kind == tokenize.Word || a.Kind == tokenize.Contraction):
 		return false
 	}
 	return true
