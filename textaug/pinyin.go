@@ -29,18 +29,16 @@ type CharConfusions interface {
 // from Confusions.
 //
 // A character is eligible when it is Han, sits in a token of kind Word
-// that does not refuse replacement (no tokenize.LockReplace: the policy's
-// stopwords, negations, proper nouns and protected spans keep every
-// character), and Confusions has a candidate for it. Tokens of every other
-// kind (numbers, money, percents, dates, identifiers, ...) are never
-// touched. The default Policy makes the Chinese function words stopwords
-// (的, 在, 再, 他, 那, ...), so with it the noise falls on content words
-// (办理 -> 办里, 转账 -> 专账); a Policy with other Stopwords lets it reach
-// the function words too. Whatever the locks say, PinyinNoise never changes, and never
-// writes, a negation character (不 没 无 非 未 否 别 勿 莫 毋 弗 甭), a numeral
-// (零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 兆 两 半 几 and the financial
-// forms 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟) or any character of Protect: a typo
-// must not add or remove a negation or change a quantity.
+// that the policy does not freeze (negations, proper nouns and protected
+// spans keep every character; a stopword, which only refuses synonyms,
+// may be mistyped: 的 -> 得, 在 -> 再), and Confusions has a candidate for
+// it. Tokens of every other kind (numbers, money, percents, dates,
+// identifiers, ...) are never touched. Whatever the locks say,
+// PinyinNoise never changes, and never writes, a negation character (不 没
+// 无 非 未 否 别 勿 莫 毋 弗 甭), a numeral (零 〇 一 二 三 四 五 六 七 八 九 十
+// 百 千 万 亿 兆 两 半 几 and the financial forms 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰
+// 仟) or any character of Protect: a typo must not add or remove a
+// negation or change a quantity.
 //
 // A token with a replaced character becomes a new token (Start and End -1,
 // like the words SynonymReplace puts in) with the same kind and tag, and
@@ -86,7 +84,9 @@ func (p PinyinNoise) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 	var sites []site
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != tokenize.Word || t.Lock&tokenize.LockReplace != 0 {
+		// A word locked against replacement only is a stopword: a synonym
+		// must not replace it, but a typo may (的 -> 得 is the classic).
+		if t.Kind != tokenize.Word || t.Lock&tokenize.LockReplace != 0 && t.Lock&tokenize.Frozen != tokenize.LockReplace {
 			continue
 		}
 		for off, c := range t.Text {
