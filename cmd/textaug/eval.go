@@ -65,6 +65,7 @@ type evalFlags struct {
 	workers      int
 	c            float64
 	encoding     string
+	progress     string
 }
 
 func (f *evalFlags) register(fs *flag.FlagSet) {
@@ -86,6 +87,7 @@ func (f *evalFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.report, "report", "", "directory for report.md and curve.png")
 	fs.IntVar(&f.preserveRows, "preserve-rows", 1000, "test rows whose variants are judged for label preservation (stratified; 0 for all)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel trainings")
+	fs.StringVar(&f.progress, "progress", "auto", "progress of the trainings on stderr: auto (when stderr is a terminal), always or never")
 	fs.Float64Var(&f.c, "c", eval.DefaultC, "classifier: inverse L2 strength C (scikit-learn's default is 1: a stronger penalty, under which any variants gain by outweighing it)")
 }
 
@@ -147,9 +149,16 @@ type evalPlan struct {
 	arms        []*arm
 	main        *arm
 	workers     int
+	// status, when set, is told each finished training of a phase.
+	status func(phase string, done, total int)
 }
 
 func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stdout, stderr io.Writer) error {
+	switch ef.progress {
+	case "auto", "always", "never":
+	default:
+		return recipe.Usagef("--progress: want auto, always or never, got %q", ef.progress)
+	}
 	if ef.train == "" || ef.test == "" {
 		return recipe.Usagef("--train and --test are required")
 	}
@@ -170,6 +179,16 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 		return err
 	}
 	p := &evalPlan{seeds: seeds, workers: max(1, ef.workers)}
+	prog := newProgress(stderr, ef.progress, -1, &countingReader{}, time.Now())
+	if prog.on {
+		p.status = func(phase string, done, total int) {
+			if done == total {
+				fmt.Fprint(stderr, "\r\033[K") // the tables go on the same terminal
+				return
+			}
+			fmt.Fprintf(stderr, "\rtextaug eval: %s %d/%d   ", phase, done, total)
+		}
+	}
 	switch {
 	case ef.perClass > 0:
 		p.pick, p.size, p.sizeDesc = eval.LRS, ef.perClass, fmt.Sprintf("%d per label", ef.perClass)
@@ -520,26 +539,30 @@ func (a *arm) variants(ctx context.Context, rows []example, seed int) ([][]strin
 }
 
 // parallel runs n tasks on the plan's workers; the first error wins.
-func (p *evalPlan) parallel(ctx context.Context, n int, task func(ctx context.Context, i int) error) error {
+func (p *evalPlan) parallel(ctx context.Context, phase string, n int, task func(ctx context.Context, i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
 	var mu sync.Mutex
 	var first error
+	done := 0
 	var wg sync.WaitGroup
 	for w := 0; w < min(p.workers, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				if err := task(ctx, i); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-						cancel()
-					}
-					mu.Unlock()
+				err := task(ctx, i)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+					cancel()
 				}
+				done++
+				if p.status != nil {
+					p.status(phase, done, n)
+				}
+				mu.Unlock()
 			}
 		}()
 	}
@@ -593,7 +616,7 @@ func (p *evalPlan) score(ctx context.Context) ([]*armScore, error) {
 	}
 	var mu sync.Mutex
 	n := len(p.arms) * len(p.seeds)
-	err := p.parallel(ctx, n, func(ctx context.Context, t int) error {
+	err := p.parallel(ctx, "training", n, func(ctx context.Context, t int) error {
 		ai, si := t/len(p.seeds), t%len(p.seeds)
 		a, seed := p.arms[ai], p.seeds[si]
 		data, err := a.augmentRows(ctx, p.subset(p.size, seed), seed)
@@ -686,7 +709,7 @@ func (p *evalPlan) preservation(ctx context.Context, limit int) (*preserveResult
 		}
 	}
 	res.arms = make([]preserveArm, len(arms))
-	err = p.parallel(ctx, len(arms), func(ctx context.Context, i int) error {
+	err = p.parallel(ctx, "label preservation", len(arms), func(ctx context.Context, i int) error {
 		a := arms[i]
 		vars, short, err := a.variants(ctx, rows, p.seeds[0])
 		if err != nil {

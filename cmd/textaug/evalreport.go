@@ -159,7 +159,7 @@ func (p *evalPlan) crossValidate(ctx context.Context, rows []gridRow, folds int)
 	for i := range acc {
 		acc[i] = make([]float64, len(p.seeds))
 	}
-	err := p.parallel(ctx, len(rows)*len(p.seeds), func(ctx context.Context, t int) error {
+	err := p.parallel(ctx, "cross-validation", len(rows)*len(p.seeds), func(ctx context.Context, t int) error {
 		pi, si := t/len(p.seeds), t%len(p.seeds)
 		a, seed, sub := arms[pi], p.seeds[si], subsets[si]
 		var vars [][]string
@@ -251,7 +251,7 @@ func (p *evalPlan) learningCurve(ctx context.Context, spec string, perClass bool
 	}
 	n := len(arms) * len(sizes) * len(p.seeds)
 	var mu sync.Mutex
-	err := p.parallel(ctx, n, func(ctx context.Context, t int) error {
+	err := p.parallel(ctx, "learning curve", n, func(ctx context.Context, t int) error {
 		ai := t / (len(sizes) * len(p.seeds))
 		zi := t / len(p.seeds) % len(sizes)
 		si := t % len(p.seeds)
