@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/textaug/textaug/internal/shareddata"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -18,10 +20,6 @@ import (
 
 // lexFixtures is the project's directory of small hand-written lexicons.
 const lexFixtures = "../testdata/lexicons"
-
-// cowPath is the Chinese Open Wordnet in the shared, read-only data
-// directory next to the repository; it is never copied into the repository.
-const cowPath = "../../shared/data/lexicons/cow/wn-data-cmn.tab"
 
 // requireParseError checks that err is a *ParseError for file at line and
 // that its message is exactly "synonyms: file:line: msg".
@@ -265,9 +263,7 @@ func TestReadOMWFixture(t *testing.T) {
 // TestReadOMWCOW reads the real Chinese Open Wordnet (79,797 lemma rows) and
 // logs its size and a rough load time (BenchmarkReadOMWCOW measures it).
 func TestReadOMWCOW(t *testing.T) {
-	if _, err := os.Stat(cowPath); err != nil {
-		t.Skipf("Chinese Open Wordnet not available at %s (the shared data directory is absent): %v", cowPath, err)
-	}
+	cowPath := shareddata.Path(t, "lexicons", "cow", "wn-data-cmn.tab")
 	start := time.Now()
 	entries, err := synonyms.ReadFile(cowPath, synonyms.FormatAuto)
 	read := time.Since(start)
@@ -585,10 +581,8 @@ func FuzzReadCilin(f *testing.F) {
 // BenchmarkReadOMWCOW measures reading the Chinese Open Wordnet and
 // building its Table (the cost a user pays for -lexicon wn-data-cmn.tab).
 func BenchmarkReadOMWCOW(b *testing.B) {
-	data, err := os.ReadFile(cowPath)
-	if err != nil {
-		b.Skipf("Chinese Open Wordnet not available at %s: %v", cowPath, err)
-	}
+	data, err := os.ReadFile(shareddata.Path(b, "lexicons", "cow", "wn-data-cmn.tab"))
+	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

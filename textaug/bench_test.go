@@ -1,12 +1,10 @@
 package textaug_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/textaug/textaug/internal/shareddata"
 
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/synonyms/builtin"
@@ -14,46 +12,9 @@ import (
 	"github.com/textaug/textaug/tokenize"
 )
 
-// sharedData is where the shared evaluation datasets live, beside the
-// repository; benchmarks and tests that need real text skip without it.
-var sharedData = filepath.Join("..", "..", "shared", "data")
-
-// benchSentences reads up to n texts from the train splits of banking77
-// and financial_phrasebank_50agree, alternating between them.
-func benchSentences(b *testing.B, n int) []string {
-	b.Helper()
-	var sets [][]string
-	for _, d := range []string{"banking77", "financial_phrasebank_50agree"} {
-		f, err := os.Open(filepath.Join(sharedData, d, "train.jsonl"))
-		if err != nil {
-			b.Skipf("shared data absent (%v): benchmarks need ../shared/data", err)
-		}
-		var texts []string
-		sc := bufio.NewScanner(f)
-		for sc.Scan() && len(texts) < n/2 {
-			var rec struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				b.Fatal(err)
-			}
-			texts = append(texts, rec.Text)
-		}
-		f.Close()
-		sets = append(sets, texts)
-	}
-	var out []string
-	for i := 0; i < n/2; i++ {
-		for _, s := range sets {
-			if i < len(s) {
-				out = append(out, s[i])
-			}
-		}
-	}
-	return out
-}
-
 // BenchmarkTokenizeTag is tokenization plus tagging alone.
 func BenchmarkTokenizeTag(b *testing.B) {
-	texts := benchSentences(b, 2000)
+	texts := shareddata.Mixed(b, 2000, "banking77", "financial_phrasebank_50agree")
 	if _, err := (tokenize.English{}).Tokenize("warm up"); err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +28,7 @@ func BenchmarkTokenizeTag(b *testing.B) {
 }
 
 func benchEDA(b *testing.B, src synonyms.Source) {
-	texts := benchSentences(b, 2000)
+	texts := shareddata.Mixed(b, 2000, "banking77", "financial_phrasebank_50agree")
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.EDA(src, 0.1)}, K: 9, Seed: 1}
 	ctx := context.Background()
 	if _, err := smp.Sample(ctx, "", "warm up the tagger and the table"); err != nil {

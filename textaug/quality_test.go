@@ -1,13 +1,12 @@
 package textaug_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/textaug/textaug/internal/shareddata"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,24 +15,6 @@ import (
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
-
-// readTexts returns the first n texts of a shared JSONL file, or skips.
-func readTexts(t *testing.T, rel string, n int) []string {
-	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData, rel))
-	if err != nil {
-		t.Skipf("shared data absent (%v): this test needs ../shared/data", err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() && len(out) < n {
-		var rec struct{ Text string }
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
-		out = append(out, rec.Text)
-	}
-	return out
-}
 
 // formClass is the grammatical form a Penn tag asks for.
 func formClass(tag string) string {
@@ -67,7 +48,7 @@ func formClass(tag string) string {
 // (plural for plural, past for past, ...). It logs the share and 30
 // before/after samples (go test -run TestReplacementsKeepTheirForm -v).
 func TestReplacementsKeepTheirForm(t *testing.T) {
-	texts := append(readTexts(t, "banking77/test.jsonl", 250), readTexts(t, "financial_phrasebank_allagree/test.jsonl", 250)...)
+	texts := append(shareddata.Read(t, "banking77", "test", 250).Texts, shareddata.Read(t, "financial_phrasebank_allagree", "test", 250).Texts...)
 	src, err := builtin.Default()
 	require.NoError(t, err)
 	tagger, err := tokenize.Prose()
@@ -139,7 +120,7 @@ func TestReplacementsKeepTheirForm(t *testing.T) {
 // variant: distinct, never the input, every protected token (amounts,
 // numbers, percents, dates, identifiers, negations, entities) still there.
 func TestProtectionOnRealSentences(t *testing.T) {
-	texts := append(readTexts(t, "banking77/test.jsonl", 1000), readTexts(t, "financial_phrasebank_50agree/test.jsonl", 1000)...)
+	texts := append(shareddata.Read(t, "banking77", "test", 1000).Texts, shareddata.Read(t, "financial_phrasebank_50agree", "test", 1000).Texts...)
 	src, err := builtin.Default()
 	require.NoError(t, err)
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.EDA(src, 0.1)}, K: 9, Seed: 7}

@@ -1,17 +1,15 @@
 package textaug_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/textaug/textaug/internal/shareddata"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -400,31 +398,11 @@ func TestKeepsFiguresChinese(t *testing.T) {
 	}
 }
 
-// zhSharedData reads up to n texts of a shared Chinese dataset, or skips.
-func zhSharedTexts(t testing.TB, set string, n int) []string {
-	t.Helper()
-	path := filepath.Join(sharedData, set, "train.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("shared data absent (%v): this test needs ../shared/data beside the repository", err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() && len(out) < n {
-		var rec struct{ Text string }
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
-		out = append(out, rec.Text)
-	}
-	require.NoError(t, sc.Err())
-	return out
-}
-
 // TestChineseProtectionOnSharedData runs swap, deletion and punctuation
 // over 500 real sentences (travel customer service and TV dialogue) and
 // checks every variant as the hand-written ones.
 func TestChineseProtectionOnSharedData(t *testing.T) {
-	texts := append(zhSharedTexts(t, "crosswoz_intent_zh", 250), zhSharedTexts(t, "cped_sentiment_zh", 250)...)
+	texts := append(shareddata.Texts(t, "crosswoz_intent_zh", 250), shareddata.Texts(t, "cped_sentiment_zh", 250)...)
 	edit := textaug.OneOf{Edits: []textaug.Edit{textaug.RandomSwap{Rate: 0.2}, textaug.RandomDelete{Rate: 0.2}, textaug.Punctuation{}}}
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: edit}, K: 4, Seed: 11}
 	variants := 0
@@ -486,7 +464,7 @@ func FuzzChineseSamplerProtection(f *testing.F) {
 // BenchmarkChineseEDA is a full EDA pass (k=9, α=0.1, four operations)
 // with the small Chinese table over real sentences.
 func BenchmarkChineseEDA(b *testing.B) {
-	texts := append(zhSharedTexts(b, "crosswoz_intent_zh", 1000), zhSharedTexts(b, "cped_sentiment_zh", 1000)...)
+	texts := append(shareddata.Texts(b, "crosswoz_intent_zh", 1000), shareddata.Texts(b, "cped_sentiment_zh", 1000)...)
 	smp := zhSampler(textaug.EDA(zhTable, 0.1), 9, 1)
 	ctx := context.Background()
 	if _, err := smp.Sample(ctx, "", "预热分词器和同义词表"); err != nil {

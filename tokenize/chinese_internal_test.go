@@ -1,7 +1,6 @@
 package tokenize
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -9,54 +8,22 @@ import (
 	"log"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/textaug/textaug/internal/shareddata"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// zhBenchSentences reads up to n texts from the train splits of
-// crosswoz_intent_zh and cped_sentiment_zh, alternating between them.
-func zhBenchSentences(tb testing.TB, n int) []string {
-	tb.Helper()
-	var sets [][]string
-	for _, d := range []string{"crosswoz_intent_zh", "cped_sentiment_zh"} {
-		f, err := os.Open(filepath.Join("..", "..", "shared", "data", d, "train.jsonl"))
-		if err != nil {
-			tb.Skipf("shared data absent (%v): this needs ../shared/data beside the repository", err)
-		}
-		var texts []string
-		sc := bufio.NewScanner(f)
-		for sc.Scan() && len(texts) < n/2 {
-			var rec struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				tb.Fatal(err)
-			}
-			texts = append(texts, rec.Text)
-		}
-		f.Close()
-		sets = append(sets, texts)
-	}
-	var out []string
-	for i := 0; i < n/2; i++ {
-		for _, s := range sets {
-			if i < len(s) {
-				out = append(out, s[i])
-			}
-		}
-	}
-	return out
-}
-
 // BenchmarkChineseTokenize segments, classifies and tags real short
 // sentences (travel customer service and TV dialogue), one at a time.
 func BenchmarkChineseTokenize(b *testing.B) {
-	texts := zhBenchSentences(b, 2000)
+	texts := shareddata.Mixed(b, 2000, "crosswoz_intent_zh", "cped_sentiment_zh")
 	if _, err := (Chinese{}).Tokenize("预热"); err != nil {
 		b.Fatal(err)
 	}
@@ -73,7 +40,7 @@ func BenchmarkChineseTokenize(b *testing.B) {
 // BenchmarkChineseTokenizeParallel is BenchmarkChineseTokenize on every
 // core: the segmenter is shared and read-only.
 func BenchmarkChineseTokenizeParallel(b *testing.B) {
-	texts := zhBenchSentences(b, 2000)
+	texts := shareddata.Mixed(b, 2000, "crosswoz_intent_zh", "cped_sentiment_zh")
 	if _, err := (Chinese{}).Tokenize("预热"); err != nil {
 		b.Fatal(err)
 	}

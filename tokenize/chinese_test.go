@@ -1,48 +1,18 @@
 package tokenize_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/textaug/textaug/internal/shareddata"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/textaug/textaug/tokenize"
 )
-
-// zhSharedData is where the shared Chinese datasets live, beside the
-// repository; tests that need real text skip without it.
-var zhSharedData = filepath.Join("..", "..", "shared", "data")
-
-// readZH reads up to n texts from a shared JSONL file ({"text","label"}),
-// or skips the test when the shared data is absent.
-func readZH(tb testing.TB, set string, n int) []string {
-	tb.Helper()
-	path := filepath.Join(zhSharedData, set, "train.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("shared data absent (%v): this test needs ../shared/data beside the repository", err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() && (n <= 0 || len(out) < n) {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		require.NoError(tb, json.Unmarshal(sc.Bytes(), &rec))
-		out = append(out, rec.Text)
-	}
-	require.NoError(tb, sc.Err())
-	return out
-}
 
 func zhTokens(t testing.TB, s string) []tokenize.Token {
 	t.Helper()
@@ -260,7 +230,7 @@ func TestChineseRoundTripOddInput(t *testing.T) {
 
 func TestChineseRoundTripSharedData(t *testing.T) {
 	for _, set := range []string{"crosswoz_intent_zh", "cped_sentiment_zh"} {
-		for _, s := range readZH(t, set, 0) {
+		for _, s := range shareddata.Texts(t, set, 0) {
 			checkLossless(t, s, zhTokens(t, s))
 		}
 	}

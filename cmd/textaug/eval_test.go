@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/textaug/textaug/internal/shareddata"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -92,16 +94,6 @@ func TestEvalUsageErrors(t *testing.T) {
 	assert.Contains(t, errs, "missing.jsonl")
 }
 
-// sharedData returns ../shared/data from the module root, or skips.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(dir, "banking77", "train.jsonl")); err != nil {
-		t.Skipf("shared data not found at %s (the evaluation sets live beside the repository): %v", dir, err)
-	}
-	return dir
-}
-
 // The targets of the eval issue, on real data: the recommended preset
 // gains on banking77 with 5 rows per label, keeps labels (preservation
 // >= 0.98), changes no number and loses no negation.
@@ -109,7 +101,7 @@ func TestRecommendedPresetOnBanking77(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains 6 classifiers on banking77")
 	}
-	d := filepath.Join(sharedData(t), "banking77")
+	d := filepath.Join(shareddata.Dir(t), "banking77")
 	out, errs, code := runEval(t, "--train", filepath.Join(d, "train.jsonl"), "--test", filepath.Join(d, "test.jsonl"),
 		"--per-class", "5", "--seeds", "1,2,3", "--compare", "none,eda", "--preserve-rows", "300")
 	require.Equal(t, exitOK, code, errs)

@@ -12,7 +12,7 @@ import (
 // (10,003 rows, 77 classes, word 1–2-grams).
 func BenchmarkTrainBanking77Full(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
-	benchTrain(b, tr.texts, tr.labels, eval.Config{})
+	benchTrain(b, tr.Texts, tr.Labels, eval.Config{})
 }
 
 // BenchmarkTrain500x17 trains on 500 banking77 rows (LRSTotal, seed 0)
@@ -20,7 +20,7 @@ func BenchmarkTrainBanking77Full(b *testing.B) {
 // augmented low-resource run.
 func BenchmarkTrain500x17(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
-	texts, labels := augmented(tr, eval.LRSTotal(tr.texts, tr.labels, 500, 0), 16)
+	texts, labels := augmented(tr, eval.LRSTotal(tr.Texts, tr.Labels, 500, 0), 16)
 	b.Run("orig", func(b *testing.B) { benchTrain(b, texts[:500], labels[:500], eval.Config{}) })
 	b.Run("aug", func(b *testing.B) { benchTrain(b, texts, labels, eval.Config{}) })
 }
@@ -45,13 +45,13 @@ func benchTrain(b *testing.B, texts, labels []string, cfg eval.Config) {
 // augmenters, which live in other packages), deterministically.
 func augmented(s split, idx []int, k int) (texts, labels []string) {
 	for _, i := range idx {
-		texts = append(texts, s.texts[i])
-		labels = append(labels, s.labels[i])
+		texts = append(texts, s.Texts[i])
+		labels = append(labels, s.Labels[i])
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, i := range idx {
 		for range k {
-			w := strings.Fields(s.texts[i])
+			w := strings.Fields(s.Texts[i])
 			for range 1 + len(w)/10 {
 				if len(w) < 2 {
 					break
@@ -64,7 +64,7 @@ func augmented(s split, idx []int, k int) (texts, labels []string) {
 				}
 			}
 			texts = append(texts, strings.Join(w, " "))
-			labels = append(labels, s.labels[i])
+			labels = append(labels, s.Labels[i])
 		}
 	}
 	return texts, labels

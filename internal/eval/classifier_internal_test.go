@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/textaug/textaug/internal/shareddata"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -86,7 +88,8 @@ func TestPredictTies(t *testing.T) {
 // TestTrainBitIdentical trains twice on a real dataset, concurrently, and
 // compares the weights to the bit.
 func TestTrainBitIdentical(t *testing.T) {
-	texts, labels := readTrain(t, "crosswoz_intent_zh")
+	tr := shareddata.Read(t, "crosswoz_intent_zh", "train", 0)
+	texts, labels := tr.Texts, tr.Labels
 	var c [2]*Classifier
 	var errs [2]error
 	var wg sync.WaitGroup

@@ -200,10 +200,10 @@ func TestAccuracyRealData(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dataset, func(t *testing.T) {
 			train, test := readSplit(t, tt.dataset, "train"), readSplit(t, tt.dataset, "test")
-			c, err := eval.Train(train.texts, train.labels, nil, eval.Config{Analyzer: tt.analyzer})
+			c, err := eval.Train(train.Texts, train.Labels, nil, eval.Config{Analyzer: tt.analyzer})
 			require.NoError(t, err)
-			pred := c.Predict(test.texts)
-			acc, f1 := eval.Accuracy(test.labels, pred), eval.MacroF1(test.labels, pred)
+			pred := c.Predict(test.Texts)
+			acc, f1 := eval.Accuracy(test.Labels, pred), eval.MacroF1(test.Labels, pred)
 			t.Logf("%s (%s): accuracy %.4f, macro-F1 %.4f; %+v", tt.dataset, tt.analyzer, acc, f1, c.Stats())
 			assert.GreaterOrEqual(t, acc, tt.min)
 			assert.True(t, c.Stats().Converged)

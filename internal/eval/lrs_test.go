@@ -58,12 +58,12 @@ func TestLRSCheckValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dataset+"/N="+strconv.Itoa(tt.perClass)+",S="+strconv.Itoa(tt.seed), func(t *testing.T) {
 			s := readSplit(t, tt.dataset, "train")
-			idx := eval.LRS(s.texts, s.labels, tt.perClass, tt.seed)
+			idx := eval.LRS(s.Texts, s.Labels, tt.perClass, tt.seed)
 			assert.Len(t, idx, tt.rows)
 			assert.True(t, slices.IsSorted(idx), "indices ascending")
 			h := sha256.New()
 			for _, i := range idx {
-				h.Write([]byte(s.lines[i] + "\n"))
+				h.Write([]byte(s.Lines[i] + "\n"))
 			}
 			assert.Equal(t, tt.sha256, hex.EncodeToString(h.Sum(nil)))
 		})
@@ -81,9 +81,9 @@ func TestLRSFirstLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.dataset, func(t *testing.T) {
 			s := readSplit(t, tt.dataset, "train")
-			idx := eval.LRS(s.texts, s.labels, 10, 0)
+			idx := eval.LRS(s.Texts, s.Labels, 10, 0)
 			require.NotEmpty(t, idx)
-			assert.Equal(t, tt.line, s.lines[idx[0]])
+			assert.Equal(t, tt.line, s.Lines[idx[0]])
 		})
 	}
 }
@@ -128,12 +128,12 @@ func TestLRSNested(t *testing.T) {
 	s := readSplit(t, "crosswoz_intent_zh", "train")
 	prev := []int{}
 	for _, n := range []int{1, 2, 5, 10, 20, 50} {
-		cur := eval.LRS(s.texts, s.labels, n, 3)
+		cur := eval.LRS(s.Texts, s.Labels, n, 3)
 		assert.Subset(t, cur, prev, "N=%d contains the smaller subset", n)
 		prev = cur
 	}
-	assert.Len(t, eval.LRS(s.texts, s.labels, 1<<30, 3), len(s.texts))
-	assert.NotEqual(t, eval.LRS(s.texts, s.labels, 5, 3), eval.LRS(s.texts, s.labels, 5, 4))
+	assert.Len(t, eval.LRS(s.Texts, s.Labels, 1<<30, 3), len(s.Texts))
+	assert.NotEqual(t, eval.LRS(s.Texts, s.Labels, 5, 3), eval.LRS(s.Texts, s.Labels, 5, 4))
 }
 
 // assertPrefixes checks that idx keeps, for every label, the same rows as
@@ -142,10 +142,10 @@ func TestLRSNested(t *testing.T) {
 func assertPrefixes(t *testing.T, s split, idx []int, seed int) {
 	t.Helper()
 	lrs := make(map[int]map[string][]int) // by N
-	for l, rows := range byLabel(s.labels, idx) {
+	for l, rows := range byLabel(s.Labels, idx) {
 		n := len(rows)
 		if lrs[n] == nil {
-			lrs[n] = byLabel(s.labels, eval.LRS(s.texts, s.labels, n, seed))
+			lrs[n] = byLabel(s.Labels, eval.LRS(s.Texts, s.Labels, n, seed))
 		}
 		assert.Equal(t, lrs[n][l], rows, "label %s", l)
 	}
@@ -191,10 +191,10 @@ func TestCeilFraction(t *testing.T) {
 // prefixes.
 func TestLRSFraction(t *testing.T) {
 	s := readSplit(t, "financial_phrasebank_allagree", "train")
-	counts := labelCounts(s.labels)
+	counts := labelCounts(s.Labels)
 	for _, f := range []float64{0.01, 0.05, 0.1, 0.5} {
-		idx := eval.LRSFraction(s.texts, s.labels, f, 2)
-		got := labelCounts(pick(s.labels, idx))
+		idx := eval.LRSFraction(s.Texts, s.Labels, f, 2)
+		got := labelCounts(pick(s.Labels, idx))
 		for l, n := range counts {
 			assert.Equal(t, eval.CeilFraction(f, n), got[l], "f=%v label %s", f, l)
 		}
@@ -244,10 +244,10 @@ func TestTotalQuotas(t *testing.T) {
 func TestLRSTotal(t *testing.T) {
 	s := readSplit(t, "banking77", "train")
 	for _, n := range []int{50, 77, 500, 1000} {
-		idx := eval.LRSTotal(s.texts, s.labels, n, 0)
+		idx := eval.LRSTotal(s.Texts, s.Labels, n, 0)
 		assert.Len(t, idx, n)
 		assert.True(t, slices.IsSorted(idx))
-		got := labelCounts(pick(s.labels, idx))
+		got := labelCounts(pick(s.Labels, idx))
 		if n >= 77 {
 			assert.Len(t, got, 77, "every label present when n >= labels")
 		}

@@ -3,11 +3,12 @@ package domain_test
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/textaug/textaug/internal/shareddata"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -242,35 +243,12 @@ func TestChineseLoadIgnoresMorphology(t *testing.T) {
 	}
 }
 
-// cowPath returns the shared copy of Chinese Open Wordnet, found next to
-// the module root, or skips the test.
-func cowPath(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "lexicons", "cow", "wn-data-cmn.tab")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("Chinese Open Wordnet not found at %s (the shared data directory ../shared next to the module root is absent): %v", path, err)
-	}
-	return path
-}
-
 // TestChineseOpenWordnet loads Chinese Open Wordnet (an OMW .tab file, not
 // part of the repository) and shows what it answers, alone and under the
 // Chinese packs: the packs replace its out-of-domain senses (上涨 ->
 // 成金字塔状, 收入 -> 毛利) for the words they own.
 func TestChineseOpenWordnet(t *testing.T) {
-	path := cowPath(t)
+	path := shareddata.Path(t, "lexicons", "cow", "wn-data-cmn.tab")
 	cow, err := synonyms.LoadFile(path, synonyms.FormatOMW, nil)
 	require.NoError(t, err)
 	t.Logf("COW: %d (word, part of speech) entries", cow.Len())
