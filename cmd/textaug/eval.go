@@ -139,16 +139,19 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // evalPlan is what an eval run does, resolved from the flags.
 type evalPlan struct {
 	train, test []example
-	labels      []string
-	seeds       []int
-	pick        func(texts, labels []string, size int, seed int) []int
-	size        int    // the subset's size parameter for pick
-	sizeDesc    string // "5 per label", "500 in total", ...
-	cfg         eval.Config
-	features    string
-	arms        []*arm
-	main        *arm
-	workers     int
+	// The columns of train and test, made once.
+	trainTexts, trainLabels []string
+	testTexts, testLabels   []string
+	labels                  []string
+	seeds                   []int
+	pick                    func(texts, labels []string, size int, seed int) []int
+	size                    int    // the subset's size parameter for pick
+	sizeDesc                string // "5 per label", "500 in total", ...
+	cfg                     eval.Config
+	features                string
+	arms                    []*arm
+	main                    *arm
+	workers                 int
 	// status, when set, is told each finished training of a phase.
 	status func(phase string, done, total int)
 }
@@ -215,6 +218,8 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	if p.test, err = readExamples(ef.test, ef); err != nil {
 		return err
 	}
+	p.trainTexts, p.trainLabels = columns(p.train)
+	p.testTexts, p.testLabels = columns(p.test)
 	for _, e := range p.train {
 		if !slices.Contains(p.labels, e.label) {
 			p.labels = append(p.labels, e.label)
@@ -256,7 +261,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 			p.arms = append(p.arms, &arm{name: "none"})
 			continue
 		}
-		r, err := compareRecipe(name, rf)
+		r, err := compareRecipe(name)
 		if err != nil {
 			return err
 		}
@@ -356,9 +361,8 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 }
 
 // compareRecipe resolves one --compare entry: a preset name or a recipe
-// file. The back-translation flags apply to it too, so that a cache or
-// server given on the command line is used by every row.
-func compareRecipe(name string, rf *recipeFlags) (recipe.Recipe, error) {
+// file, as it stands (the pipeline flags shape the main row only).
+func compareRecipe(name string) (recipe.Recipe, error) {
 	if r, ok := recipe.Preset(name); ok {
 		return r, nil
 	}
@@ -584,11 +588,14 @@ loop:
 
 // subset returns the rows of train that seed's subset keeps.
 func (p *evalPlan) subset(size, seed int) []example {
-	texts, labels := columns(p.train)
-	idx := p.pick(texts, labels, size, seed)
+	return pickRows(p.train, p.pick(p.trainTexts, p.trainLabels, size, seed))
+}
+
+// pickRows returns the rows of ex at idx.
+func pickRows(ex []example, idx []int) []example {
 	out := make([]example, len(idx))
 	for i, j := range idx {
-		out[i] = p.train[j]
+		out[i] = ex[j]
 	}
 	return out
 }
@@ -602,14 +609,12 @@ type armScore struct {
 	shortfall      int
 	gain, gainStd  float64 // accuracy points against the first arm without augmentation (paired by seed)
 	f1Gain         float64
-	baseline       bool
 	hasBaselineRef bool
 }
 
 // score trains every arm on every seed's subset and scores it on the test
 // file.
 func (p *evalPlan) score(ctx context.Context) ([]*armScore, error) {
-	testTexts, testLabels := columns(p.test)
 	scores := make([]*armScore, len(p.arms))
 	for i, a := range p.arms {
 		scores[i] = &armScore{arm: a, acc: make([]float64, len(p.seeds)), f1: make([]float64, len(p.seeds)), trainRows: make([]int, len(p.seeds))}
@@ -627,12 +632,12 @@ func (p *evalPlan) score(ctx context.Context) ([]*armScore, error) {
 		if err != nil {
 			return err
 		}
-		pred := c.Predict(testTexts)
+		pred := c.Predict(p.testTexts)
 		mu.Lock()
 		defer mu.Unlock()
 		s := scores[ai]
-		s.acc[si] = eval.Accuracy(testLabels, pred)
-		s.f1[si] = eval.MacroF1(testLabels, pred)
+		s.acc[si] = eval.Accuracy(p.testLabels, pred)
+		s.f1[si] = eval.MacroF1(p.testLabels, pred)
 		s.trainRows[si] = len(data.texts)
 		s.variants += data.variants
 		s.shortfall += data.shortfall
@@ -646,7 +651,6 @@ func (p *evalPlan) score(ctx context.Context) ([]*armScore, error) {
 	for _, s := range scores {
 		if s.arm.rec == nil {
 			base = s
-			s.baseline = true
 			break
 		}
 	}
@@ -686,19 +690,13 @@ type preserveArm struct {
 // preservation trains a classifier on the whole training file and checks
 // the variants of (a stratified sample of) the test rows.
 func (p *evalPlan) preservation(ctx context.Context, limit int) (*preserveResult, error) {
-	texts, labels := columns(p.train)
-	full, err := eval.Train(texts, labels, nil, p.cfg)
+	full, err := eval.Train(p.trainTexts, p.trainLabels, nil, p.cfg)
 	if err != nil {
 		return nil, err
 	}
 	rows := p.test
 	if limit > 0 && limit < len(rows) {
-		tt, tl := columns(p.test)
-		idx := eval.LRSTotal(tt, tl, limit, 0)
-		rows = make([]example, len(idx))
-		for i, j := range idx {
-			rows[i] = p.test[j]
-		}
+		rows = pickRows(p.test, eval.LRSTotal(p.testTexts, p.testLabels, limit, 0))
 	}
 	origTexts, origLabels := columns(rows)
 	res := &preserveResult{rows: len(rows), accOrig: eval.Accuracy(origLabels, full.Predict(origTexts))}

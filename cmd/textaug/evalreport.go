@@ -244,7 +244,6 @@ func (p *evalPlan) learningCurve(ctx context.Context, spec string, perClass bool
 			acc[a][s] = make([]float64, len(p.seeds))
 		}
 	}
-	testTexts, testLabels := columns(p.test)
 	pick := eval.LRSTotal
 	if perClass {
 		pick = eval.LRS
@@ -257,12 +256,7 @@ func (p *evalPlan) learningCurve(ctx context.Context, spec string, perClass bool
 		si := t % len(p.seeds)
 		rows := p.train
 		if sizes[zi] > 0 {
-			texts, labels := columns(p.train)
-			idx := pick(texts, labels, sizes[zi], p.seeds[si])
-			rows = make([]example, len(idx))
-			for i, j := range idx {
-				rows[i] = p.train[j]
-			}
+			rows = pickRows(p.train, pick(p.trainTexts, p.trainLabels, sizes[zi], p.seeds[si]))
 		}
 		data, err := arms[ai].augmentRows(ctx, rows, p.seeds[si])
 		if err != nil {
@@ -272,7 +266,7 @@ func (p *evalPlan) learningCurve(ctx context.Context, spec string, perClass bool
 		if err != nil {
 			return err
 		}
-		a := eval.Accuracy(testLabels, c.Predict(testTexts))
+		a := eval.Accuracy(p.testLabels, c.Predict(p.testTexts))
 		mu.Lock()
 		acc[ai][zi][si] = a
 		mu.Unlock()
