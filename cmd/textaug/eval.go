@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/eval"
@@ -792,13 +794,24 @@ func checkVariant(orig, v string) variantCheck {
 	return variantCheck{figures: !slices.Equal(fo, fv), negations: nv < no}
 }
 
-// hanNegations counts the Chinese negation characters of s.
+// hanNegations counts the Chinese negation characters of s: the
+// one-character Han entries of textaug.DefaultNegations.
 func hanNegations(s string) int {
 	n := 0
 	for _, r := range s {
-		if strings.ContainsRune("不没未无非别勿莫甭否", r) {
+		if negationChars[r] {
 			n++
 		}
 	}
 	return n
 }
+
+var negationChars = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range textaug.DefaultNegations {
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.Is(unicode.Han, r) {
+			m[r] = true
+		}
+	}
+	return m
+}()
