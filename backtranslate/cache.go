@@ -13,6 +13,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Cache is a persistent store of translations, content-addressed by the
@@ -52,7 +53,7 @@ func OpenCache(path string) (*Cache, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cacheLockWait})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("backtranslate: cache %s: in use by another process", path)
 		}
 		return nil, fmt.Errorf("backtranslate: cache %s: %w", path, err)

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -23,7 +22,6 @@ type fakeAPy struct {
 	requests atomic.Int64
 	texts    atomic.Int64
 	down     atomic.Bool
-	mu       sync.Mutex
 }
 
 func (f *fakeAPy) ServeHTTP(w http.ResponseWriter, r *http.Request) {

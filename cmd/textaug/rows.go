@@ -52,7 +52,6 @@ type textSource struct {
 	name string
 	r    *bufio.Reader
 	no   int
-	bom  bool
 }
 
 func newTextSource(r io.Reader, name string) *textSource {
