@@ -56,13 +56,16 @@ func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int
 	for n, i := range idx {
 		t := &toks[i]
 		lw := lower(t.Text)
-		tag := coarse(t.Tag)
+		tag := fillerTag(t.Tag)
 		if tag == "" || !st.candidate(t, lw, false) {
 			continue
 		}
-		left, right := neighbours(toks, idx, n)
-		es := []entry{{ctxID{label, left, right, false}, lw, tag}}
-		if slot := slotOf(toks, idx, n); slot != "" && tag == "N" {
+		var es []entry
+		if st.contentNeighbour(toks, idx, n) {
+			left, right := neighbours(toks, idx, n)
+			es = append(es, entry{ctxID{label, left, right, false}, lw, tag})
+		}
+		if slot := slotOf(toks, idx, n); slot != "" && nounTag(tag) {
 			es = append(es, entry{ctxID{label, slot, "", true}, lw, tag})
 		}
 		for _, e := range es {
@@ -73,6 +76,23 @@ func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int
 		}
 	}
 }
+
+// contentNeighbour reports whether a neighbour of the word at idx[n] is
+// a content word (not a stopword): a context of two function words or
+// marks ("I _ my", "my _ ?") says too little about what may fill it.
+func (st *buildState) contentNeighbour(toks []tokenize.Token, idx []int, n int) bool {
+	for _, k := range []int{n - 1, n + 1} {
+		if k >= 0 && k < len(idx) {
+			t := &toks[idx[k]]
+			if lw := lower(t.Text); t.Kind == tokenize.Word && wordOK(lw) && !st.pol.stop[lw] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func nounTag(tag string) bool { return tag == "NN" || tag == "NNS" }
 
 // contextSample holds the label-swap contexts of a corpus pass within a
 // bound: when the (context, filler) entries exceed max, it keeps only the

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/tokenize"
 )
 
@@ -99,9 +100,9 @@ type Context struct {
 	Fillers []Filler `json:"fillers"`
 }
 
-// Filler is a word seen in a context, with its coarse part of speech
-// ("N" noun, "V" verb, "J" adjective, "R" adverb, "" other) and the number
-// of rows it filled the context in.
+// Filler is a word seen in a context, with its Penn tag (an open class:
+// NN, NNS, VB, VBD, VBG, VBN, VBP, VBZ, JJ, JJR, JJS, RB, RBR, RBS) and the
+// number of rows it filled the context in.
 type Filler struct {
 	Word string `json:"word"`
 	Tag  string `json:"tag,omitempty"`
@@ -210,22 +211,16 @@ func wordOK(w string) bool {
 	return letter && (n >= 2 || isHan([]rune(w)[0]))
 }
 
-// coarse maps a Penn tag to the coarse part of speech of a Filler.
-func coarse(tag string) string {
-	switch {
-	case strings.HasPrefix(tag, "NN"):
-		return "N"
-	case strings.HasPrefix(tag, "VB"):
-		return "V"
-	case strings.HasPrefix(tag, "JJ"):
-		return "J"
-	case strings.HasPrefix(tag, "RB"):
-		return "R"
+// fillerTag returns tag when it is an open-class Penn tag (NN, NNS,
+// VB*, JJ*, RB*): the words LabelSwap may exchange; else "".
+func fillerTag(tag string) string {
+	if _, ok := synonyms.FromPenn(tag); ok {
+		return tag
 	}
 	return ""
 }
 
-// words returns the indices of the non-space tokens of toks.
+// nonSpace returns the indices of the non-space tokens of toks.
 func nonSpace(toks []tokenize.Token) []int {
 	idx := make([]int, 0, len(toks))
 	for i := range toks {

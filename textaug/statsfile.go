@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -197,8 +196,8 @@ func (l *LabelStats) check(at string) *StatsError {
 			switch {
 			case !termOK(x.Word, 1):
 				return bad(fmt.Sprintf("%s.fillers[%d].word", f, k), "%q is not a lower-case word", x.Word)
-			case !slices.Contains([]string{"", "N", "V", "J", "R"}, x.Tag):
-				return bad(fmt.Sprintf("%s.fillers[%d].tag", f, k), "%q is not one of N, V, J, R or empty", x.Tag)
+			case fillerTag(x.Tag) != x.Tag || x.Tag == "":
+				return bad(fmt.Sprintf("%s.fillers[%d].tag", f, k), "%q is not an open-class Penn tag (NN, NNS, VB*, JJ*, RB*)", x.Tag)
 			}
 		}
 	}
