@@ -23,7 +23,7 @@
 //	risky.txt          1,865  214 words a typo must never produce
 //	persons.txt        1,031  75 given names, 46 family names
 //	companies.txt        902  62 companies in 6 sectors
-//	places.txt           713  39 cities, 30 countries
+//	places.txt           796  39 cities, 31 countries (4 written with "the")
 //
 // Parsing all of it takes about 0.36 ms (median of 5 runs of
 // BenchmarkParse on the project's 2-core machine) and holds about 50 KB of
