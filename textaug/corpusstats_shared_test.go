@@ -94,3 +94,18 @@ func lockedWords(t *testing.T, a textaug.Tokens, text string) []string {
 	}
 	return out
 }
+
+// BenchmarkStatsBuilder is one corpus pass over banking77's training
+// split (10,003 rows): tokenizing and tagging, counting, and Stats.
+func BenchmarkStatsBuilder(b *testing.B) {
+	d := shareddata.Read(b, "banking77", "train", 0)
+	for b.Loop() {
+		var sb textaug.StatsBuilder
+		for i := range d.Texts {
+			if err := sb.Add(d.Texts[i], d.Labels[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sb.Stats()
+	}
+}
