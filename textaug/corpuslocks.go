@@ -31,14 +31,46 @@ type CorpusLocks struct {
 
 // apply adds the locks to toks, the tokens of one text.
 func (c *CorpusLocks) apply(toks []tokenize.Token) {
-	if c == nil || c.Stats == nil {
+	if c == nil {
 		return
 	}
-	x := c.Stats.idx()
 	lock := c.AnchorLock
 	if lock == 0 {
 		lock = tokenize.Frozen
 	}
+	c.find(toks, func(run []int, entity bool) {
+		if entity {
+			lockRun(toks, run, tokenize.Frozen)
+		} else {
+			lockRun(toks, run, lock)
+		}
+	})
+}
+
+// Why returns, for each token of toks, what the statistics lock it as:
+// "entity", "anchor", or "" (what `textaug explain` shows). A token that
+// is both is an entity.
+func (c *CorpusLocks) Why(toks []tokenize.Token) []string {
+	why := make([]string, len(toks))
+	c.find(toks, func(run []int, entity bool) {
+		for _, i := range run {
+			if entity {
+				why[i] = "entity"
+			} else if why[i] == "" {
+				why[i] = "anchor"
+			}
+		}
+	})
+	return why
+}
+
+// find calls found with the token indices of every entity and anchor
+// (word or pair) in toks.
+func (c *CorpusLocks) find(toks []tokenize.Token, found func(run []int, entity bool)) {
+	if c == nil || c.Stats == nil {
+		return
+	}
+	x := c.Stats.idx()
 	a := x.anchors[c.Label]
 	idx := nonSpace(toks)
 	for n, i := range idx {
@@ -48,7 +80,7 @@ func (c *CorpusLocks) apply(toks []tokenize.Token) {
 		lw := lower(toks[i].Text)
 		for _, e := range x.entity[lw] {
 			if k := matchWords(toks, idx, n, e, lower); k > 0 {
-				lockRun(toks, idx[n:n+k], tokenize.Frozen)
+				found(idx[n:n+k], true)
 			}
 		}
 		if a == nil {
@@ -56,12 +88,12 @@ func (c *CorpusLocks) apply(toks []tokenize.Token) {
 		}
 		s := stemWord(lw)
 		if a.single[s] {
-			toks[i].Lock |= lock
+			found(idx[n:n+1], false)
 		}
 		if next := a.pairs[s]; next != nil && n+1 < len(idx) {
 			j := idx[n+1]
 			if toks[j].Kind == tokenize.Word && adjacent(toks, i, j) && next[stemWord(lower(toks[j].Text))] {
-				lockRun(toks, idx[n:n+2], lock)
+				found(idx[n:n+2], false)
 			}
 		}
 	}

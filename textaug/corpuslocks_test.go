@@ -164,3 +164,17 @@ func ExampleCorpusLocks() {
 	// entities: [london]
 	// card London are frozen
 }
+
+func TestCorpusLocksWhy(t *testing.T) {
+	s := fixtureStats(t, textaug.StatsBuilder{MinZ: 2}, fixture(t))
+	c := &textaug.CorpusLocks{Stats: s, Label: "exchange_rate"}
+	toks := tokenize.Tokenize("Nordea Bank: the exchange rate in London?")
+	var got []string
+	for i, w := range c.Why(toks) {
+		if w != "" {
+			got = append(got, toks[i].Text+"="+w)
+		}
+	}
+	assert.Equal(t, []string{"Nordea=entity", "Bank=entity", "exchange=anchor", "rate=anchor", "London=entity"}, got)
+	assert.Equal(t, make([]string, len(toks)), (*textaug.CorpusLocks)(nil).Why(toks))
+}
