@@ -56,6 +56,9 @@ func TestEntitySwapKindsAndKeep(t *testing.T) {
 	assert.Equal(t, "我在赫尔辛基用诺基亚", swapped(t, textaug.EntitySwap{}, "我在赫尔辛基用诺基亚", 1, nil), "no Chinese names in the lists")
 	assert.Equal(t, "green energy for young people in hall 3", swapped(t, textaug.EntitySwap{}, "green energy for young people in hall 3", 1, nil), "names are matched as written")
 	assert.Equal(t, "Mark the payment as done", swapped(t, textaug.EntitySwap{}, "Mark the payment as done", 1, nil), "a given name that the tagger calls a verb")
+	for _, s := range []string{"Can I top up from my Apple Watch?", "He works at Nokia Siemens Networks now.", "It trades on OMX Helsinki today."} {
+		assert.Equal(t, s, swapped(t, textaug.EntitySwap{}, s, 1, nil), "a name inside a longer proper name stays")
+	}
 	kinds, err := textaug.ParseEntityKinds("person, company")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"given", "family", "company"}, kinds)
