@@ -25,7 +25,9 @@ import (
 // already holds, and two different names never become the same one. A
 // listed name inside a longer proper name stays ("Apple Watch", "Nokia
 // Siemens Networks", "OMX Helsinki"); titles may precede a name ("CEO Anna
-// Virtanen").
+// Virtanen"). A name that stays in one place for either reason stays
+// everywhere in the text ("YIT Home ... YIT subsidiaries" keeps both
+// "YIT").
 // Names covered by the Policy's Keep list or Patterns stay ("Apple Pay"
 // with Keep "Apple Pay"); the policy's built-in freezing of proper nouns
 // does not stop the swap, which is what it is for.
@@ -101,6 +103,7 @@ func (e EntitySwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 func (e EntitySwap) sites(names *lexdata.Entities, toks []tokenize.Token) []entitySite {
 	kept := e.Policy.userKept(toks)
 	first := firstContent(toks)
+	blocked := map[string]bool{} // names that stay: kept, or inside a longer name
 	var sites []entitySite
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != tokenize.Word || caseOf(toks[i].Text) == caseLower {
@@ -109,27 +112,34 @@ func (e EntitySwap) sites(names *lexdata.Entities, toks []tokenize.Token) []enti
 		run := capitalRun(toks, i, first)
 		var found []entitySite
 		whole := true
-		for j := 0; j < len(run) && whole; {
+		for j := 0; j < len(run); {
 			words, idx := nameWords(toks[:run[len(run)-1]+1], run[j])
 			n, ents := names.Match(words)
 			if n == 0 {
-				whole = run[j] == first || slices.Contains(nameTitles, toks[run[j]].Text)
+				whole = whole && (run[j] == first || slices.Contains(nameTitles, toks[run[j]].Text))
 				j++
 				continue
 			}
 			end := idx[n-1] + 1
 			proper := toks[run[j]].Tag == "NNP" || toks[run[j]].Tag == "NNPS"
-			if ent, ok := e.pick(ents, names, words[n:], proper); ok && !slices.Contains(kept[run[j]:end], true) {
+			if ent, ok := e.pick(ents, names, words[n:], proper); ok {
 				found = append(found, entitySite{run[j], end, ent})
+				if slices.Contains(kept[run[j]:end], true) {
+					blocked[ent.Name] = true
+				}
 			}
 			j += n
 		}
-		if whole {
-			sites = append(sites, found...)
+		for _, f := range found {
+			if !whole {
+				blocked[f.ent.Name] = true
+			}
 		}
+		sites = append(sites, found...)
 		i = run[len(run)-1]
 	}
-	return sites
+	// A name that must stay somewhere stays everywhere: consistency.
+	return slices.DeleteFunc(sites, func(s entitySite) bool { return blocked[s.ent.Name] })
 }
 
 // nameTitles may stand before a name in a run of capitalised words.
