@@ -242,7 +242,7 @@ func numberKind(toks []tokenize.Token, i int) tokenize.Kind {
 	if next := nextWord(toks, i+1); next != nil && (next.Text == "%" || strings.EqualFold(next.Text, "percent") || strings.EqualFold(next.Text, "pct")) {
 		return tokenize.Percent
 	}
-	if len(t.Text) > 1 && t.Text[0] == '0' && strings.IndexAny(t.Text, ".,") < 0 {
+	if len(t.Text) > 1 && t.Text[0] == '0' && !strings.ContainsAny(t.Text, ".,") {
 		return tokenize.Identifier
 	}
 	return tokenize.Number
