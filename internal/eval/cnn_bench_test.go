@@ -9,10 +9,19 @@ import (
 
 // BenchmarkCNNBanking77x10 trains the default CNN on banking77 at 10 rows
 // per label (LRS, seeds 0–2, 770 rows) and reports its accuracy on the
-// 3,080 test rows beside that of the default logistic regression.
+// 3,080 test rows, clean and with every kind of [eval.Noise] at its
+// default rates, beside those of the default logistic regression.
 func BenchmarkCNNBanking77x10(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
 	te := readSplit(b, "banking77", "test")
+	noise, err := eval.ParseNoise("all")
+	if err != nil {
+		b.Fatal(err)
+	}
+	noisy, err := noise.Apply(te.Texts)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for seed := range 3 {
 		idx := eval.LRS(tr.Texts, tr.Labels, 10, seed)
 		texts, labels := pick(tr.Texts, idx), pick(tr.Labels, idx)
@@ -26,13 +35,14 @@ func BenchmarkCNNBanking77x10(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			b.ReportMetric(100*eval.Accuracy(te.Labels, c.Predict(te.Texts)), "acc%")
 			lr, err := eval.Train(texts, labels, nil, eval.Config{})
 			if err != nil {
 				b.Fatal(err)
 			}
+			b.ReportMetric(100*eval.Accuracy(te.Labels, c.Predict(te.Texts)), "acc%")
+			b.ReportMetric(100*eval.Accuracy(te.Labels, c.Predict(noisy)), "noisy-acc%")
 			b.ReportMetric(100*eval.Accuracy(te.Labels, lr.Predict(te.Texts)), "lr-acc%")
-			b.ReportMetric(c.Stats().Loss, "loss")
+			b.ReportMetric(100*eval.Accuracy(te.Labels, lr.Predict(noisy)), "lr-noisy-acc%")
 		})
 	}
 }
