@@ -178,3 +178,11 @@ func TestCorpusLocksWhy(t *testing.T) {
 	assert.Equal(t, []string{"Nordea=entity", "Bank=entity", "exchange=anchor", "rate=anchor", "London=entity"}, got)
 	assert.Equal(t, make([]string, len(toks)), (*textaug.CorpusLocks)(nil).Why(toks))
 }
+
+// A paraphrasing prompt must keep the label's anchors and the entities.
+func TestCorpusLocksMustKeep(t *testing.T) {
+	s := fixtureStats(t, textaug.StatsBuilder{MinZ: 2}, fixture(t))
+	p := &textaug.Policy{Corpus: &textaug.CorpusLocks{Stats: s, Label: "card_arrival"}}
+	assert.Equal(t, []string{"card", "arrived", "London"}, p.MustKeep("Has the card arrived in London?"))
+	assert.NotContains(t, (&textaug.Policy{}).MustKeep("Has the card arrived in London?"), "card")
+}
