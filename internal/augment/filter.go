@@ -22,14 +22,20 @@ type Trainer func(texts, labels []string) (Predictor, error)
 const DefaultFolds = 5
 
 // Filter is the consistency filter: it keeps a variant only if a model
-// that never saw its source row gives it the source row's label (top-1).
+// that never saw its source row gives it the source row's label (top-1),
+// whenever that model gives the source row itself its label. A source row
+// the model gets wrong cannot tell drift from the model's own error: its
+// variants are kept and counted as unchecked. (Judging them too rejected
+// 77% of the intent preset's variants on banking77 with 10 rows per label,
+// where a held-out model is right on about two rows in three, and cost
+// 3.8 points of accuracy.)
 //
 // The corpus is cut into Folds folds by RowHash of each row's text (rows
 // of equal text share a fold, so a duplicate never vouches for itself),
 // and one model is trained on the rows outside each fold (cross-fitting).
 // A variant of a row in fold f is judged by model f. A variant whose label
 // model f never saw (a label with all its rows in fold f) is kept and
-// counted as unchecked: there is nothing to judge it by.
+// counted as unchecked too: there is nothing to judge it by.
 //
 // Judging is a pure function of the variant, its source and the trained
 // models, so output does not depend on the worker count.
@@ -105,8 +111,13 @@ func (c *CrossFit) Accept(label string) func(original, variant string) bool {
 			cnt.unchecked.Add(1)
 			return true
 		}
+		p := c.models[f].Predict([]string{original, variant})
+		if p[0] != label {
+			cnt.unchecked.Add(1) // the model cannot tell the source's label
+			return true
+		}
 		cnt.checked.Add(1)
-		if c.models[f].Predict([]string{variant})[0] != label {
+		if p[1] != label {
 			cnt.rejected.Add(1)
 			return false
 		}

@@ -113,3 +113,14 @@ func TestFilterErrors(t *testing.T) {
 	assert.ErrorIs(t, err, boom)
 	assert.ErrorContains(t, err, "augment: filter: fold 1 of 5: boom")
 }
+
+// A source row that its fold's model gives another label cannot tell
+// drift from the model's error: its variants are kept, unchecked.
+func TestFilterWrongSource(t *testing.T) {
+	texts, labels := filterCorpus()
+	cf, err := Filter{Train: trainKeywords}.Fit(1, texts, labels)
+	require.NoError(t, err)
+	assert.True(t, cf.Accept("card_arrival")("exchange rate nine", "exchange rate ten"))
+	counts, _ := cf.Counts()
+	assert.Equal(t, FilterCounts{Unchecked: 1}, counts["card_arrival"])
+}
