@@ -83,20 +83,7 @@ func (s LabelSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	if n == 0 {
 		return toks
 	}
-	choice := make(map[int]string, n)
-	for _, k := range r.Perm(len(pos)) {
-		at := pos[k]
-		if _, ok := choice[at-1]; ok {
-			continue
-		}
-		if _, ok := choice[at+1]; ok {
-			continue
-		}
-		choice[at] = cands[k][r.IntN(len(cands[k]))]
-		if len(choice) == n {
-			break
-		}
-	}
+	choice := pickApart(r, pos, cands, n)
 	out := make([]tokenize.Token, 0, len(toks)+2*n)
 	next := 0
 	for n, i := range idx {
@@ -111,6 +98,26 @@ func (s LabelSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	out = append(out, toks[next:]...)
 	fixArticles(out)
 	return out
+}
+
+// pickApart draws up to n of the positions pos (indices of non-space
+// tokens), never two neighbours, and a candidate for each.
+func pickApart(r *rand.Rand, pos []int, cands [][]string, n int) map[int]string {
+	choice := make(map[int]string, n)
+	for _, k := range r.Perm(len(pos)) {
+		at := pos[k]
+		if _, ok := choice[at-1]; ok {
+			continue
+		}
+		if _, ok := choice[at+1]; ok {
+			continue
+		}
+		choice[at] = cands[k][r.IntN(len(cands[k]))]
+		if len(choice) == n {
+			break
+		}
+	}
+	return choice
 }
 
 // fillersAt returns the other fillers of the contexts of the word at
