@@ -188,3 +188,17 @@ func ExampleLabelSwap() {
 	// Will my first card arrive by post today?
 	// Will my new card arrive by mail today?
 }
+
+// Chinese rows work the same way: 餐馆, 酒店 and 景点 fill "这家_的" in the
+// rows of one intent, and the intent's anchor 电话 stays.
+func TestLabelSwapChinese(t *testing.T) {
+	rows := []labelled{
+		{"这家餐馆的电话多少？", "电话"}, {"这家酒店的电话多少？", "电话"}, {"这家景点的电话是什么？", "电话"},
+		{"请告诉我电话。", "电话"},
+		{"这家餐馆的地址在哪？", "地址"}, {"地址发我一下。", "地址"}, {"这个地址在哪里？", "地址"},
+	}
+	s := fixtureStats(t, textaug.StatsBuilder{MinZ: 1}, rows)
+	assert.Contains(t, terms(s.AnchorsOf("电话")), "电话")
+	got := sample(t, labelSwap(s, "电话", nil), 3, 1, "这家酒店的电话多少？")
+	assert.ElementsMatch(t, []string{"这家餐馆的电话多少？", "这家景点的电话多少？"}, got)
+}
