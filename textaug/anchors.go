@@ -53,7 +53,7 @@ func (b *StatsBuilder) settings() StatsSettings {
 func (b *StatsBuilder) Stats() *CorpusStats {
 	st := b.state()
 	set := b.settings()
-	s := &CorpusStats{Settings: set, Rows: st.rows, Entities: st.entities(set.EntityRows)}
+	s := &CorpusStats{Settings: set, Rows: st.rows, Entities: st.entities(set.EntityRows, b.Entities)}
 	s.ContextSample = st.ctx.level
 	var sum [3]float64 // by number of words: all rows' counts
 	for t, n := range st.total {

@@ -133,6 +133,10 @@ func TestStatsEntities(t *testing.T) {
 	assert.Equal(t, []string{"london", "nokia", "nordea", "nordea bank"}, s.Entities, "each is capitalised mid-sentence in two rows")
 	s = fixtureStats(t, textaug.StatsBuilder{EntityRows: 3}, fixture(t))
 	assert.Empty(t, s.Entities)
+
+	// A pack's names are entities whatever the corpus shows.
+	s = fixtureStats(t, textaug.StatsBuilder{Entities: []string{"Acme  Corp", "nokia", "", "a b c d e"}}, fixture(t))
+	assert.Equal(t, []string{"acme corp", "london", "nokia", "nordea", "nordea bank"}, s.Entities)
 }
 
 // Statistics are a function of the rows, not of their order, even when

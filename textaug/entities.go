@@ -83,10 +83,15 @@ func (st *buildState) caseOf(lw string) *caseCount {
 
 // entities returns the corpus entities, sorted: words capitalised in the
 // middle of a sentence in at least minRows rows and never written in lower
-// case, and sequences capitalised mid-sentence in at least minRows rows
-// none of whose adjacent pairs was written in lower case.
-func (st *buildState) entities(minRows int) []string {
+// case, sequences capitalised mid-sentence in at least minRows rows none
+// of whose adjacent pairs was written in lower case, and the given names.
+func (st *buildState) entities(minRows int, given []string) []string {
 	var out []string
+	for _, g := range given {
+		if w := strings.Fields(strings.ToLower(g)); len(w) > 0 && len(w) <= maxEntityWords {
+			out = append(out, strings.Join(w, " "))
+		}
+	}
 	for w, c := range st.words {
 		if int(c.mid) >= minRows && !c.lower {
 			out = append(out, w)
@@ -106,5 +111,5 @@ seq:
 		out = append(out, s)
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }

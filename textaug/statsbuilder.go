@@ -71,6 +71,10 @@ type StatsBuilder struct {
 	// MaxFillers caps the fillers kept per context (the most frequent);
 	// 0 means DefaultMaxFillers (8).
 	MaxFillers int
+	// Entities are names that are entities whatever the corpus shows (a
+	// pack's company or product names): matched case-insensitively, one
+	// to four words; longer ones are ignored.
+	Entities []string
 
 	st *buildState
 }
