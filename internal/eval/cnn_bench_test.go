@@ -14,14 +14,7 @@ import (
 func BenchmarkCNNBanking77x10(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
 	te := readSplit(b, "banking77", "test")
-	noise, err := eval.ParseNoise("all")
-	if err != nil {
-		b.Fatal(err)
-	}
-	noisy, err := noise.Apply(te.Texts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	noisy := noisyCopy(b, te.Texts)
 	for seed := range 3 {
 		idx := eval.LRS(tr.Texts, tr.Labels, 10, seed)
 		texts, labels := pick(tr.Texts, idx), pick(tr.Labels, idx)
@@ -88,10 +81,11 @@ func BenchmarkCNNPredict(b *testing.B) {
 // per label (seeds 0–2): the rows alone (none), each row 17 times (copy)
 // and each row with 16 EDA-style variants (aug) get the same number of
 // updates, so copy may differ from none only by seed noise. It reports the
-// test accuracy of each arm.
+// test accuracy of each arm, clean and noisy (every kind of [eval.Noise]).
 func BenchmarkCNNCopyControl(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
 	te := readSplit(b, "banking77", "test")
+	noisy := noisyCopy(b, te.Texts)
 	for seed := range 3 {
 		texts, labels := augmented(tr, eval.LRS(tr.Texts, tr.Labels, 10, seed), 16)
 		n := len(texts) / 17
@@ -111,6 +105,7 @@ func BenchmarkCNNCopyControl(b *testing.B) {
 						b.Fatal(err)
 					}
 					acc[arm.name] = 100 * eval.Accuracy(te.Labels, c.Predict(te.Texts))
+					acc[arm.name+"-noisy"] = 100 * eval.Accuracy(te.Labels, c.Predict(noisy))
 				}
 			}
 			for name, a := range acc {
@@ -118,4 +113,18 @@ func BenchmarkCNNCopyControl(b *testing.B) {
 			}
 		})
 	}
+}
+
+// noisyCopy returns texts through every kind of eval.Noise at the default
+// rates, seed 0.
+func noisyCopy(b *testing.B, texts []string) []string {
+	noise, err := eval.ParseNoise("all")
+	if err != nil {
+		b.Fatal(err)
+	}
+	noisy, err := noise.Apply(texts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return noisy
 }
