@@ -1,0 +1,132 @@
+package recipe
+
+import (
+	"sync"
+
+	"github.com/textaug/textaug/synonyms"
+	"github.com/textaug/textaug/textaug"
+)
+
+// BalanceLargest is Labels.Balance for "every label up to the largest
+// label's count".
+const BalanceLargest = -1
+
+// Labels are a recipe's label-aware settings (docs/labels.md). They act
+// only on a corpus with labels.
+type Labels struct {
+	// Anchors learns each label's anchors and the corpus entities in a
+	// pass over the corpus before augmenting, and protects them.
+	Anchors bool `json:"anchors,omitempty" yaml:"anchors,omitempty"`
+	// MinZ, MinRows and MaxAnchors are the anchor thresholds (0: the
+	// defaults of textaug.StatsBuilder: 3, 3, 6).
+	MinZ       float64 `json:"anchor_min_z,omitempty" yaml:"anchor_min_z,omitempty"`
+	MinRows    int     `json:"anchor_min_rows,omitempty" yaml:"anchor_min_rows,omitempty"`
+	MaxAnchors int     `json:"anchor_max,omitempty" yaml:"anchor_max,omitempty"`
+	// Stats reads the statistics from this file (written by StatsOut)
+	// instead of computing them, so that shards and workers share them.
+	Stats string `json:"stats,omitempty" yaml:"stats,omitempty"`
+	// StatsOut writes the statistics of the corpus pass to this file.
+	StatsOut string `json:"stats_out,omitempty" yaml:"stats_out,omitempty"`
+	// Balance gives each label this many rows, originals included, by
+	// varying each row's k; BalanceLargest (-1) means the largest label's
+	// count; 0 means no balancing (every row gets K).
+	Balance int `json:"balance,omitempty" yaml:"balance,omitempty"`
+	// MaxK caps a row's k under Balance; 0 means no cap.
+	MaxK int `json:"max_k,omitempty" yaml:"max_k,omitempty"`
+	// Filter keeps a variant only if a classifier that never saw its
+	// source row gives it the source's label.
+	Filter bool `json:"filter,omitempty" yaml:"filter,omitempty"`
+}
+
+// Builder returns the statistics builder of the settings.
+func (l Labels) Builder() *textaug.StatsBuilder {
+	return &textaug.StatsBuilder{MinZ: l.MinZ, MinRows: l.MinRows, MaxAnchors: l.MaxAnchors}
+}
+
+// LabelWords builds, once per label, the word-level augmenter of a recipe
+// for the records of that label: the recipe's Policy with the label's
+// corpus anchors and entities (textaug.CorpusLocks), and its operations
+// with label-swap bound to the label. It is safe for concurrent use.
+type LabelWords struct {
+	rec   *Recipe
+	stats *textaug.CorpusStats
+	src   func() (synonyms.Source, error)
+
+	mu      sync.Mutex
+	byLabel map[string]labelAug
+}
+
+type labelAug struct {
+	aug textaug.Augmenter
+	err error
+}
+
+// LabelWords returns the per-label augmenters of r over stats (nil: no
+// statistics, the plain recipe for every label). The synonym source is
+// built once, on first need, and shared.
+func (r *Recipe) LabelWords(stats *textaug.CorpusStats) *LabelWords {
+	var once sync.Once
+	var src synonyms.Source
+	var err error
+	return &LabelWords{rec: r, stats: stats, byLabel: map[string]labelAug{}, src: func() (synonyms.Source, error) {
+		once.Do(func() { src, err = r.Synonyms.Build() })
+		return src, err
+	}}
+}
+
+// For returns the augmenter of label (nil when the recipe has no
+// operations).
+func (l *LabelWords) For(label string) (textaug.Augmenter, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if a, ok := l.byLabel[label]; ok {
+		return a.aug, a.err
+	}
+	aug, err := l.build(label)
+	l.byLabel[label] = labelAug{aug, err}
+	return aug, err
+}
+
+func (l *LabelWords) build(label string) (textaug.Augmenter, error) {
+	r := l.rec
+	policy, err := r.Policy()
+	if err != nil || len(r.Ops) == 0 {
+		return nil, err
+	}
+	edit, err := r.Edit(l.src)
+	if err != nil {
+		return nil, err
+	}
+	if l.stats != nil {
+		policy.Corpus = &textaug.CorpusLocks{Stats: l.stats, Label: label}
+	}
+	return textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: bindLabel(edit, l.stats, label), Policy: policy}, nil
+}
+
+// bindLabel returns edit with every LabelSwap in it bound to stats and
+// label; the composites are copied, never changed.
+func bindLabel(edit textaug.Edit, stats *textaug.CorpusStats, label string) textaug.Edit {
+	switch e := edit.(type) {
+	case textaug.LabelSwap:
+		e.Stats, e.Label = stats, label
+		return e
+	case textaug.OneOf:
+		c := e
+		c.Edits = bindAll(e.Edits, stats, label)
+		return c
+	case textaug.Chain:
+		return textaug.Chain(bindAll(e, stats, label))
+	case textaug.Sometimes:
+		e.Do = bindLabel(e.Do, stats, label)
+		return e
+	}
+	return edit
+}
+
+func bindAll(edits []textaug.Edit, stats *textaug.CorpusStats, label string) []textaug.Edit {
+	out := make([]textaug.Edit, len(edits))
+	for i, e := range edits {
+		out[i] = bindLabel(e, stats, label)
+	}
+	return out
+}
