@@ -1,0 +1,46 @@
+package augment
+
+import (
+	"github.com/textaug/textaug/internal/recipe"
+	"github.com/textaug/textaug/textaug"
+)
+
+// LabelSamplers turns a run's Sampler into the Sampler of one record's
+// label: the label's word augmenter (its anchors and entities protected,
+// label-swap bound to it), the record's k under a balancing plan, and the
+// consistency filter's check. Augmenters never see labels; this is where
+// the engine picks by label. Safe for concurrent use.
+type LabelSamplers struct {
+	Words  *recipe.LabelWords
+	Labels *Labels
+}
+
+// For returns smp set up for a record with key (its text) and label. mix
+// composes a word augmenter with the run's other augmenters
+// (back-translation); nil words means the recipe has no word operations.
+func (ls *LabelSamplers) For(smp textaug.Sampler, key, label string, mix func(words textaug.Augmenter) textaug.Augmenter) (textaug.Sampler, error) {
+	words, err := ls.Words.For(label)
+	if err != nil {
+		return smp, err
+	}
+	smp.Aug = mix(words)
+	l := ls.Labels
+	if l == nil {
+		return smp, nil
+	}
+	if l.Plan != nil {
+		smp.K = l.Plan.K(key, label)
+	}
+	if l.Filter != nil && label != "" {
+		smp.Accept = both(smp.Accept, l.Filter.Accept(label))
+	}
+	return smp, nil
+}
+
+// both is the check that a and b (either may be nil) both pass, a first.
+func both(a, b func(original, variant string) bool) func(original, variant string) bool {
+	if a == nil {
+		return b
+	}
+	return func(o, v string) bool { return a(o, v) && b(o, v) }
+}
