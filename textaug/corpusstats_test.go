@@ -212,7 +212,7 @@ func TestReadStatsErrors(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"empty", "", "textaug: stats s.json:1:1: EOF"},
 		{"syntax", "{\n \"format\": x}", "textaug: stats s.json:2:12: invalid character 'x' looking for beginning of value"},
-		{"type", edit(`"rows": 37`, `"rows": "37"`), "textaug: stats s.json:14:"},
+		{"type", edit(`"rows": 37`, `"rows": "37"`), "textaug: stats s.json:14:10: json: cannot unmarshal string"},
 		{"truncated", good[:len(good)/2], "textaug: stats s.json:"},
 		{"trailing", good + "{}", "data after the JSON object"},
 		{"unknown field", edit(`"rows": 37,`, `"rows": 37, "colour": 1,`), `textaug: stats s.json: json: unknown field "colour"`},

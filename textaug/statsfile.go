@@ -112,7 +112,7 @@ func syntaxError(name string, b []byte, err error) error {
 	case errors.As(err, &se):
 		off = max(se.Offset-1, 0) // the offset after the byte at fault
 	case errors.As(err, &te):
-		off = te.Offset
+		off = valueStart(b, te.Offset) // the offset after the value at fault
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		off = int64(len(b))
 	}
@@ -121,6 +121,23 @@ func syntaxError(name string, b []byte, err error) error {
 	}
 	line, col := lineCol(b, off)
 	return &StatsError{Name: name, Line: line, Column: col, Err: err}
+}
+
+// valueStart returns where the scalar JSON value that ends at end starts.
+func valueStart(b []byte, end int64) int64 {
+	end = min(end, int64(len(b)))
+	i := end - 1
+	if i >= 0 && b[i] == '"' {
+		i--
+		for i >= 0 && (b[i] != '"' || i > 0 && b[i-1] == '\\') {
+			i--
+		}
+		return max(i, 0)
+	}
+	for i >= 0 && !bytes.ContainsRune([]byte(":,[{ \t\r\n"), rune(b[i])) {
+		i--
+	}
+	return i + 1
 }
 
 func lineCol(b []byte, off int64) (line, col int) {
