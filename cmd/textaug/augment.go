@@ -72,7 +72,7 @@ func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return code
 	}
-	code, err := augmentRun(ctx, fs, &rf, &iof, pos, stdin, stdout, stderr)
+	code, err := augmentRun(ctx, &rf, &iof, pos, stdin, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
 	}
@@ -122,7 +122,7 @@ type augmentPlan struct {
 }
 
 // planAugment checks the flags and arguments; its errors are usage errors.
-func planAugment(fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, error) {
+func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, error) {
 	p := &augmentPlan{input: "-"}
 	switch len(pos) {
 	case 0:
@@ -141,7 +141,7 @@ func planAugment(fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string) 
 		return nil, recipe.Usagef("--rejects goes with --on-error skip")
 	}
 	var err error
-	if p.rec, err = rf.resolve(fs); err != nil {
+	if p.rec, err = rf.resolve(); err != nil {
 		return nil, err
 	}
 	if p.format, err = inputFormat(iof.format, p.input); err != nil {
@@ -185,8 +185,8 @@ func exitCode(err error) int {
 	return exitFail
 }
 
-func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	plan, err := planAugment(fs, rf, iof, pos)
+func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	plan, err := planAugment(rf, iof, pos)
 	if err != nil {
 		return exitCode(err), err
 	}

@@ -231,7 +231,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 
 	// Language decides the features: word n-grams, or character n-grams
 	// for Chinese.
-	lang := rf.lang
+	lang := rf.lang()
 	if lang == "auto" || lang == "" {
 		lang = corpusLanguage(p.train)
 	}
@@ -243,7 +243,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	}
 
 	// The arms: --compare, then the recipe of the flags.
-	main, err := rf.resolve(fs)
+	main, err := rf.resolve()
 	if err != nil {
 		return err
 	}

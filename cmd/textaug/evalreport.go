@@ -99,7 +99,7 @@ func gridPoints(spec string, base recipe.Recipe) ([]gridRow, error) {
 			case "ops":
 				switch v {
 				case "eda":
-					c.Ops = slices.Clone(recipe.EDAOps)
+					c.Ops = recipe.EDAOps()
 				default:
 					c.Ops = strings.Split(v, "+")
 				}

@@ -42,7 +42,7 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "textaug explain: give one sentence (quote it)")
 		return exitUsage
 	}
-	rec, err := rf.resolve(fs)
+	rec, err := rf.resolve()
 	if err == nil {
 		err = explainRun(ctx, rec, *seed, pos[0], stdout)
 	}

@@ -45,33 +45,45 @@ type BT struct {
 	KeysFile string `json:"keys_file,omitempty" yaml:"keys_file,omitempty"`
 }
 
-// KeyEnv names the environment variable holding each backend's key; the
-// backend's usual variable (DEEPL_AUTH_KEY, GOOGLE_API_KEY,
-// OPENAI_API_KEY, ...) is read when it is unset.
-var KeyEnv = map[string]string{
-	"libretranslate": "TEXTAUG_LIBRETRANSLATE_KEY",
-	"deepl":          "TEXTAUG_DEEPL_KEY",
-	"google":         "TEXTAUG_GOOGLE_KEY",
-	"azure":          "TEXTAUG_AZURE_KEY",
-	"openai":         "TEXTAUG_OPENAI_KEY",
+// KeyEnv names the environment variable holding backend's key,
+// TEXTAUG_<BACKEND>_KEY ("" for backends without keys); the backend's
+// usual variable (DEEPL_AUTH_KEY, GOOGLE_API_KEY, OPENAI_API_KEY, ...) is
+// read when it is unset.
+func KeyEnv(backend string) string {
+	switch backend {
+	case "libretranslate", "deepl", "google", "azure", "openai":
+		return "TEXTAUG_" + strings.ToUpper(backend) + "_KEY"
+	}
+	return ""
 }
 
-var usualKeyEnv = map[string]string{
-	"deepl":  backtranslate.DeepLKeyEnv,
-	"google": backtranslate.GoogleKeyEnv,
-	"openai": backtranslate.OpenAIKeyEnv,
+// usualKeyEnv names the backend's own key variable, "" when it has none.
+func usualKeyEnv(backend string) string {
+	switch backend {
+	case "deepl":
+		return backtranslate.DeepLKeyEnv
+	case "google":
+		return backtranslate.GoogleKeyEnv
+	case "openai":
+		return backtranslate.OpenAIKeyEnv
+	}
+	return ""
 }
 
-var Backends = []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
+// Backends returns the names of the translator backends; the slice is the
+// caller's.
+func Backends() []string {
+	return []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
+}
 
 // key returns the API key of backend: from its environment variable, else
 // from the keys file. It is never printed.
 func (b *BT) key() (string, error) {
-	if k := os.Getenv(KeyEnv[b.Backend]); k != "" {
-		return k, nil
+	if env := KeyEnv(b.Backend); env != "" && os.Getenv(env) != "" {
+		return os.Getenv(env), nil
 	}
-	if k := os.Getenv(usualKeyEnv[b.Backend]); k != "" {
-		return k, nil
+	if env := usualKeyEnv(b.Backend); env != "" && os.Getenv(env) != "" {
+		return os.Getenv(env), nil
 	}
 	if b.KeysFile == "" {
 		return "", nil
@@ -119,7 +131,7 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 	if b.Timeout != "" {
 		d, err := time.ParseDuration(b.Timeout)
 		if err != nil {
-			return nil, nil, Usagef("--bt-timeout: %v", err)
+			return nil, nil, Usage(fieldErr("", "backtranslate.timeout", "%v", err))
 		}
 		opts = append(opts, backtranslate.WithTimeout(d))
 	}
@@ -128,25 +140,25 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 	if err != nil {
 		return nil, nil, err
 	}
-	need := func(what, v string) error {
+	need := func(field, what, v string) error {
 		if v == "" {
-			return Usagef("--backtranslate %s needs %s", b.Backend, what)
+			return Usage(fieldErr("", field, "%s needs %s", b.Backend, what))
 		}
 		return nil
 	}
 	switch b.Backend {
 	case "apertium":
-		if err := need("--bt-url (the APy server)", b.URL); err != nil {
+		if err := need("backtranslate.url", "a URL (the APy server)", b.URL); err != nil {
 			return nil, nil, err
 		}
 		t = backtranslate.NewApertium(b.URL, c)
 	case "libretranslate":
-		if err := need("--bt-url", b.URL); err != nil {
+		if err := need("backtranslate.url", "a URL", b.URL); err != nil {
 			return nil, nil, err
 		}
 		t = backtranslate.NewLibreTranslate(b.URL, key, c)
 	case "deepl":
-		if err := need("a key in "+KeyEnv["deepl"], key); err != nil {
+		if err := need("backtranslate.keys_file", "a key in "+KeyEnv("deepl")+" or the keys file", key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -155,7 +167,7 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewDeepL(url, key, c)
 	case "google":
-		if err := need("a key in "+KeyEnv["google"], key); err != nil {
+		if err := need("backtranslate.keys_file", "a key in "+KeyEnv("google")+" or the keys file", key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -164,7 +176,7 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewGoogle(url, key, c)
 	case "azure":
-		if err := need("a key in "+KeyEnv["azure"], key); err != nil {
+		if err := need("backtranslate.keys_file", "a key in "+KeyEnv("azure")+" or the keys file", key); err != nil {
 			return nil, nil, err
 		}
 		url := b.URL
@@ -173,15 +185,15 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = backtranslate.NewAzure(url, key, b.Region, c)
 	case "openai":
-		if err := need("--bt-url (any OpenAI-compatible server)", b.URL); err != nil {
+		if err := need("backtranslate.url", "a URL (any OpenAI-compatible server)", b.URL); err != nil {
 			return nil, nil, err
 		}
-		if err := need("--bt-model", b.Model); err != nil {
+		if err := need("backtranslate.model", "a model", b.Model); err != nil {
 			return nil, nil, err
 		}
 		t = backtranslate.NewOpenAI(b.URL, key, b.Model, c, backtranslate.OpenAIOptions{Temperature: b.Temperature, Seed: b.Seed})
 	case "template":
-		if err := need("--bt-template FILE", b.Template); err != nil {
+		if err := need("backtranslate.template", "a template file", b.Template); err != nil {
 			return nil, nil, err
 		}
 		data, err := os.ReadFile(b.Template)
@@ -190,7 +202,7 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		}
 		var cfg backtranslate.TemplateConfig
 		if err := json.Unmarshal(data, &cfg); err != nil {
-			return nil, nil, fmt.Errorf("--bt-template %s: %w", b.Template, err)
+			return nil, nil, &FieldError{Field: "backtranslate.template", Err: fmt.Errorf("%s: %w", b.Template, err)}
 		}
 		tt, err := backtranslate.NewTemplate(cfg, c)
 		if err != nil {
@@ -198,7 +210,7 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		}
 		t = tt
 	default:
-		return nil, nil, Usagef("--backtranslate: unknown backend %q (have %s)", b.Backend, strings.Join(Backends, ", "))
+		return nil, nil, Usage(fieldErr("", "backtranslate.backend", "unknown backend %q (have %s)", b.Backend, strings.Join(Backends(), ", ")))
 	}
 	var cache *backtranslate.Cache
 	if b.Cache != "none" {

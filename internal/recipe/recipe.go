@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -74,7 +75,37 @@ type Synonyms struct {
 	Senses        int      `json:"senses,omitempty" yaml:"senses,omitempty"`
 }
 
-var EDAOps = []string{"synonym", "insert", "swap", "delete"}
+// EDAOps returns EDA's four operations, the ops of the alias "eda"; the
+// slice is the caller's.
+func EDAOps() []string { return []string{"synonym", "insert", "swap", "delete"} }
+
+// OpNames returns the names of every operation; the slice is the caller's.
+func OpNames() []string { return []string{"synonym", "insert", "swap", "delete", "punct", "pinyin"} }
+
+// ExpandOps replaces the aliases in ops, in recipe files as on the command
+// line: "eda" is EDAOps, "aeda" is punct, "none" is nothing (back-translation
+// alone). Operations named twice are kept once.
+func ExpandOps(ops []string) []string {
+	var out []string
+	for _, o := range ops {
+		var add []string
+		switch o {
+		case "eda":
+			add = EDAOps()
+		case "aeda":
+			add = []string{"punct"}
+		case "none":
+		default:
+			add = []string{o}
+		}
+		for _, a := range add {
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
 
 // Presets are the named recipes; `textaug presets` prints them.
 func Presets() []Recipe {
@@ -89,7 +120,7 @@ func Presets() []Recipe {
 		{
 			Name:        "eda",
 			Description: "EDA (Wei and Zou, 2019) with the reference code's defaults: one of synonym replacement, random insertion, swap and deletion per variant, alpha 0.1, 9 variants",
-			K:           9, Ops: EDAOps, Alpha: 0.1, Synonyms: base,
+			K:           9, Ops: EDAOps(), Alpha: 0.1, Synonyms: base,
 		},
 		{
 			Name:        "aeda",
@@ -99,7 +130,7 @@ func Presets() []Recipe {
 		{
 			Name:        "finance",
 			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, market compounds (stock exchange, share capital...) kept, entities frozen",
-			K:           9, Ops: EDAOps, Alpha: 0.1,
+			K:           9, Ops: EDAOps(), Alpha: 0.1,
 			Protect: Protect{
 				PolarityAnchors: true,
 				// compounds whose parts have synonyms of their own ("stock" ->
@@ -111,7 +142,7 @@ func Presets() []Recipe {
 		{
 			Name:        "intent",
 			Description: "customer-service intents: EDA plus punctuation with the banking pack first; question words and product names kept; slot-like tokens (dates, amounts, card and account numbers) are always protected",
-			K:           9, Ops: append(slices.Clone(EDAOps), "punct"), Alpha: 0.1,
+			K:           9, Ops: append(EDAOps(), "punct"), Alpha: 0.1,
 			Weights: map[string]float64{"synonym": 2, "insert": 1, "swap": 1, "delete": 1, "punct": 1},
 			Protect: Protect{
 				Keep:    []string{"Apple Pay", "Google Pay", "top up", "top-up", "direct debit", "standing order", "exchange rate"},
@@ -165,59 +196,65 @@ func Load(path string) (Recipe, error) {
 	if r.Name == "" {
 		r.Name = filepath.Base(path)
 	}
+	r.Ops = ExpandOps(r.Ops)
 	return r, r.Validate()
 }
 
-var OpNames = []string{"synonym", "insert", "swap", "delete", "punct", "pinyin"}
-
-// Validate checks the fields of r.
+// Validate checks the fields of r; its errors are *FieldErrors.
 func (r *Recipe) Validate() error {
-	if r.K < 1 {
-		return fmt.Errorf("recipe %s: k must be at least 1", r.Name)
-	}
-	if r.Alpha <= 0 || r.Alpha > 1 {
-		return fmt.Errorf("recipe %s: alpha must be in (0, 1]", r.Name)
-	}
-	if len(r.Ops) == 0 && r.Backtranslate.Backend == "" {
-		return fmt.Errorf("recipe %s: no ops (want some of %s) and no backtranslate", r.Name, strings.Join(OpNames, ", "))
-	}
-	if b := r.Backtranslate.Backend; b != "" && !slices.Contains(Backends, b) {
-		return fmt.Errorf("recipe %s: unknown backtranslate backend %q (have %s)", r.Name, b, strings.Join(Backends, ", "))
-	}
-	if r.Backtranslate.Weight < 0 {
-		return fmt.Errorf("recipe %s: backtranslate weight must not be negative", r.Name)
+	bad := func(field, format string, args ...any) error { return fieldErr(r.Name, field, format, args...) }
+	ops := OpNames()
+	switch {
+	case r.K < 1:
+		return bad("k", "must be at least 1")
+	case r.Alpha <= 0 || r.Alpha > 1:
+		return bad("alpha", "must be in (0, 1]")
+	case len(r.Ops) == 0 && r.Backtranslate.Backend == "":
+		return bad("ops", "none (want some of %s) and no backtranslate", strings.Join(ops, ", "))
+	case r.Backtranslate.Backend != "" && !slices.Contains(Backends(), r.Backtranslate.Backend):
+		return bad("backtranslate.backend", "unknown backend %q (have %s)", r.Backtranslate.Backend, strings.Join(Backends(), ", "))
+	case r.Backtranslate.Weight < 0:
+		return bad("backtranslate.weight", "must not be negative")
 	}
 	for _, o := range r.Ops {
-		if !slices.Contains(OpNames, o) {
-			return fmt.Errorf("recipe %s: unknown operation %q (want %s)", r.Name, o, strings.Join(OpNames, ", "))
+		if !slices.Contains(ops, o) {
+			return bad("ops", "unknown operation %q (want %s)", o, strings.Join(ops, ", "))
 		}
 	}
-	for _, m := range []map[string]float64{r.Weights, r.Rates} {
-		for o, v := range m {
-			if !slices.Contains(OpNames, o) || v < 0 {
-				return fmt.Errorf("recipe %s: bad weight or rate %s=%v", r.Name, o, v)
-			}
+	for _, o := range slices.Sorted(maps.Keys(r.Weights)) {
+		if !slices.Contains(ops, o) || r.Weights[o] < 0 {
+			return bad("weights."+o, "want an operation's weight, at least 0, got %v", r.Weights[o])
 		}
 	}
-	for o, v := range r.Max {
-		if !slices.Contains(OpNames, o) || v < 0 {
-			return fmt.Errorf("recipe %s: bad max %s=%v", r.Name, o, v)
+	for _, o := range slices.Sorted(maps.Keys(r.Rates)) {
+		if !slices.Contains(ops, o) || r.Rates[o] <= 0 || r.Rates[o] > 1 {
+			return bad("rates."+o, "want an operation's rate in (0, 1], got %v", r.Rates[o])
 		}
 	}
+	for _, o := range slices.Sorted(maps.Keys(r.Max)) {
+		if !slices.Contains(ops, o) || r.Max[o] < 0 {
+			return bad("max."+o, "want an operation's cap, at least 0, got %v", r.Max[o])
+		}
+	}
+	return r.validateNames(bad)
+}
+
+// validateNames checks the fields that hold names.
+func (r *Recipe) validateNames(bad func(field, format string, args ...any) error) error {
 	switch r.Lang {
 	case "", "auto", "en", "zh":
 	default:
-		return fmt.Errorf("recipe %s: lang: want en, zh or auto, got %q", r.Name, r.Lang)
+		return bad("lang", "want en, zh or auto, got %q", r.Lang)
 	}
 	switch r.Synonyms.Base {
 	case "wordnet", "none":
 	default:
-		return fmt.Errorf("recipe %s: synonyms base: want wordnet or none, got %q", r.Name, r.Synonyms.Base)
+		return bad("synonyms.base", "want wordnet or none, got %q", r.Synonyms.Base)
 	}
 	switch r.Synonyms.Guard {
 	case "on", "strict", "off":
 	default:
-		return fmt.Errorf("recipe %s: polarity_guard: want on, strict or off, got %q", r.Name, r.Synonyms.Guard)
+		return bad("synonyms.polarity_guard", "want on, strict or off, got %q", r.Synonyms.Guard)
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 		}
 		morph = m
 	default:
-		return nil, Usagef("--synonyms: want wordnet or none, got %q", s.Base)
+		return nil, Usage(fieldErr("", "synonyms.base", "want wordnet or none, got %q", s.Base))
 	}
 	var packs []domain.Owner
 	for _, name := range s.Domains {
@@ -41,7 +41,7 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 		}
 		p, err := domain.Load(name, morph)
 		if err != nil {
-			return nil, Usagef("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
+			return nil, Usage(fieldErr("", "synonyms.domains", "%v (have %s)", err, strings.Join(domain.Names(), ", ")))
 		}
 		packs = append(packs, p)
 	}
@@ -49,7 +49,7 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 	for _, path := range s.Lexicons {
 		f, ok := synonyms.ParseFormat(s.LexiconFormat)
 		if !ok {
-			return nil, Usagef("--lexicon-format: unknown format %q", s.LexiconFormat)
+			return nil, Usage(fieldErr("", "synonyms.lexicon_format", "unknown format %q", s.LexiconFormat))
 		}
 		t, err := synonyms.LoadFile(path, f, morph)
 		if err != nil {
@@ -81,7 +81,7 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.Guard == "strict"}
 	case "off":
 	default:
-		return nil, Usagef("--polarity-guard: want on, strict or off, got %q", s.Guard)
+		return nil, Usage(fieldErr("", "synonyms.polarity_guard", "want on, strict or off, got %q", s.Guard))
 	}
 	return synonyms.NewMemo(src, 0), nil
 }
@@ -102,3 +102,6 @@ func Usagef(format string, args ...any) error {
 
 // Usage marks err as a UsageError.
 func Usage(err error) error { return UsageError{err} }
+
+// Unwrap returns the error marked.
+func (e UsageError) Unwrap() error { return e.error }
