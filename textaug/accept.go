@@ -29,7 +29,7 @@ func KeepsFigures(original, variant string) bool {
 
 var negations = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range DefaultNegations {
+	for _, w := range defaultNegations {
 		m[w] = true
 	}
 	return m

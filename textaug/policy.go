@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -70,9 +71,17 @@ type Policy struct {
 	anchor   map[string]bool
 }
 
-// DefaultNegations are the negations and polarity shifters that the zero
-// Policy freezes.
-var DefaultNegations = []string{
+// DefaultNegations returns the negations and polarity shifters that the
+// zero Policy freezes; the slice is the caller's.
+func DefaultNegations() []string { return slices.Clone(defaultNegations) }
+
+// DefaultStopwords returns the words the zero Policy never replaces: the
+// EDA reference's list, a few chat words and adverbs whose WordNet senses
+// mislead; the slice is the caller's.
+func DefaultStopwords() []string { return slices.Clone(defaultStopwords) }
+
+// defaultNegations is DefaultNegations; nothing modifies it.
+var defaultNegations = []string{
 	"not", "no", "never", "n't", "n’t", "nor", "neither", "none", "nobody", "nothing", "nowhere",
 	"noone", "cannot", "without", "hardly", "barely", "scarcely", "seldom", "rarely",
 	"lack", "lacks", "lacked", "lacking", "fail", "fails", "failed", "failing", "unable",
@@ -88,10 +97,8 @@ var DefaultNegations = []string{
 	"但", "但是", "可是", "然而", "却", "不过", "虽然", "尽管", "只", "只有", "仅", "仅仅",
 }
 
-// DefaultStopwords are the words the zero Policy never replaces: the EDA
-// reference's list, a few chat words and adverbs whose WordNet senses
-// mislead.
-var DefaultStopwords = []string{
+// defaultStopwords is DefaultStopwords; nothing modifies it.
+var defaultStopwords = []string{
 	"i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
 	"yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
 	"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
@@ -141,7 +148,7 @@ func (p *Policy) build() {
 		}
 		neg := p.Negations
 		if neg == nil {
-			neg = DefaultNegations
+			neg = defaultNegations
 		}
 		p.negation = set(neg)
 		p.negHan, p.negIn = map[rune]bool{}, map[rune]bool{}
@@ -155,7 +162,7 @@ func (p *Policy) build() {
 		}
 		stop := p.Stopwords
 		if stop == nil {
-			stop = DefaultStopwords
+			stop = defaultStopwords
 		}
 		p.stop = set(stop)
 		p.anchor = set(p.Anchors)

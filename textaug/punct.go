@@ -2,16 +2,25 @@ package textaug
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/textaug/textaug/tokenize"
 )
 
-// AEDAMarks are the punctuation marks of AEDA (Karimi et al., 2021).
-var AEDAMarks = []string{".", ";", "?", ":", "!", ","}
+// AEDAMarks returns the punctuation marks of AEDA (Karimi et al., 2021);
+// the slice is the caller's.
+func AEDAMarks() []string { return slices.Clone(aedaMarks) }
 
-// ChineseMarks are AEDA's marks in their Chinese (full-width) forms, for
-// slots between Chinese words.
-var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
+// ChineseMarks returns AEDA's marks in their Chinese (full-width) forms,
+// for slots between Chinese words; the slice is the caller's.
+func ChineseMarks() []string { return slices.Clone(chineseMarks) }
+
+// aedaMarks and chineseMarks are AEDAMarks and ChineseMarks; nothing
+// modifies them.
+var (
+	aedaMarks    = []string{".", ";", "?", ":", "!", ","}
+	chineseMarks = []string{"，", "。", "；", "？", "！", "："}
+)
 
 // Punctuation inserts punctuation marks before q randomly chosen words, q
 // drawn uniformly from 1..int(Ratio·words + 1): AEDA. Marks go between
@@ -53,7 +62,7 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 	for _, k := range r.Perm(len(sl))[:q] {
 		marks := p.Marks
 		if len(marks) == 0 {
-			marks = AEDAMarks
+			marks = aedaMarks
 			if zh < 0 && !chineseSlot(toks, sl[k]) {
 				zh = 0
 				if tokenize.Language(tokenize.Join(toks)) == "zh" {
@@ -61,7 +70,7 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 				}
 			}
 			if zh == 1 || chineseSlot(toks, sl[k]) {
-				marks = ChineseMarks
+				marks = chineseMarks
 			}
 		}
 		at[sl[k]] = marks[r.IntN(len(marks))]

@@ -788,7 +788,7 @@ func hanNegations(s string) int {
 
 var negationChars = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, w := range textaug.DefaultNegations {
+	for _, w := range textaug.DefaultNegations() {
 		if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.Is(unicode.Han, r) {
 			m[r] = true
 		}
