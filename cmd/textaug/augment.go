@@ -192,6 +192,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	}
 	eng, err := augment.New(plan.rec, iof.seed)
 	if err != nil {
+		err = rf.fields.FlagError(err)
 		return exitCode(err), err
 	}
 	defer eng.Close()

@@ -345,16 +345,9 @@ func (r *Recipe) Policy() (*textaug.Policy, error) {
 		}
 	}
 	if r.Protect.PolarityAnchors {
-		lex, err := synonyms.DefaultPolarity()
+		lex, err := r.Synonyms.polarity()
 		if err != nil {
 			return nil, err
-		}
-		for _, path := range r.Synonyms.Polarity {
-			extra, err := synonyms.LoadPolarity(path)
-			if err != nil {
-				return nil, err
-			}
-			lex = lex.Merge(extra)
 		}
 		for _, pol := range []synonyms.Polarity{synonyms.Positive, synonyms.Negative} {
 			for _, w := range lex.Words(pol) {
