@@ -237,7 +237,7 @@ func (t Typo) acceptable(w, cand string) bool {
 	}
 	neg := t.Negations
 	if neg == nil {
-		neg = DefaultNegations
+		neg = defaultNegations
 	}
 	if slices.Contains(neg, lc) || stopword(lc) || lexdata.RiskyWords().Has(lc) || lexdata.Names().Has(cand) {
 		return false
