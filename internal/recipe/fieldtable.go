@@ -3,6 +3,8 @@ package recipe
 import (
 	"strconv"
 	"strings"
+
+	"github.com/textaug/textaug/synonyms/domain"
 )
 
 // fieldTable is every recipe field a front-end offers as a flag, in the
@@ -35,7 +37,7 @@ var fieldTable = []Field{
 		set: stringField(func(r *Recipe) *string { return &r.Protect.File })},
 	{Name: "synonyms.base", Flag: "synonyms", Usage: "base synonym source: wordnet (embedded WordNet 3.0) or none",
 		set: stringField(func(r *Recipe) *string { return &r.Synonyms.Base }), show: func(r *Recipe) string { return r.Synonyms.Base }},
-	{Name: "synonyms.domains", Flag: "domain", Usage: "domain packs over WordNet: a comma list of packs, or none",
+	{Name: "synonyms.domains", Flag: "domain", Usage: "domain packs over WordNet: a comma list of " + strings.Join(domain.Names(), ", ") + ", or none",
 		set:  func(r *Recipe, v []string) error { r.Synonyms.Domains = strings.Split(last(v), ","); return nil },
 		show: func(r *Recipe) string { return strings.Join(r.Synonyms.Domains, ",") }},
 	{Name: "synonyms.lexicons", Flag: "lexicon", Repeat: true, Usage: "your synonym lexicon (TSV, OMW .tab, Cilin .txt); repeatable; earlier files win, and these over the recipe's",
@@ -72,7 +74,7 @@ var fieldTable = []Field{
 		set: boolField(func(r *Recipe) *bool { return &r.Backtranslate.Chain })},
 	{Name: "backtranslate.weight", Flag: "bt-weight", Usage: "weight of back-translation against the word operations together (unset: 1)",
 		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.Weight })},
-	{Name: "backtranslate.cache", Flag: "bt-cache", Usage: "translation cache file (unset: " + DefaultCachePath() + "); none for memory only",
+	{Name: "backtranslate.cache", Flag: "bt-cache", Usage: "translation cache file (unset: textaug/backtranslate.db in the user cache directory); none for memory only",
 		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Cache })},
 	{Name: "backtranslate.concurrency", Flag: "bt-concurrency", Usage: "translator requests in flight (unset: 4)",
 		set: intField(func(r *Recipe) *int { return &r.Backtranslate.Concurrency })},
