@@ -196,7 +196,7 @@ func (p *pipeline) work(ctx context.Context, b *batch) {
 			continue
 		}
 		r := it.r
-		res, err := p.smp.Sample(ctx, "", r.text)
+		res, err := p.smp.Sample(withLabel(ctx, r), "", r.text)
 		if err != nil {
 			var ie *textaug.InputError
 			if errors.As(err, &ie) {
