@@ -27,8 +27,8 @@ import (
 	"strings"
 
 	"github.com/textaug/textaug/internal/eval"
+	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 type split struct{ texts, labels []string }
@@ -53,21 +53,33 @@ func read(dataset, name string) (split, error) {
 }
 
 type op struct {
-	name string
-	edit textaug.Edit
+	name  string
+	ops   []string
+	chain bool
 }
 
+// ops are built by internal/recipe, as --ops builds them: typo refuses
+// typos that make a WordNet word, number-swap keeps percents.
 func ops() []op {
-	finance := textaug.NumberSwap{Kinds: []tokenize.Kind{tokenize.Number, tokenize.Money, tokenize.Date, tokenize.Identifier}}
 	return []op{
-		{"typo", textaug.Typo{}},
-		{"contraction", textaug.Contraction{}},
-		{"entity-swap", textaug.EntitySwap{}},
-		{"number-swap", finance},
-		{"typo+contraction (chain)", textaug.Chain{textaug.Contraction{}, textaug.Typo{}}},
-		{"swap (reference)", textaug.RandomSwap{Rate: 0.1}},
-		{"delete (reference)", textaug.RandomDelete{Rate: 0.1}},
+		{"typo", []string{"typo"}, false},
+		{"contraction", []string{"contraction"}, false},
+		{"entity-swap", []string{"entity-swap"}, false},
+		{"number-swap", []string{"number-swap"}, false},
+		{"typo+contraction (chain)", []string{"contraction", "typo"}, true},
+		{"swap (reference)", []string{"swap"}, false},
+		{"delete (reference)", []string{"delete"}, false},
 	}
+}
+
+func augmenter(o op) (textaug.Augmenter, error) {
+	r := recipe.Recipe{Name: o.name, K: k, Alpha: 0.1, Ops: o.ops, Chain: o.chain, Lang: "en",
+		Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	aug, _, _, err := r.Augmenter()
+	return aug, err
 }
 
 const k = 4
@@ -80,6 +92,128 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	for _, ds := range []string{"banking77", "financial_phrasebank_allagree"} {
+		if err := robustness(ctx, ds); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+}
+
+// robustness trains on low-resource subsets (lrs-v1: banking77 10 per
+// label, financial_phrasebank_allagree 500 rows; seeds 1-3) with and
+// without augmentation, k 16, and scores on the clean test file and on a
+// mistyped copy of it (typo at rate 0.2, its own seed): does typo noise in
+// training buy robustness to typos at test time?
+func robustness(ctx context.Context, ds string) error {
+	train, err := read(ds, "train")
+	if err != nil {
+		return err
+	}
+	test, err := read(ds, "test")
+	if err != nil {
+		return err
+	}
+	noisy, err := mistype(ctx, test.texts)
+	if err != nil {
+		return err
+	}
+	arms := []struct {
+		name string
+		ops  []string
+	}{{"none", nil}, {"copy control (each row 17 times)", []string{"copy"}}, {"typo", []string{"typo"}}, {"recommended (swap, punct)", []string{"swap", "punct"}}, {"recommended + typo", []string{"swap", "punct", "typo"}}}
+	fmt.Printf("## %s: clean and mistyped test (k=16, seeds 1-3)\n\n", ds)
+	fmt.Println("| training data | accuracy, clean test % | accuracy, mistyped test % | drop |")
+	fmt.Println("|---|---|---|---|")
+	for _, a := range arms {
+		var clean, mist []float64
+		for seed := 1; seed <= 3; seed++ {
+			var idx []int
+			if ds == "banking77" {
+				idx = eval.LRS(train.texts, train.labels, 10, seed)
+			} else {
+				idx = eval.LRSTotal(train.texts, train.labels, 500, seed)
+			}
+			texts, labels, err := augmented(ctx, train, idx, a.ops, uint64(seed))
+			if err != nil {
+				return err
+			}
+			clf, err := eval.Train(texts, labels, nil, eval.Config{})
+			if err != nil {
+				return err
+			}
+			clean = append(clean, 100*eval.Accuracy(test.labels, clf.Predict(test.texts)))
+			mist = append(mist, 100*eval.Accuracy(test.labels, clf.Predict(noisy)))
+		}
+		mc, sc := eval.MeanStd(clean)
+		mn, sn := eval.MeanStd(mist)
+		fmt.Printf("| %s | %.2f ± %.2f | %.2f ± %.2f | %.2f |\n", a.name, mc, sc, mn, sn, mc-mn)
+	}
+	fmt.Println()
+	return nil
+}
+
+// mistype gives every text one typo variant (rate 0.2), or the text when
+// it has none.
+func mistype(ctx context.Context, texts []string) ([]string, error) {
+	r := recipe.Recipe{Name: "noise", K: 1, Alpha: 0.1, Ops: []string{"typo"}, Lang: "en", Rates: map[string]float64{"typo": 0.2},
+		Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+	aug, _, _, err := r.Augmenter()
+	if err != nil {
+		return nil, err
+	}
+	smp := textaug.Sampler{Aug: aug, K: 1, Seed: 99}
+	out := make([]string, len(texts))
+	for i, s := range texts {
+		res, err := smp.Sample(ctx, "", s)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+		if len(res.Variants) > 0 {
+			out[i] = res.Variants[0].Text
+		}
+	}
+	return out, nil
+}
+
+// augmented returns the rows idx of train and, with ops, 16 variants of
+// each (alpha 0.2, one operation per variant); ops "copy" repeats each
+// row 17 times instead, the control that gives augmentation's weight
+// without its content.
+func augmented(ctx context.Context, train split, idx []int, ops []string, seed uint64) ([]string, []string, error) {
+	var texts, labels []string
+	var smp textaug.Sampler
+	if len(ops) == 1 && ops[0] == "copy" {
+		for _, i := range idx {
+			for range 17 {
+				texts, labels = append(texts, train.texts[i]), append(labels, train.labels[i])
+			}
+		}
+		return texts, labels, nil
+	}
+	if ops != nil {
+		r := recipe.Recipe{Name: "arm", K: 16, Alpha: 0.2, Ops: ops, Lang: "en", Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+		aug, _, _, err := r.Augmenter()
+		if err != nil {
+			return nil, nil, err
+		}
+		smp = textaug.Sampler{Aug: aug, K: 16, Seed: seed}
+	}
+	for _, i := range idx {
+		texts, labels = append(texts, train.texts[i]), append(labels, train.labels[i])
+		if ops == nil {
+			continue
+		}
+		res, err := smp.Sample(ctx, "", train.texts[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, v := range res.Variants {
+			texts, labels = append(texts, v.Text), append(labels, train.labels[i])
+		}
+	}
+	return texts, labels, nil
 }
 
 func dataset(ctx context.Context, ds string) error {
@@ -111,7 +245,11 @@ func dataset(ctx context.Context, ds string) error {
 	fmt.Println("|---|---|---|---|---|---|---|")
 	samples := map[string][]string{}
 	for _, o := range ops() {
-		smp := textaug.Sampler{Aug: textaug.Tokens{Tokenizer: tokenize.English{}, Edit: o.edit}, K: k, Seed: 1}
+		aug, err := augmenter(o)
+		if err != nil {
+			return err
+		}
+		smp := textaug.Sampler{Aug: aug, K: k, Seed: 1}
 		var vt, vl []string
 		missing, figs, negs := 0, 0, 0
 		var firsts []string // the first variant of each row that has one
