@@ -60,6 +60,9 @@ type Dictionary interface {
 // "loose"), a word of Dictionary, or a word of the embedded names. After a
 // few refusals the word is left as it is.
 //
+// A variant whose text, tokenized afresh, has other figures or negations
+// than the input ("thtp://" -> "http://", now a URL) is not made.
+//
 // A mistyped word becomes a new token (Start and End -1) with the same
 // kind, tag and locks, and is locked against replacement in the same
 // variant. Chinese words are never touched: PinyinNoise is Chinese typing
@@ -114,10 +117,19 @@ func (t Typo) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		}
 		out[i] = tokenize.Token{Text: w, Start: -1, End: -1, Kind: tokenize.Word, Tag: toks[i].Tag, Lock: toks[i].Lock | tokenize.LockReplace}
 	}
-	if out == nil {
-		return toks
+	if out == nil || !sameFigures(toks, out) {
+		return toks // "thtp://" must not become "http://", a URL
 	}
 	return out
+}
+
+// sameFigures reports whether the texts of a and b, tokenized afresh, hold
+// the same figures and negations: an edit of letters must not make a word
+// read as part of a number, URL or identifier.
+func sameFigures(a, b []tokenize.Token) bool {
+	fa, na := figures(tokenize.Join(a))
+	fb, nb := figures(tokenize.Join(b))
+	return na == nb && slices.Equal(fa, fb)
 }
 
 func (t Typo) keyboard() Keyboard {
