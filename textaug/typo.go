@@ -48,9 +48,10 @@ type Dictionary interface {
 // A word is eligible when it is a token of kind Word of at least three
 // ASCII letters that the policy leaves free to move and delete (so never a
 // negation, a proper noun, a protected span or figure, the word next to a
-// figure, or a label anchor), written in lower case or, at the start of
-// the text only, with a capital first letter, and not a word of the
-// embedded names of persons, companies and places (lexdata.Names).
+// figure, or a label anchor), written in lower case (a capitalised word
+// may be a name the tagger missed, even at the start of a sentence), and
+// not a word of the embedded names of persons, companies and places
+// (lexdata.Names).
 // Stopwords may be mistyped ("the" -> "teh"). Tokens of every other kind
 // are never touched.
 //
@@ -160,12 +161,8 @@ func typoEligible(toks []tokenize.Token, i int) bool {
 		return false
 	}
 	for j := 0; j < len(tk.Text); j++ {
-		c := tk.Text[j]
-		switch {
-		case c >= 'a' && c <= 'z':
-		case c >= 'A' && c <= 'Z' && j == 0 && firstContent(toks) == i:
-		default:
-			return false
+		if c := tk.Text[j]; c < 'a' || c > 'z' {
+			return false // capitalised words may be names: "Finnlines" must not become "Finlines"
 		}
 	}
 	return true
