@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"slices"
 	"strings"
 
-	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/tokenize"
 )
@@ -83,15 +81,4 @@ func opsNotes(r recipe.Recipe, text string) []string {
 		notes = append(notes, "typo: English typing noise; Chinese text is left as it is (pinyin is Chinese typing noise)")
 	}
 	return notes
-}
-
-// withLabel gives paraphrase's prompt the row's label
-// (backtranslate.WithLabel), so that the model keeps it; the token edits
-// never look at it. Generate's examples are the row alone here: a corpus
-// pass that collects a few rows per label would add them.
-func withLabel(ctx context.Context, r *row) context.Context {
-	if r.rec == nil || r.rec.Label == "" {
-		return ctx
-	}
-	return backtranslate.WithLabel(ctx, r.rec.Label, nil)
 }

@@ -81,7 +81,7 @@ func augmenter(o op) (textaug.Augmenter, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	aug, _, _, err := r.Augmenter()
+	aug, _, err := r.WordsAndLLM()
 	return aug, err
 }
 
@@ -179,7 +179,7 @@ func robustnessRows(ctx context.Context, ds string, train, test split, noisy []s
 func mistype(ctx context.Context, texts []string) ([]string, error) {
 	r := recipe.Recipe{Name: "noise", K: 1, Alpha: 0.1, Ops: []string{"typo"}, Lang: "en", Rates: map[string]float64{"typo": 0.2},
 		Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
-	aug, _, _, err := r.Augmenter()
+	aug, err := r.Words()
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,7 @@ func augmented(ctx context.Context, train split, idx []int, ops []string, seed u
 	}
 	if ops != nil {
 		r := recipe.Recipe{Name: "arm", K: 16, Alpha: 0.2, Ops: ops, Lang: "en", Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
-		aug, _, _, err := r.Augmenter()
+		aug, err := r.Words()
 		if err != nil {
 			return nil, nil, err
 		}

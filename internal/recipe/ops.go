@@ -133,6 +133,22 @@ type dictionary struct{ m synonyms.Morphology }
 
 func (d dictionary) Has(w string) bool { return len(d.m.Lemmas(w, synonyms.Any)) > 0 }
 
+// WordsAndLLM returns the recipe's augmenter without back-translation:
+// Words mixed with paraphrase and generate when the recipe has them (nil
+// when it has neither), and close, which releases the LLM answers' cache
+// and must be called.
+func (r *Recipe) WordsAndLLM() (aug textaug.Augmenter, close func() error, err error) {
+	words, err := r.Words()
+	if err != nil {
+		return nil, func() error { return nil }, err
+	}
+	policy, err := r.Policy()
+	if err != nil {
+		return nil, func() error { return nil }, err
+	}
+	return r.withLLM(words, policy)
+}
+
 // withLLM mixes paraphrase and generate, when the recipe has them, with
 // the token edits (words; nil when there are none): the token edits
 // together weigh 1 against weights.paraphrase and weights.generate (1

@@ -23,7 +23,7 @@ func TestNewOpsBuildAndRun(t *testing.T) {
 			r := Recipe{Name: "t", K: 3, Alpha: 0.1, Ops: []string{op}, Synonyms: Synonyms{Base: "none", Guard: "off"},
 				CheckList: CheckList{NumberKinds: []string{"date", "identifier"}}}
 			require.NoError(t, r.Validate())
-			aug, _, closeFn, err := r.Augmenter()
+			aug, closeFn, err := r.WordsAndLLM()
 			require.NoError(t, err)
 			defer closeFn()
 			smp := textaug.Sampler{Aug: aug, K: 3, Seed: 1}
@@ -83,7 +83,7 @@ func TestParaphraseRecipe(t *testing.T) {
 		r := Recipe{Name: "t", K: 3, Alpha: 0.1, Ops: []string{"paraphrase"}, Synonyms: Synonyms{Base: "none", Guard: "off"},
 			LLM: LLM{URL: srv.URL, Model: "m", Cache: cache}}
 		require.NoError(t, r.Validate())
-		aug, _, closeFn, err := r.Augmenter()
+		aug, closeFn, err := r.WordsAndLLM()
 		require.NoError(t, err)
 		defer closeFn()
 		res, err := textaug.Sampler{Aug: aug, K: 3, Seed: 1}.Sample(context.Background(), "", "Why was I charged $25.80? I didn't buy anything.")

@@ -3,7 +3,6 @@ package recipe
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/synonyms/pinyin"
 	"github.com/textaug/textaug/textaug"
@@ -375,44 +373,19 @@ func readProtect(path string, p *textaug.Policy) error {
 	return nil
 }
 
-// Augmenter builds the whole augmenter of a recipe: the word-level
-// operations, mixed with back-translation when the recipe has a backend.
-// rt is nil without back-translation; close releases the translation
-// cache and must be called.
-func (r *Recipe) Augmenter() (aug textaug.Augmenter, rt *RoundTrip, close func() error, err error) {
-	close = func() error { return nil }
-	policy, err := r.Policy()
+// Words builds the word-level augmenter of the recipe's operations (its
+// tokenizer, edits and protection policy); nil when the recipe has no
+// token operations (back-translation, paraphrase or generate alone).
+// Mixing it with back-translation (BT.RoundTrip, BT.MixWeight) is
+// internal/augment's job; WithLLM adds paraphrase and generate.
+func (r *Recipe) Words() (textaug.Augmenter, error) {
+	policy, err := r.Policy() // checked even without operations
+	if err != nil || !slices.ContainsFunc(r.Ops, func(o string) bool { return !slices.Contains(llmOps, o) }) {
+		return nil, err
+	}
+	edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
 	if err != nil {
-		return nil, nil, close, err
+		return nil, err
 	}
-	var words textaug.Augmenter
-	if slices.ContainsFunc(r.Ops, func(o string) bool { return !slices.Contains(llmOps, o) }) {
-		edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
-		if err != nil {
-			return nil, nil, close, err
-		}
-		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}
-	}
-	if words, close, err = r.withLLM(words, policy); err != nil {
-		return nil, nil, close, err
-	}
-	b := &r.Backtranslate
-	if b.Backend == "" {
-		return words, nil, close, nil
-	}
-	t, closeBT, err := b.Translator()
-	if err != nil {
-		return nil, nil, close, errors.Join(err, close())
-	}
-	closeLLM := close
-	closeCache := func() error { return errors.Join(closeBT(), closeLLM()) }
-	rt = &RoundTrip{backtranslate.RoundTrip{Translator: t, Source: b.SourceLang(), Pivots: b.PivotLangs(), Chain: b.Chain}}
-	if words == nil {
-		return rt, rt, closeCache, nil
-	}
-	w := b.Weight
-	if w == 0 {
-		w = 1
-	}
-	return textaug.Mix{Augs: []textaug.Augmenter{words, rt}, Weights: []float64{1, w}}, rt, closeCache, nil
+	return textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}, nil
 }
