@@ -100,6 +100,9 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 	if res.Note != "" {
 		fmt.Fprintf(w, "note: %s\n", res.Note)
 	}
+	for _, n := range opsNotes(rec, text) {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	return nil
 }
 

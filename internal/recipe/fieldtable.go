@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/textaug/textaug/synonyms/domain"
+	"github.com/textaug/textaug/textaug/lexdata"
 )
 
 // fieldTable is every recipe field a front-end offers as a flag, in the
@@ -24,6 +25,8 @@ var fieldTable = []Field{
 	{Name: "rates.delete", Flag: "alpha-rd", Usage: "α (deletion probability) of random deletion only", set: rateField("delete"), show: showRate("delete")},
 	{Name: "rates.punct", Flag: "punct-ratio", Usage: "AEDA's ratio: marks before 1..ratio·words+1 words (unset: 0.3)", set: rateField("punct"), show: showRate("punct")},
 	{Name: "rates.pinyin", Flag: "pinyin-rate", Usage: "share of eligible Chinese characters the pinyin operation mistypes (unset: 0.05)", set: rateField("pinyin"), show: showRate("pinyin")},
+	{Name: "rates.typo", Flag: "typo-rate", Usage: "share of eligible words the typo operation mistypes (unset: 0.1)", set: rateField("typo"), show: showRate("typo")},
+	{Name: "rates.contraction", Flag: "contraction-rate", Usage: "share of contractions and long forms the contraction operation changes (unset: 0.5)", set: rateField("contraction"), show: showRate("contraction")},
 	{Name: "ops", Flag: "ops", Usage: "operations: eda, aeda, none (back-translation alone), or a comma list of " + strings.Join(OpNames(), ", ") + " (pinyin: Chinese typing noise); resets the weights",
 		set: func(r *Recipe, v []string) error {
 			r.Ops, r.Weights = ExpandOps(splitList(last(v))), nil
@@ -60,6 +63,24 @@ var fieldTable = []Field{
 		set: intField(func(r *Recipe) *int { return &r.Synonyms.Candidates }), show: func(r *Recipe) string { return showInt(r.Synonyms.Candidates) }},
 	{Name: "synonyms.senses", Flag: "senses", Usage: "WordNet senses per word, most frequent first (unset: 3)",
 		set: intField(func(r *Recipe) *int { return &r.Synonyms.Senses }), show: func(r *Recipe) string { return showInt(r.Synonyms.Senses) }},
+	{Name: "typo.keyboard", Flag: "typo-keyboard", Usage: "keyboard layout of the typo operation: " + strings.Join(lexdata.LayoutNames(), ", ") + " (unset: qwerty)",
+		set: stringField(func(r *Recipe) *string { return &r.Typo.Keyboard })},
+	{Name: "checklist.entity_kinds", Flag: "entity-kinds", Usage: "what entity-swap may change: a comma list of person, given, family, company, place (unset: all)",
+		set: func(r *Recipe, v []string) error { r.CheckList.EntityKinds = strings.Split(last(v), ","); return nil }},
+	{Name: "checklist.number_kinds", Flag: "number-kinds", Usage: "what number-swap may change: a comma list of number, money, percent, date, identifier (unset: all but percent)",
+		set: func(r *Recipe, v []string) error { r.CheckList.NumberKinds = strings.Split(last(v), ","); return nil }},
+	{Name: "llm.url", Flag: "llm-url", Usage: "paraphrase and generate: an OpenAI-compatible chat API, hosted or local (e.g. http://127.0.0.1:8080/v1)",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.URL })},
+	{Name: "llm.model", Flag: "llm-model", Usage: "paraphrase and generate: the model",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.Model })},
+	{Name: "llm.temperature", Flag: "llm-temperature", Usage: "paraphrase and generate: the sampling temperature (unset: 0)",
+		set: floatField(func(r *Recipe) *float64 { return &r.LLM.Temperature })},
+	{Name: "llm.requests_per_second", Flag: "llm-rate", Usage: "paraphrase and generate: requests per second (unset: no limit)",
+		set: floatField(func(r *Recipe) *float64 { return &r.LLM.Rate })},
+	{Name: "llm.concurrency", Flag: "llm-concurrency", Usage: "paraphrase and generate: requests in flight (unset: 4)",
+		set: intField(func(r *Recipe) *int { return &r.LLM.Concurrency })},
+	{Name: "llm.cache", Flag: "llm-cache", Usage: "paraphrase and generate: the answers' cache file (unset: llm.db beside the translation cache); none for memory only",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.Cache })},
 	{Name: "lang", Flag: "lang", Usage: "language of the text: en, zh, or auto (unset: per record, Chinese when at least 30% of its letters are Han)",
 		set: stringField(func(r *Recipe) *string { return &r.Lang }), show: func(r *Recipe) string { return r.Lang }},
 	{Name: "backtranslate.backend", Flag: "backtranslate", Usage: "back-translate through a translator too: " + strings.Join(Backends(), ", "),

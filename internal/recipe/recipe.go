@@ -30,7 +30,8 @@ type Recipe struct {
 	// K is the number of variants per row.
 	K int `json:"k" yaml:"k"`
 	// Ops are the operations: synonym, insert, swap, delete, punct, and
-	// pinyin (Chinese typing noise, never in a preset).
+	// pinyin (Chinese typing noise), typo, contraction, entity-swap,
+	// number-swap, paraphrase and generate, never in a preset.
 	Ops []string `json:"ops" yaml:"ops"`
 	// Chain applies every operation to each variant; otherwise one
 	// operation per variant, drawn by Weights (equal when empty).
@@ -47,6 +48,11 @@ type Recipe struct {
 	Synonyms Synonyms       `json:"synonyms" yaml:"synonyms"`
 	// Backtranslate adds round trips through a translator to the mix.
 	Backtranslate BT `json:"backtranslate,omitempty" yaml:"backtranslate,omitempty"`
+	// Typo, CheckList and LLM configure typo, entity-swap and number-swap,
+	// and paraphrase and generate (see ops.go).
+	Typo      TypoConfig `json:"typo,omitempty" yaml:"typo,omitempty"`
+	CheckList CheckList  `json:"checklist,omitempty" yaml:"checklist,omitempty"`
+	LLM       LLM        `json:"llm,omitempty" yaml:"llm,omitempty"`
 }
 
 // Protect is the protection policy of a recipe (see textaug.Policy).
@@ -80,7 +86,9 @@ type Synonyms struct {
 func EDAOps() []string { return []string{"synonym", "insert", "swap", "delete"} }
 
 // OpNames returns the names of every operation; the slice is the caller's.
-func OpNames() []string { return []string{"synonym", "insert", "swap", "delete", "punct", "pinyin"} }
+func OpNames() []string {
+	return []string{"synonym", "insert", "swap", "delete", "punct", "pinyin", "typo", "contraction", "entity-swap", "number-swap", "paraphrase", "generate"}
+}
 
 // ExpandOps replaces the aliases in ops, in recipe files as on the command
 // line: "eda" is EDAOps, "aeda" is punct, "none" is nothing (back-translation
@@ -256,7 +264,7 @@ func (r *Recipe) validateNames(bad func(field, format string, args ...any) error
 	default:
 		return bad("synonyms.polarity_guard", "want on, strict or off, got %q", r.Synonyms.Guard)
 	}
-	return nil
+	return r.validateOps()
 }
 
 func (r *Recipe) rate(op string) float64 {
@@ -268,6 +276,10 @@ func (r *Recipe) rate(op string) float64 {
 		return 0.3
 	case "pinyin":
 		return 0.05
+	case "typo":
+		return 0.1
+	case "contraction":
+		return 0.5
 	}
 	return r.Alpha
 }
@@ -279,6 +291,9 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 	var edits []textaug.Edit
 	var weights []float64
 	for _, op := range r.Ops {
+		if slices.Contains(llmOps, op) {
+			continue // not a token edit: see Augmenter
+		}
 		if (op == "synonym" || op == "insert") && syn == nil {
 			s, err := src()
 			if err != nil {
@@ -300,6 +315,11 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 			e = textaug.Punctuation{Ratio: r.rate(op)}
 		case "pinyin":
 			e = textaug.PinyinNoise{Confusions: pinyin.Confusions{}, Rate: r.rate(op), Max: r.Max[op]}
+		default:
+			var err error
+			if e, err = r.opEdit(op); err != nil {
+				return nil, err
+			}
 		}
 		edits = append(edits, e)
 		w := 1.0
@@ -387,11 +407,12 @@ func readProtect(path string, p *textaug.Policy) error {
 
 // Words builds the word-level augmenter of the recipe's operations (its
 // tokenizer, edits and protection policy); nil when the recipe has no
-// operations (back-translation alone). Mixing it with back-translation
-// (BT.RoundTrip, BT.MixWeight) is internal/augment's job.
+// token operations (back-translation, paraphrase or generate alone).
+// Mixing it with back-translation (BT.RoundTrip, BT.MixWeight) is
+// internal/augment's job; WithLLM adds paraphrase and generate.
 func (r *Recipe) Words() (textaug.Augmenter, error) {
 	policy, err := r.Policy() // checked even without operations
-	if err != nil || len(r.Ops) == 0 {
+	if err != nil || !slices.ContainsFunc(r.Ops, func(o string) bool { return !slices.Contains(llmOps, o) }) {
 		return nil, err
 	}
 	edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
