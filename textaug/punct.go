@@ -19,7 +19,8 @@ var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
 // where one is needed (tokenize.NeedSpace): "a ! b", but "我！的卡".
 //
 // With Marks nil, a slot next to a Chinese word, and every slot of a text
-// that tokenize.Language calls Chinese, gets one of ChineseMarks; other
+// cut for Chinese (tokens of tokenize.Chinese, or of tokenize.Auto for a
+// text that tokenize.Language calls Chinese), gets one of ChineseMarks; other
 // slots get one of AEDAMarks. A Chinese mark adds no space: at a slot
 // that follows white space it goes before that space, glued to the word
 // it ends ("车， 你"), as Chinese is typed.
@@ -49,18 +50,12 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 	q := 1 + r.IntN(int(or(p.Ratio, 0.3)*float64(words)+1))
 	q = min(q, len(sl))
 	at := make(map[int]string, q)
-	zh := -1 // whether the text is Chinese; -1 until needed
+	zh := textLang(toks) == tokenize.LangZH
 	for _, k := range r.Perm(len(sl))[:q] {
 		marks := p.Marks
 		if len(marks) == 0 {
 			marks = AEDAMarks
-			if zh < 0 && !chineseSlot(toks, sl[k]) {
-				zh = 0
-				if tokenize.Language(tokenize.Join(toks)) == "zh" {
-					zh = 1
-				}
-			}
-			if zh == 1 || chineseSlot(toks, sl[k]) {
+			if zh || chineseSlot(toks, sl[k]) {
 				marks = ChineseMarks
 			}
 		}
@@ -110,4 +105,15 @@ func chineseSlot(toks []tokenize.Token, j int) bool {
 		}
 	}
 	return false
+}
+
+// textLang returns the language toks were cut for: that of the first token
+// read from the source (an inserted token may carry the zero Lang).
+func textLang(toks []tokenize.Token) tokenize.Lang {
+	for i := range toks {
+		if !toks[i].Inserted() {
+			return toks[i].Lang
+		}
+	}
+	return tokenize.LangEN
 }
