@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"math/rand/v2"
+	"unicode/utf8"
 
 	"github.com/textaug/textaug/tokenize"
 )
@@ -15,8 +16,15 @@ var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
 
 // Punctuation inserts punctuation marks before q randomly chosen words, q
 // drawn uniformly from 1..int(Ratio·words + 1): AEDA. Marks go between
-// words only, never inside protected spans, with a space after each mark
-// where one is needed (tokenize.NeedSpace): "a ! b", but "我！的卡".
+// words only, never inside protected spans and never beside a mark that
+// is already there ("a , ! b", "好的，，我"), with a space after each mark
+// where one is needed (tokenize.NeedSpace): "a ! b", but "银行卡！丢了".
+//
+// Chinese is segmented finely, so a mark between two Chinese words can
+// still fall inside a word as a reader sees it: it never goes before a
+// particle or a measure word (tags RP and M: "好！的", "在哪儿。吗") nor
+// after a one-character word, which binds to the next one (我的。卡,
+// 还。没有, 能。帮我).
 //
 // With Marks nil, a slot next to a Chinese word, and every slot of a text
 // cut for Chinese (tokens of tokenize.Chinese, or of tokenize.Auto for a
@@ -43,7 +51,7 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 			words++
 		}
 	}
-	sl := slots(toks)
+	sl := markSlots(toks)
 	if len(sl) == 0 {
 		return toks
 	}
@@ -90,6 +98,35 @@ func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token) [
 		out = append(out, space)
 	}
 	return out
+}
+
+// markSlots returns the slots (see slots) where a mark may go: the token
+// before is no mark (white space aside), and between Chinese words the
+// slot is not inside a word as a reader sees it (see Punctuation).
+func markSlots(toks []tokenize.Token) []int {
+	sl := slots(toks)
+	out := sl[:0]
+	for _, j := range sl {
+		p := j - 1
+		for p >= 0 && toks[p].Kind == tokenize.Space {
+			p--
+		}
+		if p >= 0 && (toks[p].Kind == tokenize.Punct || toks[p].Kind == tokenize.Symbol) {
+			continue
+		}
+		if p >= 0 && hanWord(&toks[p]) && hanWord(&toks[j]) &&
+			(toks[j].Tag == "RP" || toks[j].Tag == "M" || utf8.RuneCountInString(toks[p].Text) == 1) {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// hanWord reports whether t is a word of Han characters.
+func hanWord(t *tokenize.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Kind == tokenize.Word && isHan(r)
 }
 
 // chineseSlot reports whether the slot before toks[j] is next to a Chinese
