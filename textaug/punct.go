@@ -33,11 +33,20 @@ var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
 // that follows white space it goes before that space, glued to the word
 // it ends ("车， 你"), as Chinese is typed.
 //
+// Readability. NotFirst keeps marks off the start of the text, so that no
+// variant starts with one; Clauses puts marks only where a clause opens,
+// before a conjunction or a wh-word ("my card , and I", "卡丢了，但是");
+// Max caps the marks; Short caps a short text at one mark (see shortCap).
+//
 // The zero value uses AEDAMarks (ChineseMarks for Chinese) and Ratio 0.3,
-// AEDA's defaults. Safe for concurrent use.
+// AEDA's defaults, anywhere between words. Safe for concurrent use.
 type Punctuation struct {
-	Marks []string // nil means AEDAMarks, or ChineseMarks next to Chinese words
-	Ratio float64  // 0 means 0.3
+	Marks    []string // nil means AEDAMarks, or ChineseMarks next to Chinese words
+	Ratio    float64  // 0 means 0.3
+	NotFirst bool     // never before the first word
+	Clauses  bool     // only before a word that opens a clause
+	Max      int      // at most this many marks; 0 means AEDA's 1..int(Ratio·words+1)
+	Short    int      // a text of fewer words gets one mark at most; 0 means no such cap
 }
 
 // Name implements Edit.
@@ -51,12 +60,15 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 			words++
 		}
 	}
-	sl := markSlots(toks)
+	sl := p.markSlots(toks)
 	if len(sl) == 0 {
 		return toks
 	}
 	q := 1 + r.IntN(int(or(p.Ratio, 0.3)*float64(words)+1))
 	q = min(q, len(sl))
+	if m := shortCap(p.Max, p.Short, toks); m > 0 {
+		q = min(q, m)
+	}
 	at := make(map[int]string, q)
 	zh := textLang(toks) == tokenize.LangZH
 	for _, k := range r.Perm(len(sl))[:q] {
@@ -101,9 +113,10 @@ func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token) [
 }
 
 // markSlots returns the slots (see slots) where a mark may go: the token
-// before is no mark (white space aside), and between Chinese words the
-// slot is not inside a word as a reader sees it (see Punctuation).
-func markSlots(toks []tokenize.Token) []int {
+// before is no mark (white space aside), between Chinese words the slot is
+// not inside a word as a reader sees it, and the readability options hold
+// (see Punctuation).
+func (pu Punctuation) markSlots(toks []tokenize.Token) []int {
 	sl := slots(toks)
 	out := sl[:0]
 	for _, j := range sl {
@@ -111,7 +124,8 @@ func markSlots(toks []tokenize.Token) []int {
 		for p >= 0 && toks[p].Kind == tokenize.Space {
 			p--
 		}
-		if p >= 0 && (toks[p].Kind == tokenize.Punct || toks[p].Kind == tokenize.Symbol) {
+		if p >= 0 && (toks[p].Kind == tokenize.Punct || toks[p].Kind == tokenize.Symbol) ||
+			p < 0 && pu.NotFirst || pu.Clauses && !opensClause(&toks[j]) {
 			continue
 		}
 		if p >= 0 && hanWord(&toks[p]) && hanWord(&toks[j]) &&
@@ -121,6 +135,22 @@ func markSlots(toks []tokenize.Token) []int {
 		out = append(out, j)
 	}
 	return out
+}
+
+// opensClause reports whether a clause may start at t: a conjunction (CC:
+// and, but, or; 但是, 所以, 而且) or a wh-word (which, who, where, when,
+// why, how), or a subordinator (because, although, while, if, ...).
+func opensClause(t *tokenize.Token) bool {
+	switch t.Tag {
+	case "CC", "WDT", "WP", "WP$", "WRB":
+		return true
+	case "IN":
+		switch lower(t.Text) {
+		case "because", "although", "though", "while", "whereas", "if", "unless", "since", "so":
+			return true
+		}
+	}
+	return false
 }
 
 // hanWord reports whether t is a word of Han characters.
