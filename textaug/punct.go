@@ -35,7 +35,10 @@ var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
 //
 // Readability. NotFirst keeps marks off the start of the text, so that no
 // variant starts with one; Clauses puts marks only where a clause opens,
-// before a conjunction or a wh-word ("my card , and I", "卡丢了，但是");
+// before a conjunction or a wh-word, and (with Marks nil) only the marks
+// that join clauses, a comma or a semicolon, written as the text writes
+// its own: after the word ("my card, and I") unless the text puts a space
+// before its marks ("rose , and"); "卡丢了，但是" in Chinese;
 // Max caps the marks; Short caps a short text at one mark (see shortCap).
 //
 // The zero value uses AEDAMarks (ChineseMarks for Chinese) and Ratio 0.3,
@@ -74,18 +77,26 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 	for _, k := range r.Perm(len(sl))[:q] {
 		marks := p.Marks
 		if len(marks) == 0 {
-			marks = AEDAMarks
-			if zh || chineseSlot(toks, sl[k]) {
+			wide := zh || chineseSlot(toks, sl[k])
+			switch {
+			case p.Clauses && wide:
+				marks = []string{"，", "；"}
+			case p.Clauses:
+				marks = []string{",", ";"}
+			case wide:
 				marks = ChineseMarks
+			default:
+				marks = AEDAMarks
 			}
 		}
 		at[sl[k]] = marks[r.IntN(len(marks))]
 	}
+	glue := p.Clauses && !marksApart(toks)
 	out := make([]tokenize.Token, 0, len(toks)+2*q)
 	for i := range toks {
 		if m, ok := at[i]; ok {
 			mark := tokenize.Token{Text: m, Start: -1, End: -1, Kind: tokenize.Punct, Lock: tokenize.Frozen}
-			out = withMark(out, mark, &toks[i])
+			out = withMark(out, mark, &toks[i], glue)
 		}
 		out = append(out, toks[i])
 	}
@@ -95,11 +106,12 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 // withMark appends mark to out, the tokens before next, with the spaces it
 // needs. An ASCII mark gets a space after it before a Latin word ("a ! b").
 // A Chinese mark adds no space: after white space it goes before that
-// space, glued to the word it ends ("车 你" -> "车， 你").
-func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token) []tokenize.Token {
+// space, glued to the word it ends ("车 你" -> "车， 你"); so does an ASCII
+// mark with glue ("a b" -> "a, b").
+func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token, glue bool) []tokenize.Token {
 	n := len(out)
-	wideMark := !tokenize.NeedSpace(mark.Text, "a")
-	if wideMark && n >= 2 && out[n-1].Kind == tokenize.Space && out[n-2].Kind != tokenize.Space {
+	glue = glue || !tokenize.NeedSpace(mark.Text, "a")
+	if glue && n >= 2 && out[n-1].Kind == tokenize.Space && out[n-2].Kind != tokenize.Space {
 		return append(out[:n-1], mark, out[n-1])
 	}
 	if n > 0 && spaced(&out[n-1], &mark) {
@@ -135,6 +147,17 @@ func (pu Punctuation) markSlots(toks []tokenize.Token) []int {
 		out = append(out, j)
 	}
 	return out
+}
+
+// marksApart reports whether the text writes a clause mark apart from the
+// word before it, as Financial PhraseBank does ("rose , and").
+func marksApart(toks []tokenize.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Kind == tokenize.Space && clauseMark(&toks[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensClause reports whether a clause may start at t: a conjunction (CC:

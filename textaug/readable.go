@@ -209,10 +209,9 @@ func diffWords(a, b []tokenize.Token) wordDiff {
 			if inA[i] < 0 && !movedA[i] && wa[i] == wb[j] {
 				movedA[i], movedB[j] = true, true
 				d.edits++
-				t := j - unmatched(inB, movedB, j) + unmatched(inA, movedA, i)
-				t = max(0, min(t, len(wa)-1))
-				d.far = d.far || t-i > 1 || i-t > 1
-				d.acrossMark = d.acrossMark || marks[min(i, t)] != marks[max(i, t)]
+				from, to := shortestMove(wa, wb, inA, inB, movedA, movedB, i, j)
+				d.far = d.far || to-from > 1 || from-to > 1
+				d.acrossMark = d.acrossMark || marks[min(from, to)] != marks[max(from, to)]
 				break
 			}
 		}
@@ -239,6 +238,33 @@ func diffWords(a, b []tokenize.Token) wordDiff {
 		i, j = i+1, j+1 // past the matched pair
 	}
 	return d
+}
+
+// shortestMove returns where the word wa[i] = wb[j] moved from and to,
+// in the original's positions. Within a run of equal words ("have to
+// to", "I I") any of them may be the one that moved: the shortest move
+// counts.
+func shortestMove(wa, wb []string, inA, inB []int, movedA, movedB []bool, i, j int) (from, to int) {
+	best := -1
+	for ii := run(wa, i, -1); ii <= run(wa, i, 1); ii++ {
+		for jj := run(wb, j, -1); jj <= run(wb, j, 1); jj++ {
+			t := jj - unmatched(inB, movedB, jj) + unmatched(inA, movedA, ii)
+			t = max(0, min(t, len(wa)-1))
+			if d := max(t-ii, ii-t); best < 0 || d < best {
+				best, from, to = d, ii, t
+			}
+		}
+	}
+	return from, to
+}
+
+// run returns the end, in direction dir, of the run of words equal to
+// w[k] around k.
+func run(w []string, k, dir int) int {
+	for k+dir >= 0 && k+dir < len(w) && w[k+dir] == w[k] {
+		k += dir
+	}
+	return k
 }
 
 // unmatched counts the words before k that in says are unmatched and that
