@@ -192,14 +192,40 @@ const maxCells = 1 << 22
 // diffWords aligns the words (content tokens) of a and b by their longest
 // common subsequence; a word of a left out of it that b also leaves out
 // has moved.
+//
+// Where several longest common subsequences tie, the one that tells the
+// kinder story wins: fewer places changed, then no far move, then no move
+// across a mark ("my atm cash" -> "my cash machine cash" is one phrase for
+// a word, not a deletion and an insertion).
 func diffWords(a, b []tokenize.Token) wordDiff {
 	wa, marks := readWords(a)
 	wb, _ := readWords(b)
-	d := wordDiff{wa: wa}
 	if (len(wa)+1)*(len(wb)+1) > maxCells {
-		return d
+		return wordDiff{wa: wa}
 	}
-	inA, inB := lcs(wa, wb)
+	t := lcsTable(wa, wb)
+	d := align(wa, wb, marks, t, false)
+	if e := align(wa, wb, marks, t, true); kinder(e, d) {
+		d = e
+	}
+	return d
+}
+
+func kinder(e, d wordDiff) bool {
+	if e.edits != d.edits {
+		return e.edits < d.edits
+	}
+	if e.far != d.far {
+		return !e.far
+	}
+	return !e.acrossMark && d.acrossMark
+}
+
+// align reads one longest common subsequence of wa and wb off the table
+// t (see lcs) and says what changed.
+func align(wa, wb []string, marks []int, t []int32, skipB bool) wordDiff {
+	d := wordDiff{wa: wa}
+	inA, inB := lcs(wa, wb, t, skipB)
 	movedA, movedB := make([]bool, len(wa)), make([]bool, len(wb))
 	for j := range wb {
 		if inB[j] >= 0 {
@@ -295,9 +321,10 @@ func readWords(toks []tokenize.Token) (words []string, marks []int) {
 	return words, marks
 }
 
-// lcs returns, for each word of a, the index of its partner in b in a
-// longest common subsequence (-1 for none), and the same for b.
-func lcs(a, b []string) (inA, inB []int) {
+// lcsTable returns the table of the lengths of the longest common
+// subsequences of the suffixes of a and b: entry i·(len(b)+1)+j is that of
+// a[i:] and b[j:].
+func lcsTable(a, b []string) []int32 {
 	w := len(b) + 1
 	t := make([]int32, (len(a)+1)*w)
 	for i := len(a) - 1; i >= 0; i-- {
@@ -309,6 +336,15 @@ func lcs(a, b []string) (inA, inB []int) {
 			}
 		}
 	}
+	return t
+}
+
+// lcs returns, for each word of a, the index of its partner in b in a
+// longest common subsequence (-1 for none), and the same for b. Where
+// skipping a word of a or of b leaves as long a subsequence, skipB says
+// which to skip.
+func lcs(a, b []string, t []int32, skipB bool) (inA, inB []int) {
+	w := len(b) + 1
 	inA, inB = make([]int, len(a)), make([]int, len(b))
 	for k := range inA {
 		inA[k] = -1
@@ -317,11 +353,12 @@ func lcs(a, b []string) (inA, inB []int) {
 		inB[k] = -1
 	}
 	for i, j := 0, 0; i < len(a) && j < len(b); {
+		down, right := t[(i+1)*w+j], t[i*w+j+1]
 		switch {
 		case a[i] == b[j]:
 			inA[i], inB[j] = j, i
 			i, j = i+1, j+1
-		case t[(i+1)*w+j] >= t[i*w+j+1]:
+		case down > right || down == right && !skipB:
 			i++
 		default:
 			j++

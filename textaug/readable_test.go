@@ -22,6 +22,7 @@ func TestReadable(t *testing.T) {
 		{"one synonym", "I lost my card", "I misplaced my card", nil},
 		{"a swap in a run of equal words", "Is it normal to have to wait over a week", "Is it normal have to to wait over a week", nil},
 		{"one synonym, a phrase for a word", "I lost my card", "I lost my bank card", nil},
+		{"a phrase for a word that shares a word", "my atm cash out is still pending", "my cash machine cash out is still pending", nil},
 		{"one deletion", "I really need help with my new card today", "I need help with my new card today", nil},
 		{"a mark at a clause boundary", "I lost my card and I can't find it", "I lost my card, and I can't find it", nil},
 		{"a far swap", "I lost my card and I can't find it", "I find my card and I can't lost it", []string{textaug.MovedFar}},
