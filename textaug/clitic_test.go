@@ -52,8 +52,9 @@ func TestDetachedCliticsStayGlued(t *testing.T) {
 }
 
 // detachedClitic finds a word and the clitic written apart after it ("Plc
-// 's", "do n't"), or a plural possessive ("Fiskars '").
-var detachedClitic = regexp.MustCompile(`(\S+)\s+((?:'|’)(?:s|re|ll|ve|d|m)\b|n(?:'|’)t\b)|(\S+[sS])\s+('|’)(?:\s|$)`)
+// 's", "do n't"; not "'re'A", one word), or a plural possessive ("Fiskars
+// '").
+var detachedClitic = regexp.MustCompile(`(\S+)\s+((?:'|’)(?:s|re|ll|ve|d|m)|n(?:'|’)t)(?:$|[^\p{L}\p{N}'’]|['’](?:$|[^\p{L}\p{N}]))|(\S+[sS])\s+('|’)(?:\s|$)`)
 
 // cliticPairs counts the word-clitic pairs of s, white space collapsed.
 func cliticPairs(s string) map[string]int {

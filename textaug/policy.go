@@ -283,7 +283,11 @@ func lockDetachedClitics(toks []tokenize.Token) {
 		if i < 2 || toks[i-1].Kind != tokenize.Space || toks[i-2].Kind == tokenize.Space {
 			continue // not written apart from a word
 		}
-		for k := i - 2; k <= end; k++ {
+		host := i - 2 // the first token of the run written before the space: "doe!" of "doe! n't"
+		for host > 0 && toks[host-1].Kind != tokenize.Space {
+			host--
+		}
+		for k := host; k <= end; k++ {
 			if k != i-1 { // the space between
 				toks[k].Lock |= tokenize.Frozen | tokenize.LockJoin
 			}

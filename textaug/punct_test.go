@@ -3,6 +3,7 @@ package textaug_test
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -39,7 +40,7 @@ func checkMarks(t *testing.T, in string, out []tokenize.Token) int {
 		if q < len(out) {
 			assert.NotEqual(t, tokenize.Punct, out[q].Kind, "%q -> %q: mark before a mark", in, got)
 		}
-		if p >= 0 && q < len(out) && han(out[p].Text) && han(out[q].Text) {
+		if p >= 0 && q < len(out) && out[p].Kind == tokenize.Word && out[q].Kind == tokenize.Word && han(out[p].Text) && han(out[q].Text) {
 			assert.NotContains(t, []string{"RP", "M"}, out[q].Tag, "%q -> %q: mark before a particle", in, got)
 			assert.Greater(t, utf8.RuneCountInString(out[p].Text), 1, "%q -> %q: mark after a one-character word", in, got)
 		}
@@ -47,9 +48,10 @@ func checkMarks(t *testing.T, in string, out []tokenize.Token) int {
 	return n
 }
 
+// han reports whether s starts with a Han character.
 func han(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return r >= 0x2E80 && !tokenize.NeedSpace(s, "a")
+	return unicode.Is(unicode.Han, r)
 }
 
 // Issue 13, item 15: no "，，", no mark beside one already there, in
