@@ -78,7 +78,9 @@ var EDAOps = []string{"synonym", "insert", "swap", "delete"}
 
 // Presets are the named recipes; `textaug presets` prints them.
 func Presets() []Recipe {
-	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"}
+	// Every preset that replaces words has the Chinese packs too, for the
+	// Chinese records of a corpus (WordNet has no Chinese).
+	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "finance-zh", "service-zh"}, Guard: "on"}
 	return []Recipe{
 		{
 			Name:        "recommended",
@@ -106,7 +108,7 @@ func Presets() []Recipe {
 				// "share" would make "share exchange")
 				Keep: []string{"stock exchange", "stock market", "share capital", "share price", "earnings per share", "per share"},
 			},
-			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"finance", "banking"}, Guard: "strict"},
+			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"finance", "banking", "finance-zh", "service-zh"}, Guard: "strict"},
 		},
 		{
 			Name:        "intent",
@@ -117,7 +119,7 @@ func Presets() []Recipe {
 				Keep:    []string{"Apple Pay", "Google Pay", "top up", "top-up", "direct debit", "standing order", "exchange rate"},
 				Anchors: []string{"what", "why", "how", "where", "when", "which", "who", "can", "could", "should"},
 			},
-			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance"}, Guard: "on"},
+			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "service-zh", "finance-zh"}, Guard: "on"},
 		},
 	}
 }
