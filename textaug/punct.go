@@ -36,7 +36,7 @@ var ChineseMarks = []string{"，", "。", "；", "？", "！", "："}
 // Readability. NotFirst keeps marks off the start of the text, so that no
 // variant starts with one; Clauses puts marks only where a clause opens,
 // before a conjunction or a wh-word, and (with Marks nil) only the marks
-// that join clauses, a comma or a semicolon, written as the text writes
+// comma (，in Chinese), written as the text writes
 // its own: after the word ("my card, and I") unless the text puts a space
 // before its marks ("rose , and"); "卡丢了，但是" in Chinese;
 // Max caps the marks; Short caps a short text at one mark (see shortCap).
@@ -80,9 +80,9 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 			wide := zh || chineseSlot(toks, sl[k])
 			switch {
 			case p.Clauses && wide:
-				marks = []string{"，", "；"}
+				marks = []string{"，"}
 			case p.Clauses:
-				marks = []string{",", ";"}
+				marks = []string{","}
 			case wide:
 				marks = ChineseMarks
 			default:

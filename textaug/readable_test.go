@@ -122,10 +122,7 @@ func TestPunctuationReadabilityOptions(t *testing.T) {
 	toks := analyse(t, s, nil)
 	for seed := uint64(0); seed < 100; seed++ {
 		out := tokenize.Join(textaug.Punctuation{NotFirst: true, Clauses: true, Max: 1, Ratio: 1}.Edit(rand.New(rand.NewPCG(seed, 7)), toks))
-		assert.Contains(t, []string{
-			"my card was declined, and I do not know why", "my card was declined; and I do not know why",
-			"my card was declined and I do not know, why", "my card was declined and I do not know; why",
-		}, out, "a comma or semicolon where a clause opens")
+		assert.Contains(t, []string{"my card was declined, and I do not know why", "my card was declined and I do not know, why"}, out, "a comma where a clause opens")
 		short := analyse(t, "my card was declined", nil)
 		got := textaug.Punctuation{NotFirst: true, Ratio: 1, Short: textaug.ShortSentence}.Edit(rand.New(rand.NewPCG(seed, 7)), short)
 		assert.Len(t, got, len(short)+2, "one mark and its space: %q", tokenize.Join(got))
