@@ -129,3 +129,19 @@ func TestPunctuationReadabilityOptions(t *testing.T) {
 		assert.NotRegexp(t, `^[.;?:!,]`, tokenize.Join(got))
 	}
 }
+
+// Reorder swaps only two adjectives, or an adverb and the verb or
+// adjective beside it; never a determiner and its noun, never an ordinal.
+func TestRandomSwapReorder(t *testing.T) {
+	const s = "I still have the second largest new blue card"
+	toks := analyse(t, s, nil)
+	seen := map[string]bool{}
+	for seed := uint64(0); seed < 200; seed++ {
+		out := tokenize.Join(textaug.RandomSwap{Distance: 1, InClause: true, Reorder: true}.Edit(rand.New(rand.NewPCG(seed, 9)), toks))
+		seen[out] = true
+	}
+	assert.Equal(t, map[string]bool{
+		"I have still the second largest new blue card": true,
+		"I still have the second largest blue new card": true,
+	}, seen)
+}

@@ -18,8 +18,12 @@ import (
 // place (1: only neighbours swap, "card my" rather than "card ... my"),
 // counting every word, figure and entity between; InClause keeps swaps
 // inside a clause, never across a clause mark (, ; : . ! ? and their
-// Chinese forms, 、 too); Short caps a short text at one swap (see
-// shortCap). A word moves once per variant under Distance or InClause.
+// Chinese forms, 、 too); Reorder swaps only pairs that a reader takes as
+// the same sentence in another order: two plain adjectives ("new blue
+// card" -> "blue new card"), or an adverb and the verb or adjective beside it
+// ("still have" -> "have still"), never a determiner and its noun ("card
+// my"); Short caps a short text at one swap (see shortCap). A word moves
+// once per variant under Distance, InClause or Reorder.
 //
 // The zero value swaps once per ten movable words, at least once,
 // anywhere in the text. Safe for concurrent use.
@@ -28,6 +32,7 @@ type RandomSwap struct {
 	Max      int     // 0 means no cap
 	Distance int     // words a word may move; 0 means any distance
 	InClause bool    // never swap across a clause mark
+	Reorder  bool    // only two adjectives, or an adverb and a verb or adjective
 	Short    int     // a text of fewer words gets one swap at most; 0 means no such cap
 }
 
@@ -48,7 +53,7 @@ func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
 	out := make([]tokenize.Token, len(toks))
 	copy(out, toks)
-	if s.Distance > 0 || s.InClause {
+	if s.Distance > 0 || s.InClause || s.Reorder {
 		return s.near(r, toks, out, pos, n)
 	}
 	for ; n > 0; n-- {
@@ -84,7 +89,9 @@ func (s RandomSwap) near(r *rand.Rand, toks, out []tokenize.Token, pos []int, n 
 			if s.Distance > 0 && at[j]-at[i] > s.Distance || s.InClause && clauseMarkIn(toks[i+1:j]) {
 				break
 			}
-			pairs = append(pairs, [2]int{i, j})
+			if !s.Reorder || reorderable(&toks[i], &toks[j]) {
+				pairs = append(pairs, [2]int{i, j})
+			}
 		}
 	}
 	for ; n > 0 && len(pairs) > 0; n-- {
@@ -102,6 +109,28 @@ func (s RandomSwap) near(r *rand.Rand, toks, out []tokenize.Token, pos []int, n 
 	}
 	return out
 }
+
+// reorderable reports whether the words a and b may change places and
+// still read as written: two adjectives, or an adverb and a verb or an
+// adjective, in either order. Comparatives, superlatives and ordinals are
+// no such adjectives ("second largest new" is not "second new largest").
+func reorderable(a, b *tokenize.Token) bool {
+	class := func(t *tokenize.Token) byte {
+		switch tag := t.Tag; {
+		case tag == "JJ" && !ordinals[lower(t.Text)]:
+			return 'j'
+		case strings.HasPrefix(tag, "RB"):
+			return 'r'
+		case strings.HasPrefix(tag, "VB"):
+			return 'v'
+		}
+		return 0
+	}
+	x, y := class(a), class(b)
+	return x == 'j' && y == 'j' || x == 'r' && (y == 'v' || y == 'j') || y == 'r' && (x == 'v' || x == 'j')
+}
+
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "last": true, "next": true, "previous": true}
 
 // clauseMarks are the marks that end a clause, in English and Chinese.
 const clauseMarks = ",;:.!?，。；：！？、"
