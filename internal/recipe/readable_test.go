@@ -21,11 +21,17 @@ import (
 // measured on.
 var englishSets = []string{"banking77", "financial_phrasebank_allagree", "financial_phrasebank_50agree"}
 
-// The readable preset's variants of every shared English test sentence
+// The readable presets' variants of every shared English test sentence
 // pass textaug.Readable and keep every figure and negation
 // (textaug.KeepsFigures) (issue 18, item 6).
 func TestReadablePresetOnSharedTestSets(t *testing.T) {
-	smp, r := sampler(t, "readable")
+	for _, name := range []string{"readable", "readable-strict"} {
+		t.Run(name, func(t *testing.T) { readableOnSharedTestSets(t, name) })
+	}
+}
+
+func readableOnSharedTestSets(t *testing.T, name string) {
+	smp, r := sampler(t, name)
 	for _, set := range englishSets {
 		texts := shareddata.Read(t, set, "test", 0).Texts
 		variants, short, ops := 0, 0, map[string]int{}
@@ -42,7 +48,7 @@ func TestReadablePresetOnSharedTestSets(t *testing.T) {
 		}
 		t.Logf("%s: %d sentences, %d variants (%.1f%% of k=%d), by operation %v", set, len(texts), variants,
 			100*float64(variants)/float64(r.K*len(texts)), r.K, ops)
-		assert.Greater(t, variants, len(texts)*r.K*3/4, "%s: most variants are made", set)
+		assert.Greater(t, variants, len(texts)*r.K/2, "%s: most variants are made", set)
 	}
 }
 
@@ -69,8 +75,8 @@ func TestPresetReadability(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%-11s %-29s %5d variants, %5.1f%% fail: %s", p.Name, set, variants, 100*float64(failing)/float64(max(variants, 1)), shares(why, variants))
-			if p.Name == "readable" {
+			t.Logf("%-15s %-29s %5d variants, %5.1f%% fail: %s", p.Name, set, variants, 100*float64(failing)/float64(max(variants, 1)), shares(why, variants))
+			if p.Readable {
 				assert.Zero(t, failing, set)
 			}
 		}
@@ -86,16 +92,18 @@ func shares(why map[string]int, n int) string {
 	return strings.Join(out, "; ")
 }
 
-// readable: true in a recipe file turns on the strategies' readability
-// options; without it they keep their zero values.
+// readable: true (and reorder: true) in a recipe file turns on the
+// strategies' readability options; without them they keep their zero
+// values.
 func TestReadableField(t *testing.T) {
 	yml := filepath.Join(t.TempDir(), "r.yaml")
-	require.NoError(t, os.WriteFile(yml, []byte("k: 3\nops: [swap, punct, delete]\nalpha: 0.2\nreadable: true\nsynonyms: {base: none, domains: [], polarity_guard: off}\n"), 0o644))
+	require.NoError(t, os.WriteFile(yml, []byte("k: 3\nops: [swap, punct, delete]\nalpha: 0.2\nreadable: true\nreorder: true\nsynonyms: {base: none, domains: [], polarity_guard: off}\n"), 0o644))
 	r, err := recipe.Load(yml)
 	require.NoError(t, err)
 	assert.True(t, r.Readable)
+	assert.True(t, r.Reorder)
 	for _, readable := range []bool{true, false} {
-		r.Readable = readable
+		r.Readable, r.Reorder = readable, readable
 		e, err := r.Edit(nil)
 		require.NoError(t, err)
 		edits := e.(textaug.OneOf).Edits
@@ -103,7 +111,7 @@ func TestReadableField(t *testing.T) {
 		if readable {
 			short = textaug.ShortSentence
 		}
-		assert.Equal(t, textaug.RandomSwap{Rate: 0.2, Distance: min(short, 1), InClause: readable, Short: short}, edits[0])
+		assert.Equal(t, textaug.RandomSwap{Rate: 0.2, Distance: min(short, 1), InClause: readable, Reorder: readable, Short: short}, edits[0])
 		assert.Equal(t, textaug.Punctuation{Ratio: 0.3, NotFirst: readable, Clauses: readable, Short: short}, edits[1])
 		del := textaug.RandomDelete{Rate: 0.2, Short: short}
 		if readable {
