@@ -14,6 +14,12 @@ import (
 // A space goes between the new word and a neighbour only where one is
 // needed: never next to a Chinese word ("我的卡" -> "我的银行卡").
 //
+// Insertion goes through the polarity guard in its strict form: a word
+// that Polarity gives a polarity (sentiment or direction: fear, concern,
+// rose, increased) is never inserted, since it would add meaning where
+// there was none. An inserted verb never goes next to a verb ("profit
+// climbed rose").
+//
 // The zero value with a Source inserts one word per ten free words, at
 // least one; without a Source it changes nothing. Safe for concurrent use
 // if Source is.
@@ -21,6 +27,9 @@ type RandomInsert struct {
 	Source synonyms.Source
 	Rate   float64 // 0 means 0.1
 	Max    int     // 0 means no cap
+	// Polarity is the polarity list whose words are never inserted; nil
+	// means synonyms.DefaultPolarity(). An empty lexicon lets every word in.
+	Polarity *synonyms.PolarityLexicon
 }
 
 // Name implements Edit.
@@ -30,6 +39,13 @@ func (RandomInsert) Name() string { return "insert" }
 func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	if s.Source == nil {
 		return toks
+	}
+	lex := s.Polarity
+	if lex == nil {
+		var err error
+		if lex, err = synonyms.DefaultPolarity(); err != nil {
+			return toks // the embedded list is broken: insert nothing rather than unguarded words
+		}
 	}
 	free := 0
 	var seeds []int
@@ -42,7 +58,7 @@ func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		if !replaceable(t) {
 			continue
 		}
-		if c := candidates(s.Source, t); len(c) > 0 {
+		if c := neutralOnly(lex, candidates(s.Source, t)); len(c) > 0 {
 			seeds = append(seeds, i)
 			cands = append(cands, c)
 		}
@@ -56,16 +72,16 @@ func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 	for ; n > 0; n-- {
 		k := r.IntN(len(seeds))
 		c := cands[k][r.IntN(len(cands[k]))]
-		sl := slots(out)
-		if len(sl) == 0 {
-			break
-		}
+		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower, 0)
+		sl, end := insertSlots(out, verb(buf[0].Tag))
 		m := len(sl)
-		if lastContent(out) >= 0 {
+		if end {
 			m++ // the end of the text, after the last word
 		}
+		if m == 0 {
+			continue
+		}
 		x := r.IntN(m)
-		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower, 0)
 		if x == len(sl) {
 			e := lastContent(out) + 1
 			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)

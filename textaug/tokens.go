@@ -46,7 +46,7 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 		return nil, ErrNothingToEdit
 	}
 	edit := a.Edit
-	latin := tokenize.Language(text) != "zh" // sentence-initial capitals are a Latin-script rule
+	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
 		out, ops := apply(edit, r, toks, nil)
 		if len(ops) == 0 {

@@ -138,7 +138,8 @@ func loadSegmenter() (*gse.Segmenter, error) {
 	return seg, nil
 }
 
-// Tokenize splits text into tagged tokens; see Chinese. The error is only
+// Tokenize splits text into tagged tokens; see Chinese. Every token
+// carries LangZH, Latin words and figures included. The error is only
 // ever a failure to load the segmenter or the tagger.
 func (Chinese) Tokenize(text string) ([]Token, error) {
 	z := zhScanner{text: text, toks: make([]Token, 0, len(text)/3+1)}
@@ -152,7 +153,11 @@ func (Chinese) Tokenize(text string) ([]Token, error) {
 	if err := z.run(); err != nil {
 		return nil, err
 	}
-	return mergeChinese(text, z.toks), nil
+	toks := mergeChinese(text, z.toks)
+	for i := range toks {
+		toks[i].Lang = LangZH
+	}
+	return toks, nil
 }
 
 // NeedSpace reports whether a space must separate left and right when they

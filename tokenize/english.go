@@ -15,7 +15,8 @@ import (
 // ("can't" -> "ca" + "n't", "bank's" -> "bank" + "'s"), and numbers,
 // amounts, percents, dates, times, identifiers, URLs, emails and emoji
 // become single tokens even when they contain spaces ("EUR 25.8 mn",
-// "3 percent", "5 March 2024", "4111 1111 1111 1111").
+// "3 percent", "5 March 2024", "4111 1111 1111 1111"). Every token
+// carries LangEN, the zero Lang.
 //
 // The returned slice is new and owned by the caller.
 func Tokenize(s string) []Token {
