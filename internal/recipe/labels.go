@@ -1,6 +1,7 @@
 package recipe
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/textaug/textaug/synonyms"
@@ -43,10 +44,13 @@ func (l Labels) Builder() *textaug.StatsBuilder {
 	return &textaug.StatsBuilder{MinZ: l.MinZ, MinRows: l.MinRows, MaxAnchors: l.MaxAnchors}
 }
 
-// LabelWords builds, once per label, the word-level augmenter of a recipe
-// for the records of that label: the recipe's Policy with the label's
-// corpus anchors and entities (textaug.CorpusLocks), and its operations
-// with label-swap bound to the label. It is safe for concurrent use.
+// LabelWords builds, once per label, what WordsAndLLM builds once for a
+// run: the token operations with the recipe's Policy plus the label's
+// corpus anchors and entities (textaug.CorpusLocks) and label-swap bound
+// to the label, mixed with paraphrase and generate, which are built once
+// and shared by every label (their prompts name what the run's Policy
+// keeps). Close releases the LLM answers' cache. It is safe for concurrent
+// use.
 type LabelWords struct {
 	rec   *Recipe
 	stats *textaug.CorpusStats
@@ -54,6 +58,14 @@ type LabelWords struct {
 
 	mu      sync.Mutex
 	byLabel map[string]labelAug
+	llm     *llmParts
+}
+
+// llmParts are a run's paraphrase and generate augmenters.
+type llmParts struct {
+	augs    []textaug.Augmenter
+	weights []float64
+	close   func() error
 }
 
 type labelAug struct {
@@ -90,17 +102,38 @@ func (l *LabelWords) For(label string) (textaug.Augmenter, error) {
 func (l *LabelWords) build(label string) (textaug.Augmenter, error) {
 	r := l.rec
 	policy, err := r.Policy()
-	if err != nil || len(r.Ops) == 0 {
-		return nil, err
-	}
-	edit, err := r.Edit(l.src)
 	if err != nil {
 		return nil, err
 	}
-	if l.stats != nil {
-		policy.Corpus = &textaug.CorpusLocks{Stats: l.stats, Label: label}
+	if l.llm == nil {
+		p := &llmParts{}
+		if p.augs, p.weights, p.close, err = r.llmAugmenters(policy); err != nil {
+			return nil, err
+		}
+		l.llm = p
 	}
-	return textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: bindLabel(edit, l.stats, label), Policy: policy}, nil
+	var words textaug.Augmenter
+	if slices.ContainsFunc(r.Ops, func(o string) bool { return !slices.Contains(llmOps, o) }) {
+		edit, err := r.Edit(l.src)
+		if err != nil {
+			return nil, err
+		}
+		if l.stats != nil {
+			policy.Corpus = &textaug.CorpusLocks{Stats: l.stats, Label: label}
+		}
+		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: bindLabel(edit, l.stats, label), Policy: policy}
+	}
+	return mixLLM(words, l.llm.augs, l.llm.weights), nil
+}
+
+// Close releases the LLM answers' cache, if one was opened.
+func (l *LabelWords) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.llm == nil || l.llm.close == nil {
+		return nil
+	}
+	return l.llm.close()
 }
 
 // bindLabel returns edit with every LabelSwap in it bound to stats and
