@@ -28,29 +28,51 @@ func (RandomInsert) Name() string { return "insert" }
 
 // Edit implements Edit.
 func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.draw(r, toks, s.seeds(toks))
+}
+
+func (s RandomInsert) prepare(toks []tokenize.Token) Edit {
+	return prepared(s.Name(), toks, s.seeds, s.draw)
+}
+
+// insertSeeds are the words whose synonyms RandomInsert may insert, their
+// candidates, and the number of free words.
+type insertSeeds struct {
+	free  int
+	seeds []int
+	cands [][]string
+}
+
+// seeds finds what every attempt at a record shares: the free words, the
+// seed words and their candidates.
+func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
+	var e insertSeeds
 	if s.Source == nil {
-		return toks
+		return e
 	}
-	free := 0
-	var seeds []int
-	var cands [][]string
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == tokenize.Word && t.Lock&tokenize.Frozen != tokenize.Frozen {
-			free++
+			e.free++
 		}
 		if !replaceable(t) {
 			continue
 		}
 		if c := candidates(s.Source, t); len(c) > 0 {
-			seeds = append(seeds, i)
-			cands = append(cands, c)
+			e.seeds = append(e.seeds, i)
+			e.cands = append(e.cands, c)
 		}
 	}
+	return e
+}
+
+// draw inserts synonyms into toks, which e describes.
+func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) []tokenize.Token {
+	seeds, cands := e.seeds, e.cands
 	if len(seeds) == 0 {
 		return toks
 	}
-	n := count(or(s.Rate, 0.1), free, s.Max)
+	n := count(or(s.Rate, 0.1), e.free, s.Max)
 	out := toks
 	var buf []tokenize.Token
 	for ; n > 0; n-- {
