@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"unicode/utf8"
 )
@@ -43,7 +44,9 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
 // Sampler draws K distinct variants per record from Aug.
 //
-// Attempt a of a record draws from Stream(Seed, key, a); attempts run in
+// Attempt a of a record draws from Stream(Seed, key, a) (the record's
+// digest is computed once, and one generator is re-seeded for each
+// attempt, so the Draw must not keep r after it returns); attempts run in
 // order until K variants are accepted or MaxTries attempts are spent, so a
 // variant depends only on (Seed, key, attempt, configuration): output is
 // the same for any worker count, input order or shard split, and the
@@ -105,6 +108,9 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	if tries <= 0 {
 		tries = 4*s.K + 10
 	}
+	rs := NewRecordSeed(s.Seed, key)
+	src := rand.NewChaCha8(rs.AttemptSeed(0))
+	r := rand.New(src)
 	seen := map[string]bool{orig: true}
 	res := Result{Variants: make([]Variant, 0, s.K), Note: note}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
@@ -113,7 +119,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 				return Result{}, err
 			}
 		}
-		v, ops := draw(Stream(s.Seed, key, a))
+		src.Seed(rs.AttemptSeed(a))
+		v, ops := draw(r)
 		n := normalize(v)
 		if seen[n] || n == "" {
 			continue

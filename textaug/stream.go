@@ -6,20 +6,55 @@ import (
 	"math/rand/v2"
 )
 
-// Stream returns the random stream for one attempt at one record: a
-// ChaCha8 generator seeded with SHA-256(seed, attempt, key). The stream
-// depends on nothing else, which is what makes output independent of
-// worker count, input order and sharding.
+// Stream returns the random stream for one attempt at one record:
+// RecordSeed(seed, key).Stream(attempt). The stream depends on nothing
+// else, which is what makes output independent of worker count, input
+// order and sharding.
 func Stream(seed uint64, key string, attempt int) *rand.Rand {
-	var hdr [16]byte
-	binary.LittleEndian.PutUint64(hdr[:8], seed)
-	binary.LittleEndian.PutUint64(hdr[8:], uint64(attempt))
+	return NewRecordSeed(seed, key).Stream(attempt)
+}
+
+// RecordSeed is the digest of a run's seed and a record's key from which
+// the streams of every attempt at that record derive: SHA-256 is computed
+// once per record, not once per attempt.
+type RecordSeed [32]byte
+
+// NewRecordSeed returns SHA-256(seed as 8 little-endian bytes, key).
+func NewRecordSeed(seed uint64, key string) RecordSeed {
+	var hdr [8]byte
+	binary.LittleEndian.PutUint64(hdr[:], seed)
 	h := sha256.New()
 	h.Write(hdr[:])
 	h.Write([]byte(key))
-	var s [32]byte
+	var s RecordSeed
 	h.Sum(s[:0])
-	return rand.New(rand.NewChaCha8(s))
+	return s
+}
+
+// Stream returns the stream of attempt a: a ChaCha8 generator seeded with
+// AttemptSeed(a).
+func (s RecordSeed) Stream(attempt int) *rand.Rand {
+	return rand.New(rand.NewChaCha8(s.AttemptSeed(attempt)))
+}
+
+// AttemptSeed returns the ChaCha8 seed of attempt a: each 64-bit word of
+// the digest, plus a multiple of the attempt number, through SplitMix64's
+// finaliser, so that every attempt gets an unrelated key.
+func (s RecordSeed) AttemptSeed(attempt int) [32]byte {
+	var out [32]byte
+	a := uint64(attempt) + 1
+	for i := 0; i < 4; i++ {
+		w := binary.LittleEndian.Uint64(s[8*i:])
+		binary.LittleEndian.PutUint64(out[8*i:], mix64(w+a*0x9e3779b97f4a7c15+uint64(i)))
+	}
+	return out
+}
+
+// mix64 is SplitMix64's finaliser, a bijection of 64-bit words.
+func mix64(z uint64) uint64 {
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }
 
 // Split draws a child stream from r: composites hand each child its own
