@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"math/rand/v2"
+	"sync"
 )
 
 // Stream returns the random stream for one attempt at one record:
@@ -60,9 +61,36 @@ func mix64(z uint64) uint64 {
 // Split draws a child stream from r: composites hand each child its own
 // stream, in a fixed order, so that a child's draws never shift another's.
 func Split(r *rand.Rand) *rand.Rand {
+	return rand.New(rand.NewChaCha8(splitSeed(r)))
+}
+
+func splitSeed(r *rand.Rand) [32]byte {
 	var s [32]byte
 	for i := 0; i < 4; i++ {
 		binary.LittleEndian.PutUint64(s[8*i:], r.Uint64())
 	}
-	return rand.New(rand.NewChaCha8(s))
+	return s
 }
+
+// childStream is Split's stream in recycled memory, for the composites,
+// which hand it to a child Edit and take it back when the Edit returns
+// (an Edit never keeps its stream).
+type childStream struct {
+	src rand.ChaCha8
+	r   *rand.Rand
+}
+
+var childStreams = sync.Pool{New: func() any {
+	c := new(childStream)
+	c.r = rand.New(&c.src)
+	return c
+}}
+
+// split is Split with a recycled generator; the same stream.
+func split(r *rand.Rand) *childStream {
+	c := childStreams.Get().(*childStream)
+	c.src.Seed(splitSeed(r))
+	return c
+}
+
+func (c *childStream) release() { childStreams.Put(c) }
