@@ -3,6 +3,7 @@ package textaug_test
 import (
 	"context"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/textaug/textaug/internal/recipe"
@@ -32,11 +33,18 @@ func BenchmarkTokenizeTag(b *testing.B) {
 func benchEDA(b *testing.B, src synonyms.Source) {
 	texts := shareddata.Mixed(b, 2000, "banking77", "financial_phrasebank_50agree")
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: textaug.EDA(src, 0.1)}, K: 9, Seed: 1}
+	benchSampler(b, smp, "warm up the tagger and the table", texts, "sentences")
+}
+
+// benchSampler samples one text of texts per iteration after a warm-up
+// text and reports unit/s and variants per unit.
+func benchSampler(b *testing.B, smp textaug.Sampler, warm string, texts []string, unit string) {
 	ctx := context.Background()
-	if _, err := smp.Sample(ctx, "", "warm up the tagger and the table"); err != nil {
+	if _, err := smp.Sample(ctx, "", warm); err != nil {
 		b.Fatal(err)
 	}
 	variants := 0
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := smp.Sample(ctx, "", texts[i%len(texts)])
@@ -45,8 +53,8 @@ func benchEDA(b *testing.B, src synonyms.Source) {
 		}
 		variants += len(res.Variants)
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
-	b.ReportMetric(float64(variants)/float64(b.N), "variants/sentence")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), unit+"/s")
+	b.ReportMetric(float64(variants)/float64(b.N), "variants/"+strings.TrimSuffix(unit, "s"))
 }
 
 // BenchmarkEDATable is a full EDA pass (k=9, α=0.1, four operations) with
@@ -77,22 +85,7 @@ func benchPreset(b *testing.B, preset string, texts []string) {
 	}
 	defer closeAug()
 	smp := textaug.Sampler{Aug: aug, K: rec.K, Seed: 1, MaxTries: rec.MaxTries}
-	ctx := context.Background()
-	if _, err := smp.Sample(ctx, "", texts[0]); err != nil {
-		b.Fatal(err)
-	}
-	variants := 0
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		res, err := smp.Sample(ctx, "", texts[i%len(texts)])
-		if err != nil {
-			b.Fatal(err)
-		}
-		variants += len(res.Variants)
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
-	b.ReportMetric(float64(variants)/float64(b.N), "variants/record")
+	benchSampler(b, smp, texts[0], texts, "records")
 }
 
 // BenchmarkSamplerPreset is the Sampler per record for the eda preset and
