@@ -181,7 +181,8 @@ func (d *zhDict) find(w string) (freq float64, pos string, ok bool) {
 }
 
 // zhScratch holds the per-call arrays of cut, kept for the next call by
-// whoever owns it (one tokenizer call at a time).
+// whoever owns it (one tokenizer call at a time; Chinese.Tokenize recycles
+// them through zhScratches).
 type zhScratch struct {
 	at    []int     // byte offset of each rune, and len(s)
 	best  []float64 // best log-probability of s[at[i]:]
@@ -248,6 +249,8 @@ func (d *zhDict) route(s string, idx, n int, sc *zhScratch) {
 	}
 	sc.best[idx], sc.next[idx] = best, bestAt
 }
+
+var zhScratches = sync.Pool{New: func() any { return new(zhScratch) }}
 
 // grow returns s resized to n, reusing its array when it is large enough.
 func grow[T any](s []T, n int) []T {
