@@ -41,6 +41,7 @@ type insertSeeds struct {
 	free  int
 	seeds []int
 	cands [][]string
+	slots []int // slots(toks), when there are seeds
 }
 
 // seeds finds what every attempt at a record shares: the free words, the
@@ -63,6 +64,9 @@ func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
 			e.cands = append(e.cands, c)
 		}
 	}
+	if len(e.seeds) > 0 {
+		e.slots = slots(toks)
+	}
 	return e
 }
 
@@ -78,7 +82,10 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 	for ; n > 0; n-- {
 		k := r.IntN(len(seeds))
 		c := cands[k][r.IntN(len(cands[k]))]
-		sl := slots(out)
+		sl := e.slots
+		if !sameTokens(out, toks) {
+			sl = slots(out) // after an insertion
+		}
 		if len(sl) == 0 {
 			break
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"unicode/utf8"
 )
@@ -109,8 +108,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		tries = 4*s.K + 10
 	}
 	rs := NewRecordSeed(s.Seed, key)
-	src := rand.NewChaCha8(rs.AttemptSeed(0))
-	r := rand.New(src)
+	gen := childStreams.Get().(*childStream) // re-seeded for each attempt
+	defer gen.release()
 	seen := map[string]bool{orig: true}
 	res := Result{Variants: make([]Variant, 0, s.K), Note: note}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
@@ -119,8 +118,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 				return Result{}, err
 			}
 		}
-		src.Seed(rs.AttemptSeed(a))
-		v, ops := draw(r)
+		gen.src.Seed(rs.AttemptSeed(a))
+		v, ops := draw(gen.r)
 		n := normalize(v)
 		if seen[n] || n == "" {
 			continue

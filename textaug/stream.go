@@ -22,14 +22,13 @@ type RecordSeed [32]byte
 
 // NewRecordSeed returns SHA-256(seed as 8 little-endian bytes, key).
 func NewRecordSeed(seed uint64, key string) RecordSeed {
-	var hdr [8]byte
-	binary.LittleEndian.PutUint64(hdr[:], seed)
-	h := sha256.New()
-	h.Write(hdr[:])
-	h.Write([]byte(key))
-	var s RecordSeed
-	h.Sum(s[:0])
-	return s
+	var buf [256]byte // most keys fit: no allocation
+	b := buf[:8]
+	if 8+len(key) > len(buf) {
+		b = make([]byte, 8, 8+len(key))
+	}
+	binary.LittleEndian.PutUint64(b, seed)
+	return sha256.Sum256(append(b, key...))
 }
 
 // Stream returns the stream of attempt a: a ChaCha8 generator seeded with
