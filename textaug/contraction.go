@@ -196,8 +196,8 @@ func contractAt(toks []tokenize.Token, i int, apos string) (contractionSite, boo
 		cl = apos + "m"
 	case slices.Contains(arePronouns, lw) && lb == "are":
 		cl = apos + "re"
-	case slices.Contains(sPronouns, lw) && lb == "is":
-		cl = apos + "s"
+	case slices.Contains(sPronouns, lw) && lb == "is" && after.Tag != "PRP":
+		cl = apos + "s" // not "where's it?"
 	case slices.Contains(subjects, lw) && lb == "will":
 		cl = apos + "ll"
 	case slices.Contains(subjects, lw) && lb == "have" && after.Tag == "VBN":

@@ -46,6 +46,8 @@ func TestContractionBothWays(t *testing.T) {
 		{"Can't you help?", "Can't you help?", ""},
 		{"I will not pay", "I won't pay", "not I'll not"},
 		{"Let's go", "Let us go", ""},
+		{"where is it?", "where is it?", "a question keeps its long form"},
+		{"What is the fee?", "What's the fee?", ""},
 		{"我的卡不能用了", "我的卡不能用了", "Chinese has no contractions"},
 	}
 	for _, c := range cases {

@@ -22,7 +22,12 @@ import (
 // name are swapped apart ("Anna Virtanen" -> "Laura Smith"). A company
 // becomes a company of the same sector (a bank stays a bank), a city a
 // city, a country a country. A replacement is never a name the text
-// already holds, and two different names never become the same one.
+// already holds, and two different names never become the same one. A
+// listed name inside a longer proper name stays ("Apple Watch", "Nokia
+// Siemens Networks", "OMX Helsinki"); titles may precede a name ("CEO Anna
+// Virtanen"). A name that stays in one place for either reason stays
+// everywhere in the text ("YIT Home ... YIT subsidiaries" keeps both
+// "YIT").
 // Names covered by the Policy's Keep list or Patterns stay ("Apple Pay"
 // with Keep "Apple Pay"); the policy's built-in freezing of proper nouns
 // does not stop the swap, which is what it is for.
@@ -86,34 +91,73 @@ func (e EntitySwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		out = phrase(out, repl, "NNP", caseLower, tokenize.Frozen)
 		at = s.to
 	}
-	return append(out, toks[at:]...)
+	out = append(out, toks[at:]...)
+	if !sameFigures(toks, out) {
+		return toks // a name glued to a figure must not change how it reads
+	}
+	return out
 }
 
-// sites finds the names of toks, in text order.
+// sites finds the names of toks, in text order. A run of capitalised
+// words (single spaces between them) is swapped only when every word of it
+// belongs to a listed name: "Apple Watch", "Nokia Siemens Networks" and
+// "OMX Helsinki" name something else and stay whole. The first word of
+// the text does not count, being capitalised anyway ("Will Nokia ..."),
+// and neither do titles ("CEO Anna Virtanen", "Mr Smith").
 func (e EntitySwap) sites(names *lexdata.Entities, toks []tokenize.Token) []entitySite {
 	kept := e.Policy.userKept(toks)
+	first := firstContent(toks)
+	blocked := map[string]bool{} // names that stay: kept, or inside a longer name
 	var sites []entitySite
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Kind != tokenize.Word || caseOf(toks[i].Text) == caseLower {
 			continue
 		}
-		words, idx := nameWords(toks, i)
-		n, ents := names.Match(words)
-		if n == 0 {
-			continue
+		run := capitalRun(toks, i, first)
+		var found []entitySite
+		whole := true
+		for j := 0; j < len(run); {
+			words, idx := nameWords(toks[:run[len(run)-1]+1], run[j])
+			n, ents := names.Match(words)
+			if n == 0 {
+				whole = whole && (run[j] == first || slices.Contains(nameTitles, toks[run[j]].Text))
+				j++
+				continue
+			}
+			end := idx[n-1] + 1
+			proper := toks[run[j]].Tag == "NNP" || toks[run[j]].Tag == "NNPS"
+			if ent, ok := e.pick(ents, names, words[n:], proper); ok {
+				found = append(found, entitySite{run[j], end, ent})
+				if slices.Contains(kept[run[j]:end], true) {
+					blocked[ent.Name] = true
+				}
+			}
+			j += n
 		}
-		end := idx[n-1] + 1
-		if slices.Contains(kept[i:end], true) || end < len(toks) && toks[end].Kind == tokenize.Word {
-			i = end - 1 // kept, or part of a longer word run ("Apple" of "Applebee")
-			continue
+		for _, f := range found {
+			if !whole {
+				blocked[f.ent.Name] = true
+			}
 		}
-		proper := toks[i].Tag == "NNP" || toks[i].Tag == "NNPS"
-		if ent, ok := e.pick(ents, names, words[n:], proper); ok {
-			sites = append(sites, entitySite{i, end, ent})
-		}
-		i = end - 1
+		sites = append(sites, found...)
+		i = run[len(run)-1]
 	}
-	return sites
+	// A name that must stay somewhere stays everywhere: consistency.
+	return slices.DeleteFunc(sites, func(s entitySite) bool { return blocked[s.ent.Name] })
+}
+
+// nameTitles may stand before a name in a run of capitalised words.
+var nameTitles = []string{"CEO", "CFO", "COO", "CTO", "Chairman", "Chief", "Director", "Dr", "Dr.", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "President", "Prof", "Prof.", "Professor", "Sir"}
+
+// capitalRun returns the indices of the capitalised words from toks[i]
+// on that stand apart by single spaces; the text's first word joins a run
+// only as its first member.
+func capitalRun(toks []tokenize.Token, i, first int) []int {
+	run := []int{i}
+	for j := i + 2; j < len(toks) && toks[j-1].Text == " " && toks[j].Kind == tokenize.Word && caseOf(toks[j].Text) != caseLower && j != first; j += 2 {
+		run = append(run, j)
+	}
+	return run
 }
 
 // nameWords returns up to four words from toks[i] on that stand apart by

@@ -36,8 +36,17 @@ import (
 //     when written without minutes ("3pm"), by whole hours;
 //   - identifiers (order, account, card and phone numbers) get new random
 //     digits in the same places, with the same separators and letters
-//     ("#A1234" -> "#A8051"); the country code of a phone number stays;
-//   - percents, when asked for, are multiplied like amounts.
+//     ("#A1234" -> "#A8051"); leading zeros and the country code of a
+//     phone number stay;
+//   - percents, when asked for, are multiplied like amounts, and one
+//     below 100 stays below 100.
+//
+// A factor that would make two different figures of a kind equal or put
+// them in another order after rounding ("EUR 0.7 mn" and "EUR 0.8 mn" both
+// to "EUR 0.5 mn") is drawn again. A number followed by "%" or "percent"
+// counts as a percent ("3.4 %"), a number with a leading zero as a code
+// ("0762"), and a number written against a word is part of a name and
+// stays ("TGK-10", "3G").
 //
 // A token whose format it does not recognise (Chinese numerals, a date
 // written some other way) stays as it is, and so do a date that a weekday
@@ -84,26 +93,87 @@ func ParseNumberKinds(list string) ([]tokenize.Kind, error) {
 
 // numberChange is what one text's swap does to each kind, drawn once.
 type numberChange struct {
-	money, number, percent float64 // factors
+	money, number, percent float64 // factors; 0 leaves the kind alone
 	years, days            int     // date shift
 	quarters, hours        int     // time-of-day shift
 }
 
+// factorTries bounds the factors drawn for a kind before it is left alone.
+const factorTries = 4
+
+// drawFactor draws a scale factor from [0.5, 0.87] or [1.15, 2].
+func drawFactor(r *rand.Rand) float64 {
+	if r.IntN(2) == 0 {
+		return 0.5 + r.Float64()*0.37
+	}
+	return 1.15 + r.Float64()*0.85
+}
+
 // drawChange draws a change from r, always the same draws in the same
-// order.
-func drawChange(r *rand.Rand) numberChange {
-	factor := func() float64 {
-		if r.IntN(2) == 0 {
-			return 0.5 + r.Float64()*0.37
+// order. A factor that would put two different figures of its kind in
+// another order or make them equal (rounding "0.7" and "0.8" both to
+// "0.5"), or take a percent below 100 to 100 or more, is drawn again, up
+// to factorTries times; then the kind stays as it is.
+func drawChange(r *rand.Rand, figures map[tokenize.Kind][]string) numberChange {
+	pick := func(k tokenize.Kind) float64 {
+		for range factorTries {
+			f := drawFactor(r)
+			if keepsOrder(figures[k], f, k == tokenize.Percent) {
+				return f
+			}
 		}
-		return 1.15 + r.Float64()*0.85
+		return 0
 	}
 	sign := func() int { return 1 - 2*r.IntN(2) }
 	return numberChange{
-		money: factor(), number: factor(), percent: factor(),
+		money: pick(tokenize.Money), number: pick(tokenize.Number), percent: pick(tokenize.Percent),
 		years: sign() * (1 + r.IntN(4)), days: sign() * r.IntN(120),
 		quarters: sign() * (1 + r.IntN(8)), hours: sign() * (1 + r.IntN(3)),
 	}
+}
+
+// keepsOrder reports whether scaling every text of texts by f keeps the
+// order of their first numerals strictly, and, for percents, keeps those
+// below 100 below 100.
+func keepsOrder(texts []string, f float64, percent bool) bool {
+	type pair struct{ a, b float64 }
+	var vals []pair
+	for _, t := range texts {
+		a, ok := firstValue(t)
+		b, ok2 := firstValue(scaleAll(t, f))
+		if !ok || !ok2 {
+			continue
+		}
+		if percent && a < 100 && b >= 100 {
+			return false
+		}
+		vals = append(vals, pair{a, b})
+	}
+	for i := range vals {
+		for j := range vals {
+			if vals[i].a < vals[j].a && !(vals[i].b < vals[j].b) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// firstValue is the value of the first numeral of s.
+func firstValue(s string) (float64, bool) {
+	m := numeral.FindString(s)
+	if m == "" {
+		return 0, false
+	}
+	dec, thou := separators(m)
+	if thou != 0 {
+		m = strings.ReplaceAll(m, string(thou), "")
+	}
+	if dec != 0 {
+		m = strings.Replace(m, string(dec), ".", 1)
+	}
+	v, err := strconv.ParseFloat(m, 64)
+	return v, err == nil
 }
 
 // Edit implements Edit.
@@ -112,19 +182,30 @@ func (n NumberSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	if kinds == nil {
 		kinds = DefaultNumberKinds()
 	}
-	ch := drawChange(r)
 	kept := n.Policy.userKept(toks)
+	eff := make([]tokenize.Kind, len(toks))
+	figures := map[tokenize.Kind][]string{}
+	for i := range toks {
+		eff[i] = numberKind(toks, i)
+		if slices.Contains(kinds, eff[i]) && !kept[i] && !(eff[i] == tokenize.Date && weekdayBefore(toks, i)) {
+			figures[eff[i]] = append(figures[eff[i]], toks[i].Text)
+		} else {
+			eff[i] = tokenize.Space // not swapped
+		}
+	}
+	ch := drawChange(r, figures)
 	memo := map[string]string{} // consistent within the text
 	var out []tokenize.Token
 	for i := range toks {
 		t := &toks[i]
-		if !slices.Contains(kinds, t.Kind) || kept[i] || t.Kind == tokenize.Date && weekdayBefore(toks, i) {
+		if eff[i] == tokenize.Space {
 			continue
 		}
-		repl, seen := memo[t.Kind.String()+"\x00"+t.Text]
+		key := eff[i].String() + "\x00" + t.Text
+		repl, seen := memo[key]
 		if !seen {
-			repl = ch.apply(r, t.Kind, t.Text)
-			memo[t.Kind.String()+"\x00"+t.Text] = repl
+			repl = ch.apply(r, eff[i], t.Text)
+			memo[key] = repl
 		}
 		if repl == t.Text {
 			continue
@@ -138,6 +219,72 @@ func (n NumberSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		return toks
 	}
 	return out
+}
+
+// numberKind is the kind NumberSwap treats toks[i] as: a number followed
+// by "%" or "percent" is a percent ("3.4 %"), a number written with a
+// leading zero is a code ("0762"), and a number glued to a word is part of
+// a name ("5-year"), and so is one right after a capitalised word other
+// than the first ("Windows 10", "Chapter 2"); those, and identifiers of
+// fewer than four digits ("TGK-10", "3G", "F-16"), are never swapped
+// (Space).
+func numberKind(toks []tokenize.Token, i int) tokenize.Kind {
+	t := &toks[i]
+	if t.Kind == tokenize.Identifier && digits(t.Text) < 4 {
+		return tokenize.Space // a name or a model: "3G", "A4", "F-16", "COVID-19"
+	}
+	if t.Kind != tokenize.Number {
+		return t.Kind
+	}
+	if gluedToWord(toks, i) || afterName(toks, i) || strings.HasPrefix(t.Text, "+") && !strings.ContainsAny(t.Text, ".,") {
+		return tokenize.Space // "+33" is a country code when the tokenizer cuts "+33 1 46 48 28 00"
+	}
+	if next := nextWord(toks, i+1); next != nil && (next.Text == "%" || strings.EqualFold(next.Text, "percent") || strings.EqualFold(next.Text, "pct")) {
+		return tokenize.Percent
+	}
+	if len(t.Text) > 1 && t.Text[0] == '0' && !strings.ContainsAny(t.Text, ".,") {
+		return tokenize.Identifier
+	}
+	return tokenize.Number
+}
+
+// digits counts the ASCII digits of s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// afterName reports whether toks[i] follows a capitalised word, one
+// space apart, that does not open the text.
+func afterName(toks []tokenize.Token, i int) bool {
+	j := i - 2
+	return j >= 0 && toks[i-1].Text == " " && toks[j].Kind == tokenize.Word && caseOf(toks[j].Text) != caseLower && j != firstContent(toks)
+}
+
+// gluedToWord reports whether toks[i] is written against a word, directly
+// or through a hyphen or slash.
+func gluedToWord(toks []tokenize.Token, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		t := &toks[j]
+		if t.Kind == tokenize.Word {
+			return true
+		}
+		if t.Text == "-" || t.Text == "/" {
+			k := j + (j - i)
+			if k >= 0 && k < len(toks) && toks[k].Kind == tokenize.Word {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // weekdayBefore reports whether a weekday names the date at toks[i]
@@ -183,6 +330,9 @@ var numeral = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 // scaleAll multiplies every numeral of s by f (see scaleNumeral); s
 // stays as it is when one of them cannot be scaled.
 func scaleAll(s string, f float64) string {
+	if f == 0 {
+		return s
+	}
 	ok := true
 	out := numeral.ReplaceAllStringFunc(s, func(m string) string {
 		v, good := scaleNumeral(m, f)
@@ -271,8 +421,8 @@ func group(ip string, sep byte) string {
 }
 
 // newDigits gives every ASCII digit of the identifier s a random digit;
-// a run of digits that did not start with 0 does not start with 0, and the
-// country code of a phone number ("+44") stays.
+// leading zeros of a run of digits stay, its first other digit is not 0,
+// and the country code of a phone number ("+44") stays.
 func newDigits(r *rand.Rand, s string) string {
 	b := []byte(s)
 	start := 0
@@ -280,14 +430,16 @@ func newDigits(r *rand.Rand, s string) string {
 		for start = 1; start < len(b) && b[start] >= '0' && b[start] <= '9'; start++ {
 		}
 	}
+	lead := true // in the leading zeros or first digit of a run
 	for i := start; i < len(b); i++ {
-		if b[i] < '0' || b[i] > '9' {
-			continue
-		}
-		first := i == 0 || b[i-1] < '0' || b[i-1] > '9'
-		if first && b[i] != '0' {
-			b[i] = byte('1' + r.IntN(9))
-		} else {
+		c := b[i]
+		switch {
+		case c < '0' || c > '9':
+			lead = true
+		case lead && c == '0':
+		case lead:
+			b[i], lead = byte('1'+r.IntN(9)), false
+		default:
 			b[i] = byte('0' + r.IntN(10))
 		}
 	}

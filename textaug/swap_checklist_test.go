@@ -50,12 +50,15 @@ func TestEntitySwapKindsAndKeep(t *testing.T) {
 		assert.True(t, strings.HasPrefix(v, "My Apple Pay top-up failed, Apple and Revolut said in "), "only places: %q", v)
 		assert.NotContains(t, v, "London")
 		v = swapped(t, textaug.EntitySwap{Policy: p}, s, seed, p)
-		assert.True(t, strings.HasPrefix(v, "My Apple Pay top-up"), "kept phrase: %q", v)
+		assert.True(t, strings.HasPrefix(v, "My Apple Pay top-up failed, Apple and "), "kept phrase, and so the name everywhere: %q", v)
 		assert.NotContains(t, v, "Revolut")
 	}
 	assert.Equal(t, "我在赫尔辛基用诺基亚", swapped(t, textaug.EntitySwap{}, "我在赫尔辛基用诺基亚", 1, nil), "no Chinese names in the lists")
 	assert.Equal(t, "green energy for young people in hall 3", swapped(t, textaug.EntitySwap{}, "green energy for young people in hall 3", 1, nil), "names are matched as written")
 	assert.Equal(t, "Mark the payment as done", swapped(t, textaug.EntitySwap{}, "Mark the payment as done", 1, nil), "a given name that the tagger calls a verb")
+	for _, s := range []string{"Can I top up from my Apple Watch?", "He works at Nokia Siemens Networks now.", "It trades on OMX Helsinki today.", "Homes of YIT Home are sold where YIT works."} {
+		assert.Equal(t, s, swapped(t, textaug.EntitySwap{}, s, 1, nil), "a name inside a longer proper name stays")
+	}
 	kinds, err := textaug.ParseEntityKinds("person, company")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"given", "family", "company"}, kinds)
@@ -94,6 +97,28 @@ func TestNumberSwapKinds(t *testing.T) {
 	assert.EqualError(t, err, `textaug: unknown kind "weight" (have number, money, percent, date, identifier)`)
 }
 
+func TestNumberSwapFinanceNews(t *testing.T) {
+	s := "Operating loss amounted to EUR 0.7 mn compared to a profit of EUR 0.8 mn , 3.4 % of voting rights , TGK-10 , the 5-year plan , Windows 10 , HKSE : 0762 ."
+	amounts := regexp.MustCompile(`EUR (\d+\.\d) mn compared to a profit of EUR (\d+\.\d) mn`)
+	for seed := range uint64(100) {
+		v := swapped(t, textaug.NumberSwap{}, s, seed, nil)
+		if m := amounts.FindStringSubmatch(v); assert.NotNil(t, m, v) {
+			assert.Less(t, atof(t, m[1]), atof(t, m[2]), "order kept after rounding: %q", v)
+		}
+		assert.Contains(t, v, "3.4 % of voting rights", "a number before %% is a percent, kept by default")
+		assert.Contains(t, v, "TGK-10 , the 5-year plan , Windows 10 ,", "a number in a name stays")
+		assert.Regexp(t, `HKSE : 0\d{3} \.$`, v, "a code keeps its leading zero and length")
+	}
+	for seed := range uint64(100) {
+		v := swapped(t, textaug.NumberSwap{Kinds: []tokenize.Kind{tokenize.Percent}}, "About 72 % of shares and 96% of votes", seed, nil)
+		m := regexp.MustCompile(`^About (\d+) % of shares and (\d+)% of votes$`).FindStringSubmatch(v)
+		if assert.NotNil(t, m, v) {
+			assert.Less(t, atof(t, m[1]), 100.0, v)
+			assert.Less(t, atof(t, m[2]), 100.0, v)
+		}
+	}
+}
+
 func TestNumberSwapDates(t *testing.T) {
 	cases := []struct{ in, pattern string }{
 		{"on 2024-03-05 ok", `^on \d{4}-\d\d-\d\d ok$`},
@@ -115,6 +140,15 @@ func TestNumberSwapDates(t *testing.T) {
 	v := swapped(t, textaug.NumberSwap{}, "from 2024-03-05 to 2024-03-05", 3, nil)
 	f := strings.Fields(v)
 	assert.Equal(t, f[1], f[3])
+}
+
+func TestNumberSwapPhoneNumbers(t *testing.T) {
+	for seed := range uint64(30) {
+		for _, s := range []string{"tel. +33 1 46 48 28 00 Aldata", "Call +44 20 7946 0958 now"} {
+			v := swapped(t, textaug.NumberSwap{}, s, seed, nil)
+			assert.Equal(t, s[:strings.IndexByte(s, '+')+3], v[:strings.IndexByte(s, '+')+3], "the country code stays: %q", v)
+		}
+	}
 }
 
 func TestNumberSwapKeepAndPatterns(t *testing.T) {

@@ -32,6 +32,7 @@ type recipeFlags struct {
 	lang                         string
 	bt                           recipe.BT
 	btPivots                     string
+	more                         opsFlags // typo, contraction, CheckList, LLM (opsflags.go)
 }
 
 func (f *recipeFlags) register(fs *flag.FlagSet) {
@@ -45,7 +46,7 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.alphaRD, "alpha-rd", 0, "α (deletion probability) of random deletion only")
 	fs.Float64Var(&f.punctRatio, "punct-ratio", 0, "AEDA's ratio: marks before 1..ratio·words+1 words (0.3)")
 	fs.Float64Var(&f.pinyinRate, "pinyin-rate", 0, "share of eligible Chinese characters the pinyin operation mistypes (0.05)")
-	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, none (back-translation alone), or a comma list of synonym, insert, swap, delete, punct, pinyin (Chinese typing noise)")
+	fs.StringVar(&f.ops, "ops", "", "operations: eda, aeda, none (back-translation alone), or a comma list of synonym, insert, swap, delete, punct, pinyin (Chinese typing noise), typo, contraction, entity-swap, number-swap, paraphrase, generate")
 	fs.BoolVar(&f.chain, "chain", false, "apply every operation to each variant instead of one per variant")
 	fs.IntVar(&f.maxTries, "max-tries", 0, "attempts per row before a shortfall is reported (0: 4·k+10)")
 	fs.StringVar(&f.protect, "protect", "", "file of words and phrases never edited, one per line; /regexp/ lines are patterns")
@@ -76,6 +77,7 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.bt.Region, "bt-region", "", "azure: the resource's region")
 	fs.StringVar(&f.bt.Template, "bt-template", "", "template: JSON file describing an in-house service")
 	fs.StringVar(&f.bt.KeysFile, "bt-keys", "", "JSON file of API keys by backend name (environment variables TEXTAUG_<BACKEND>_KEY win)")
+	f.more.register(fs)
 }
 
 // resolve returns the recipe: the preset or recipe file, overridden by the
@@ -211,6 +213,9 @@ func (f *recipeFlags) resolve(fs *flag.FlagSet) (recipe.Recipe, error) {
 		if set[name] {
 			apply()
 		}
+	}
+	if err := f.more.apply(set, &r); err != nil {
+		return r, err
 	}
 	if err := r.Validate(); err != nil {
 		return r, recipe.Usage(err)

@@ -12,7 +12,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/synonyms/pinyin"
 	"github.com/textaug/textaug/textaug"
@@ -30,7 +29,8 @@ type Recipe struct {
 	// K is the number of variants per row.
 	K int `json:"k" yaml:"k"`
 	// Ops are the operations: synonym, insert, swap, delete, punct, and
-	// pinyin (Chinese typing noise, never in a preset).
+	// pinyin (Chinese typing noise), typo, contraction, entity-swap,
+	// number-swap, paraphrase and generate, never in a preset.
 	Ops []string `json:"ops" yaml:"ops"`
 	// Chain applies every operation to each variant; otherwise one
 	// operation per variant, drawn by Weights (equal when empty).
@@ -47,6 +47,11 @@ type Recipe struct {
 	Synonyms Synonyms       `json:"synonyms" yaml:"synonyms"`
 	// Backtranslate adds round trips through a translator to the mix.
 	Backtranslate BT `json:"backtranslate,omitempty" yaml:"backtranslate,omitempty"`
+	// Typo, CheckList and LLM configure typo, entity-swap and number-swap,
+	// and paraphrase and generate (see ops.go).
+	Typo      TypoConfig `json:"typo,omitempty" yaml:"typo,omitempty"`
+	CheckList CheckList  `json:"checklist,omitempty" yaml:"checklist,omitempty"`
+	LLM       LLM        `json:"llm,omitempty" yaml:"llm,omitempty"`
 }
 
 // Protect is the protection policy of a recipe (see textaug.Policy).
@@ -169,7 +174,7 @@ func Load(path string) (Recipe, error) {
 	return r, r.Validate()
 }
 
-var OpNames = []string{"synonym", "insert", "swap", "delete", "punct", "pinyin"}
+var OpNames = []string{"synonym", "insert", "swap", "delete", "punct", "pinyin", "typo", "contraction", "entity-swap", "number-swap", "paraphrase", "generate"}
 
 // Validate checks the fields of r.
 func (r *Recipe) Validate() error {
@@ -220,7 +225,7 @@ func (r *Recipe) Validate() error {
 	default:
 		return fmt.Errorf("recipe %s: polarity_guard: want on, strict or off, got %q", r.Name, r.Synonyms.Guard)
 	}
-	return nil
+	return r.validateOps()
 }
 
 func (r *Recipe) rate(op string) float64 {
@@ -232,6 +237,10 @@ func (r *Recipe) rate(op string) float64 {
 		return 0.3
 	case "pinyin":
 		return 0.05
+	case "typo":
+		return 0.1
+	case "contraction":
+		return 0.5
 	}
 	return r.Alpha
 }
@@ -243,6 +252,9 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 	var edits []textaug.Edit
 	var weights []float64
 	for _, op := range r.Ops {
+		if slices.Contains(llmOps, op) {
+			continue // not a token edit: see Augmenter
+		}
 		if (op == "synonym" || op == "insert") && syn == nil {
 			s, err := src()
 			if err != nil {
@@ -264,6 +276,11 @@ func (r *Recipe) Edit(src func() (synonyms.Source, error)) (textaug.Edit, error)
 			e = textaug.Punctuation{Ratio: r.rate(op)}
 		case "pinyin":
 			e = textaug.PinyinNoise{Confusions: pinyin.Confusions{}, Rate: r.rate(op), Max: r.Max[op]}
+		default:
+			var err error
+			if e, err = r.opEdit(op); err != nil {
+				return nil, err
+			}
 		}
 		edits = append(edits, e)
 		w := 1.0
@@ -356,39 +373,19 @@ func readProtect(path string, p *textaug.Policy) error {
 	return nil
 }
 
-// Augmenter builds the whole augmenter of a recipe: the word-level
-// operations, mixed with back-translation when the recipe has a backend.
-// rt is nil without back-translation; close releases the translation
-// cache and must be called.
-func (r *Recipe) Augmenter() (aug textaug.Augmenter, rt *RoundTrip, close func() error, err error) {
-	close = func() error { return nil }
-	policy, err := r.Policy()
+// Words builds the word-level augmenter of the recipe's operations (its
+// tokenizer, edits and protection policy); nil when the recipe has no
+// token operations (back-translation, paraphrase or generate alone).
+// Mixing it with back-translation (BT.RoundTrip, BT.MixWeight) is
+// internal/augment's job; WithLLM adds paraphrase and generate.
+func (r *Recipe) Words() (textaug.Augmenter, error) {
+	policy, err := r.Policy() // checked even without operations
+	if err != nil || !slices.ContainsFunc(r.Ops, func(o string) bool { return !slices.Contains(llmOps, o) }) {
+		return nil, err
+	}
+	edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
 	if err != nil {
-		return nil, nil, close, err
+		return nil, err
 	}
-	var words textaug.Augmenter
-	if len(r.Ops) > 0 {
-		edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
-		if err != nil {
-			return nil, nil, close, err
-		}
-		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}
-	}
-	b := &r.Backtranslate
-	if b.Backend == "" {
-		return words, nil, close, nil
-	}
-	t, closeCache, err := b.Translator()
-	if err != nil {
-		return nil, nil, close, err
-	}
-	rt = &RoundTrip{backtranslate.RoundTrip{Translator: t, Source: b.SourceLang(), Pivots: b.PivotLangs(), Chain: b.Chain}}
-	if words == nil {
-		return rt, rt, closeCache, nil
-	}
-	w := b.Weight
-	if w == 0 {
-		w = 1
-	}
-	return textaug.Mix{Augs: []textaug.Augmenter{words, rt}, Weights: []float64{1, w}}, rt, closeCache, nil
+	return textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}, nil
 }
