@@ -71,15 +71,16 @@ func BenchmarkEDAWordNet(b *testing.B) {
 	benchEDA(b, src)
 }
 
-// benchPreset runs the Sampler as textaug augment builds it for a preset
-// (recipe, policy, tokenizer, synonym sources; k from the preset, seed 1)
-// over real sentences, one record per iteration.
+// benchPreset runs the Sampler as the augment engine builds it for a
+// preset without back-translation (recipe, policy, tokenizer, synonym
+// sources; k from the preset, seed 1) over real sentences, one record per
+// iteration.
 func benchPreset(b *testing.B, preset string, texts []string) {
 	rec, ok := recipe.Preset(preset)
 	if !ok {
 		b.Fatalf("no preset %q", preset)
 	}
-	aug, _, closeAug, err := rec.Augmenter()
+	aug, closeAug, err := rec.WordsAndLLM()
 	if err != nil {
 		b.Fatal(err)
 	}
