@@ -45,7 +45,7 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 	if !editable || a.Edit == nil {
 		return nil, ErrNothingToEdit
 	}
-	edit := a.Edit
+	edit := prepareEdit(a.Edit, toks)
 	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
 		out, ops := apply(edit, r, toks, nil)

@@ -20,7 +20,7 @@ import (
 //
 // The returned slice is new and owned by the caller.
 func Tokenize(s string) []Token {
-	toks := scan(s, make([]Token, 0, len(s)/3+1))
+	toks := scan(s, make([]Token, 0, len(s)/2+2)) // English text has about 0.38 tokens a byte
 	return merge(s, toks)
 }
 

@@ -1,5 +1,7 @@
 package tokenize
 
+import "strings"
+
 // Kind says what a token is. Kinds decide what the default protection
 // policy of package textaug lets strategies edit.
 type Kind uint8
@@ -111,11 +113,12 @@ func Join(toks []Token) string {
 	for i := range toks {
 		n += len(toks[i].Text)
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder // one allocation: the result itself
+	b.Grow(n)
 	for i := range toks {
-		b = append(b, toks[i].Text...)
+		b.WriteString(toks[i].Text)
 	}
-	return string(b)
+	return b.String()
 }
 
 // Tagger assigns Penn Treebank tags to a sequence of words.

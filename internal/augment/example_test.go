@@ -28,7 +28,7 @@ func ExampleEngine_Sample() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [punct] Why was . my card declined ? at ; the shop?
-	// [punct] . Why was my ? card declined at the , shop?
-	// [punct] Why was ! my card declined at the shop?
+	// [punct] Why ? was ? my card : declined at the shop?
+	// [punct] Why was my card declined at . the shop?
+	// [punct] Why was my card declined at the ! shop?
 }
