@@ -68,7 +68,7 @@ func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var iof ioFlags
 	rf.register(fs)
 	iof.register(fs)
-	pos, code, ok := parseCommand(fs, augmentHelp, args, stderr)
+	pos, code, ok := parseCommand(fs, augmentHelp, recipe.BalanceArgs(args), stderr)
 	if !ok {
 		return code
 	}
@@ -196,6 +196,12 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitCode(err), err
 	}
 	defer eng.Close()
+	lr, err := prepareLabels(ctx, plan, iof, stdin)
+	if err != nil {
+		return exitCode(err), err
+	}
+	defer lr.release()
+	eng, stdin = lr.apply(eng, stdin)
 	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
 	if err != nil {
 		return exitFail, err
@@ -231,6 +237,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		}
 	}
 	printSummary(stderr, st, time.Since(start), shard, &iof.shard)
+	lr.summary(stderr)
 	if err != nil {
 		return exitFail, err
 	}

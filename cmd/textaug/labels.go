@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/textaug/textaug/internal/augment"
+	"github.com/textaug/textaug/internal/corpus"
+	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
 )
 
@@ -20,6 +24,10 @@ func writeStatsFile(path string, s *textaug.CorpusStats) error {
 	}
 	defer os.Remove(f.Name()) // after a successful rename, nothing is left to remove
 	if _, err := s.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("--stats-out %s: %w", path, err)
+	}
+	if err := f.Chmod(0o644); err != nil {
 		f.Close()
 		return fmt.Errorf("--stats-out %s: %w", path, err)
 	}
@@ -121,4 +129,166 @@ func why(c augment.LabelCount, p augment.LabelPlan, planned bool, f augment.Filt
 		return "-"
 	}
 	return s
+}
+
+// labelRun is the label-aware part of an augment run: what the corpus
+// pass learned and how the summary reports it.
+type labelRun struct {
+	ls    *augment.LabelSamplers // nil when the corpus has no labels
+	table bool                   // print the per-label table (balancing or filter)
+	maxK  int
+	stdin io.Reader // the spooled stdin for the augmenting pass, when stdin was spooled
+	close func()
+}
+
+// prepareLabels runs the corpus pass when the recipe's labels settings
+// need one (see recipe.Labels.Pass) or read --stats, and the corpus has
+// labels; nil when there is nothing label-aware to do (a corpus without
+// labels works as before, unless a setting that needs labels was given).
+// Input from stdin is spooled to a temporary file and read from there
+// twice; run.stdin then replaces stdin for the augmenting pass.
+func prepareLabels(ctx context.Context, plan *augmentPlan, iof *ioFlags, stdin io.Reader) (*labelRun, error) {
+	rec := &plan.rec
+	L := rec.Labels
+	swap := slices.Contains(rec.Ops, "label-swap")
+	if !L.Pass(rec.Ops) && L.Stats == "" {
+		return nil, nil
+	}
+	if plan.format == corpus.Text { // one sentence per line: no labels
+		return nil, needsLabels(L)
+	}
+	run := &labelRun{table: L.Balance != 0 || L.Filter, maxK: L.MaxK, close: func() {}}
+	passIn := stdin
+	if plan.input == "-" {
+		path, remove, err := spool(stdin)
+		if err != nil {
+			return nil, err
+		}
+		files, err := openTwice(path)
+		if err != nil {
+			remove()
+			return nil, err
+		}
+		passIn, run.stdin = files[0], files[1]
+		run.close = func() { files[0].Close(); files[1].Close(); remove() }
+	}
+	labels, err := corpusPass(ctx, plan, iof, passIn, L.Anchors || swap || L.StatsOut != "")
+	if err != nil {
+		run.close()
+		return nil, err
+	}
+	if labels == nil {
+		return run, nil // no labels: augment as before (from the spooled stdin)
+	}
+	if L.StatsOut != "" && labels.Stats != nil {
+		if err := writeStatsFile(L.StatsOut, labels.Stats); err != nil {
+			run.close()
+			return nil, err
+		}
+	}
+	words := labels.Stats
+	if !L.Anchors && !swap {
+		words = nil // statistics only written, not used
+	}
+	run.ls = &augment.LabelSamplers{Words: rec.LabelWords(words), Labels: labels, Tally: &augment.LabelTally{}}
+	return run, nil
+}
+
+// apply returns the engine and the stdin of the augmenting pass: the
+// label-aware engine, and the spooled stdin when stdin was spooled. A nil
+// run changes nothing.
+func (run *labelRun) apply(eng *augment.Engine, stdin io.Reader) (*augment.Engine, io.Reader) {
+	if run == nil {
+		return eng, stdin
+	}
+	if run.stdin != nil {
+		stdin = run.stdin
+	}
+	if run.ls != nil {
+		eng = eng.WithLabels(run.ls)
+	}
+	return eng, stdin
+}
+
+// release closes the spooled stdin and the LLM cache of the label
+// augmenters.
+func (run *labelRun) release() {
+	if run == nil {
+		return
+	}
+	run.close()
+	if run.ls != nil {
+		run.ls.Words.Close()
+	}
+}
+
+// summary prints the per-label table of a balanced or filtered run.
+func (run *labelRun) summary(w io.Writer) {
+	if run != nil && run.ls != nil && run.table {
+		printLabelTable(w, run.ls.Tally.Counts(), run.ls.Labels, run.maxK)
+	}
+}
+
+// needsLabels is the error of settings that need labels on a corpus
+// without them; nil when none of them was asked for.
+func needsLabels(L recipe.Labels) error {
+	if L.Balance != 0 || L.Filter || L.StatsOut != "" {
+		return recipe.Usagef("--balance, --filter and --stats-out need a corpus with labels (a label column or field; see --label)")
+	}
+	return nil
+}
+
+func openTwice(path string) ([2]*os.File, error) {
+	var f [2]*os.File
+	for i := range f {
+		var err error
+		if f[i], err = os.Open(path); err != nil {
+			if i == 1 {
+				f[0].Close()
+			}
+			return f, fmt.Errorf("spooled stdin: %w", err)
+		}
+	}
+	return f, nil
+}
+
+// corpusPass reads the input once for the statistics (learn: computed
+// unless --stats gives them), the balancing plan and the filter. It
+// returns nil when the corpus has no label column and nothing was asked
+// that needs one.
+func corpusPass(ctx context.Context, plan *augmentPlan, iof *ioFlags, stdin io.Reader, learn bool) (*augment.Labels, error) {
+	L := plan.rec.Labels
+	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: plan.format, Name: in.Name(), TextField: iof.text, LabelField: iof.label})
+	if err != nil {
+		return nil, err
+	}
+	if r.LabelField() == "" {
+		return nil, needsLabels(L)
+	}
+	opt := augment.PassOptions{Seed: iof.seed}
+	if learn && L.Stats == "" {
+		opt.Stats = L.Builder()
+		opt.Stats.Tokenizer = plan.rec.Tokenizer()
+	}
+	if L.Balance != 0 {
+		opt.Balance = &augment.Balance{Target: max(L.Balance, 0), MaxK: L.MaxK}
+	}
+	if L.Filter {
+		opt.Filter = &augment.Filter{Train: filterTrainer}
+	}
+	labels, err := augment.CorpusPass(ctx, r, opt)
+	if err != nil {
+		return nil, err
+	}
+	if L.Stats != "" {
+		if labels.Stats, err = readStatsFile(L.Stats); err != nil {
+			return nil, err
+		}
+	}
+	return labels, nil
 }

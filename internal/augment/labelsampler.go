@@ -13,6 +13,8 @@ import (
 type LabelSamplers struct {
 	Words  *recipe.LabelWords
 	Labels *Labels
+	// Tally, if set, counts the rows and variants of Rows by label.
+	Tally *LabelTally
 }
 
 // For returns smp set up for a record with key (its text) and label. mix
@@ -43,4 +45,16 @@ func both(a, b func(original, variant string) bool) func(original, variant strin
 		return b
 	}
 	return func(o, v string) bool { return a(o, v) && b(o, v) }
+}
+
+// WithLabels returns an engine that shares e's augmenters and, in Rows,
+// gives each record its label's Sampler from ls (see LabelSamplers.For):
+// the label's anchors and entities protected, label-swap bound to the
+// label, the balancing plan's k and the consistency filter. ls.Words must
+// be the LabelWords of e's recipe. Sample (texts without labels) is not
+// affected.
+func (e *Engine) WithLabels(ls *LabelSamplers) *Engine {
+	c := *e
+	c.labels = ls
+	return &c
 }

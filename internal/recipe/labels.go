@@ -1,7 +1,10 @@
 package recipe
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/textaug/textaug/synonyms"
@@ -37,6 +40,31 @@ type Labels struct {
 	// Filter keeps a variant only if a classifier that never saw its
 	// source row gives it the source's label.
 	Filter bool `json:"filter,omitempty" yaml:"filter,omitempty"`
+}
+
+// validate checks the settings.
+func (l Labels) validate(bad func(field, format string, args ...any) error) error {
+	switch {
+	case l.MinZ < 0:
+		return bad("labels.anchor_min_z", "must not be negative")
+	case l.MinRows < 0:
+		return bad("labels.anchor_min_rows", "must not be negative")
+	case l.MaxAnchors < 0:
+		return bad("labels.anchor_max", "must not be negative")
+	case l.Balance < BalanceLargest:
+		return bad("labels.balance", "want a number of rows, or -1 for the largest label's count, got %d", l.Balance)
+	case l.MaxK < 0:
+		return bad("labels.max_k", "must not be negative")
+	case l.MaxK > 0 && l.Balance == 0:
+		return bad("labels.max_k", "caps balancing's k: give balance too")
+	}
+	return nil
+}
+
+// Pass reports whether the settings need a corpus pass before augmenting,
+// for a recipe with the operations ops.
+func (l Labels) Pass(ops []string) bool {
+	return l.Anchors && l.Stats == "" || l.StatsOut != "" || l.Balance != 0 || l.Filter || slices.Contains(ops, "label-swap") && l.Stats == ""
 }
 
 // Builder returns the statistics builder of the settings.
@@ -160,6 +188,61 @@ func bindAll(edits []textaug.Edit, stats *textaug.CorpusStats, label string) []t
 	out := make([]textaug.Edit, len(edits))
 	for i, e := range edits {
 		out[i] = bindLabel(e, stats, label)
+	}
+	return out
+}
+
+// balanceField sets labels.balance: true (a bare --balance) is
+// BalanceLargest, false is 0, a number is that many rows.
+func balanceField(r *Recipe, v []string) error {
+	s := strings.TrimSpace(last(v))
+	if b, err := strconv.ParseBool(s); err == nil {
+		r.Labels.Balance = 0
+		if b {
+			r.Labels.Balance = BalanceLargest
+		}
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return fmt.Errorf("want a number of rows (at least 1), or nothing for the largest label's count, got %q", s)
+	}
+	r.Labels.Balance = n
+	return nil
+}
+
+func showBalance(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case BalanceLargest:
+		return "largest"
+	}
+	return strconv.Itoa(n)
+}
+
+func showBool(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
+}
+
+// BalanceArgs rewrites "--balance N" (N a number) as "--balance=N": the
+// flag takes no value otherwise, since a bare --balance means "up to the
+// largest label".
+func BalanceArgs(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if (a == "--balance" || a == "-balance") && i+1 < len(args) {
+			if _, err := strconv.Atoi(args[i+1]); err == nil {
+				out = append(out, a+"="+args[i+1])
+				i++
+				continue
+			}
+		}
+		out = append(out, a)
 	}
 	return out
 }

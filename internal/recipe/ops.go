@@ -118,6 +118,8 @@ func (r *Recipe) opEdit(op string) (textaug.Edit, error) {
 		return t, nil
 	case "contraction":
 		return textaug.Contraction{Rate: r.rate(op), Max: r.Max[op]}, nil
+	case "label-swap":
+		return textaug.LabelSwap{Rate: r.rate(op), Max: r.Max[op]}, nil // bound to a label by LabelWords
 	}
 	policy, err := r.Policy()
 	if err != nil {
