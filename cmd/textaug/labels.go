@@ -292,3 +292,36 @@ func corpusPass(ctx context.Context, plan *augmentPlan, iof *ioFlags, stdin io.R
 	}
 	return labels, nil
 }
+
+// explainLabels reads --stats for explain and prints the anchors of
+// label; nil when no statistics were given.
+func explainLabels(w io.Writer, rec recipe.Recipe, label string) (*textaug.CorpusLocks, error) {
+	if rec.Labels.Stats == "" {
+		if label != "" {
+			return nil, recipe.Usagef("--label goes with --stats (a file written by augment --stats-out)")
+		}
+		return nil, nil
+	}
+	stats, err := readStatsFile(rec.Labels.Stats)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case label == "":
+		fmt.Fprintln(w, "no --label: the corpus entities only")
+	case stats.Label(label) == nil:
+		fmt.Fprintf(w, "label %q is not in %s: the corpus entities only\n", label, rec.Labels.Stats)
+	default:
+		fmt.Fprintf(w, "anchors of %s: %s\n", label, or(stats.Describe(label), "none"))
+	}
+	fmt.Fprintln(w)
+	return &textaug.CorpusLocks{Stats: stats, Label: label}, nil
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

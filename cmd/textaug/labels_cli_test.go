@@ -112,3 +112,24 @@ func TestLabelUsageErrors(t *testing.T) {
 		assert.Contains(t, errs, c.want, c.args)
 	}
 }
+
+// explain shows the label's anchors and the entities of the sentence.
+func TestExplainLabels(t *testing.T) {
+	stats := filepath.Join(t.TempDir(), "stats.json")
+	code, _, errs := runCLI(t, "", "augment", "--preset", "intent", "--anchor-min-z", "2", "--stats-out", stats, "-o", filepath.Join(t.TempDir(), "out.jsonl"), labelledFixture)
+	require.Equal(t, 0, code, errs)
+	code, out, errs := runCLI(t, "", "explain", "--preset", "intent", "--stats", stats, "--label", "card_arrival", "When will the card arrive in London?")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "anchors of card_arrival: card (z 3.1, 10 rows), arrived/arrive/arrives (z 2.9, 8 rows)")
+	assert.Regexp(t, `card +word +NN +replace,delete,move +anchor`, out)
+	assert.Regexp(t, `arrive +word +\S+ +replace,delete,move +anchor`, out)
+	assert.Regexp(t, `London +word +NNP +replace,delete,move +entity`, out)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, " ") && strings.Contains(line, ". [") {
+			assert.Contains(t, line, "card", line)
+		}
+	}
+	code, _, errs = runCLI(t, "", "explain", "--preset", "intent", "--label", "card_arrival", "x y")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--label goes with --stats")
+}

@@ -1,6 +1,9 @@
 package augment
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
 )
@@ -57,4 +60,22 @@ func (e *Engine) WithLabels(ls *LabelSamplers) *Engine {
 	c := *e
 	c.labels = ls
 	return &c
+}
+
+// SampleLabelled returns the Result of one text of label, with label's
+// Sampler when the engine has labels (see WithLabels): what explain shows.
+func (e *Engine) SampleLabelled(ctx context.Context, text, label string) (textaug.Result, error) {
+	failed, err := e.prefetch(ctx, []string{text})
+	if err != nil {
+		return textaug.Result{}, fmt.Errorf("augment: %w", err)
+	}
+	smp := e.smp
+	smp.Aug = e.mix(failed)
+	if e.labels != nil {
+		mix := func(w textaug.Augmenter) textaug.Augmenter { return e.mixWords(w, failed) }
+		if smp, err = e.labels.For(smp, text, label, mix); err != nil {
+			return textaug.Result{}, fmt.Errorf("augment: %w", err)
+		}
+	}
+	return smp.Sample(ctx, "", text)
 }
