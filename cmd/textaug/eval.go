@@ -505,11 +505,17 @@ func (a *arm) augmentRows(ctx context.Context, rows []example, seed int) (augmen
 
 // variants returns the variants of each row, and the number missing.
 func (a *arm) variants(ctx context.Context, rows []example, seed int) ([][]string, int, error) {
-	texts := make([]string, len(rows))
+	texts, labels := make([]string, len(rows)), make([]string, len(rows))
 	for i, e := range rows {
-		texts[i] = e.text
+		texts[i], labels[i] = e.text, e.label
 	}
-	results, err := a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	var results []textaug.Result
+	var err error
+	if labelAware(*a.rec) { // anchors, label-swap, balancing, filter: learnt from these rows
+		results, err = labelledResults(ctx, a.eng.WithSeed(uint64(seed)), *a.rec, texts, labels, uint64(seed))
+	} else {
+		results, err = a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", a.name, err)
 	}

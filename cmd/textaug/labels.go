@@ -270,18 +270,7 @@ func corpusPass(ctx context.Context, plan *augmentPlan, iof *ioFlags, stdin io.R
 	if r.LabelField() == "" {
 		return nil, needsLabels(L)
 	}
-	opt := augment.PassOptions{Seed: iof.seed}
-	if learn && L.Stats == "" {
-		opt.Stats = L.Builder()
-		opt.Stats.Tokenizer = plan.rec.Tokenizer()
-	}
-	if L.Balance != 0 {
-		opt.Balance = &augment.Balance{Target: max(L.Balance, 0), MaxK: L.MaxK}
-	}
-	if L.Filter {
-		opt.Filter = &augment.Filter{Train: filterTrainer}
-	}
-	labels, err := augment.CorpusPass(ctx, r, opt)
+	labels, err := augment.CorpusPass(ctx, r, passOptions(plan.rec, iof.seed, learn))
 	if err != nil {
 		return nil, err
 	}
@@ -324,4 +313,54 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// passOptions says what a corpus pass of rec collects; learn asks for the
+// statistics (unless --stats gives them).
+func passOptions(rec recipe.Recipe, seed uint64, learn bool) augment.PassOptions {
+	L := rec.Labels
+	opt := augment.PassOptions{Seed: seed}
+	if learn && L.Stats == "" {
+		opt.Stats = L.Builder()
+		opt.Stats.Tokenizer = rec.Tokenizer()
+	}
+	if L.Balance != 0 {
+		opt.Balance = &augment.Balance{Target: max(L.Balance, 0), MaxK: L.MaxK}
+	}
+	if L.Filter {
+		opt.Filter = &augment.Filter{Train: filterTrainer}
+	}
+	return opt
+}
+
+// labelAware reports whether rec does anything by label.
+func labelAware(rec recipe.Recipe) bool {
+	return rec.Labels.Pass(rec.Ops) || rec.Labels.Stats != ""
+}
+
+// labelledResults makes the variants of labelled rows as augment would
+// with rec's label settings, learning the statistics, the balancing plan
+// and the filter from the rows themselves (eval: each training set).
+// --stats-out is not written here.
+func labelledResults(ctx context.Context, eng *augment.Engine, rec recipe.Recipe, texts, labels []string, seed uint64) ([]textaug.Result, error) {
+	L := rec.Labels
+	l, err := augment.LearnRows(texts, labels, passOptions(rec, seed, L.Anchors || slices.Contains(rec.Ops, "label-swap")))
+	if err != nil {
+		return nil, err
+	}
+	if L.Stats != "" {
+		if l.Stats, err = readStatsFile(L.Stats); err != nil {
+			return nil, err
+		}
+	}
+	words := rec.LabelWords(l.Stats)
+	defer words.Close()
+	eng = eng.WithLabels(&augment.LabelSamplers{Words: words, Labels: l})
+	out := make([]textaug.Result, len(texts))
+	for i, t := range texts {
+		if out[i], err = eng.SampleLabelled(ctx, t, labels[i]); err != nil {
+			return nil, fmt.Errorf("row %d: %w", i+1, err)
+		}
+	}
+	return out, nil
 }

@@ -41,9 +41,7 @@ type Labels struct {
 // Bad rows are skipped (the augmenting pass reports them); any other error
 // ends the pass. It holds the corpus in memory only for the filter.
 func CorpusPass(ctx context.Context, r *corpus.Reader, opt PassOptions) (*Labels, error) {
-	l := &Labels{}
-	in := BalanceInput{Seed: opt.Seed}
-	var texts, labels []string
+	p := newPass(opt)
 	for n := 0; ; n++ {
 		if n%1024 == 1023 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -59,33 +57,68 @@ func CorpusPass(ctx context.Context, r *corpus.Reader, opt PassOptions) (*Labels
 		if err != nil {
 			return nil, fmt.Errorf("augment: corpus pass: %w", err)
 		}
-		if opt.Stats != nil {
-			if err := opt.Stats.Add(rec.Text, rec.Label); err != nil {
-				return nil, fmt.Errorf("augment: corpus pass: row %d: %w", rec.Row, err)
-			}
-		}
-		if rec.Label == "" {
-			l.Unlabelled++
-			continue
-		}
-		in.Add(rec.Text, rec.Label)
-		if opt.Filter != nil {
-			texts, labels = append(texts, rec.Text), append(labels, rec.Label)
+		if err := p.add(rec.Text, rec.Label); err != nil {
+			return nil, fmt.Errorf("augment: corpus pass: row %d: %w", rec.Row, err)
 		}
 	}
-	if opt.Stats != nil {
-		l.Stats = opt.Stats.Stats()
+	return p.finish()
+}
+
+// LearnRows is CorpusPass over rows held in memory (texts and their
+// labels): eval learns the statistics of each training set this way.
+func LearnRows(texts, labels []string, opt PassOptions) (*Labels, error) {
+	p := newPass(opt)
+	for i, t := range texts {
+		if err := p.add(t, labels[i]); err != nil {
+			return nil, fmt.Errorf("augment: learning from rows: row %d: %w", i+1, err)
+		}
 	}
-	if opt.Balance != nil {
-		p := opt.Balance.Plan(&in)
-		l.Plan = &p
+	return p.finish()
+}
+
+// pass is the state of a corpus pass.
+type pass struct {
+	opt           PassOptions
+	l             *Labels
+	in            BalanceInput
+	texts, labels []string
+}
+
+func newPass(opt PassOptions) *pass {
+	return &pass{opt: opt, l: &Labels{}, in: BalanceInput{Seed: opt.Seed}}
+}
+
+func (p *pass) add(text, label string) error {
+	if p.opt.Stats != nil {
+		if err := p.opt.Stats.Add(text, label); err != nil {
+			return err
+		}
 	}
-	if opt.Filter != nil {
-		cf, err := opt.Filter.Fit(opt.Seed, texts, labels)
+	if label == "" {
+		p.l.Unlabelled++
+		return nil
+	}
+	p.in.Add(text, label)
+	if p.opt.Filter != nil {
+		p.texts, p.labels = append(p.texts, text), append(p.labels, label)
+	}
+	return nil
+}
+
+func (p *pass) finish() (*Labels, error) {
+	if p.opt.Stats != nil {
+		p.l.Stats = p.opt.Stats.Stats()
+	}
+	if p.opt.Balance != nil {
+		plan := p.opt.Balance.Plan(&p.in)
+		p.l.Plan = &plan
+	}
+	if p.opt.Filter != nil {
+		cf, err := p.opt.Filter.Fit(p.opt.Seed, p.texts, p.labels)
 		if err != nil {
 			return nil, err
 		}
-		l.Filter = cf
+		p.l.Filter = cf
 	}
-	return l, nil
+	return p.l, nil
 }
