@@ -61,3 +61,20 @@ func terms(as []textaug.Anchor) []string {
 	}
 	return out
 }
+
+// LearnRows learns from rows in memory what CorpusPass learns from a
+// reader.
+func TestLearnRows(t *testing.T) {
+	r, err := corpus.NewReader(strings.NewReader(passInput), corpus.ReaderOptions{Format: corpus.JSONL})
+	require.NoError(t, err)
+	fromReader, err := CorpusPass(context.Background(), r, PassOptions{Stats: &textaug.StatsBuilder{MinZ: 1}, Balance: &Balance{}})
+	require.NoError(t, err)
+	texts := []string{"When will my card arrive?", "My card has not arrived.", "Has my card arrived yet?", "What is the exchange rate?", "No label here, says Nokia.", "Nokia sent it, London said."}
+	labels := []string{"card_arrival", "card_arrival", "card_arrival", "exchange_rate", "", "other"}
+	fromRows, err := LearnRows(texts, labels, PassOptions{Stats: &textaug.StatsBuilder{MinZ: 1}, Balance: &Balance{}})
+	require.NoError(t, err)
+	assert.Equal(t, fromReader.Stats.Labels, fromRows.Stats.Labels)
+	assert.Equal(t, fromReader.Stats.Entities, fromRows.Stats.Entities)
+	assert.Equal(t, fromReader.Plan.Labels, fromRows.Plan.Labels)
+	assert.Equal(t, 1, fromRows.Unlabelled)
+}
