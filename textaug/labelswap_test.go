@@ -184,9 +184,9 @@ func ExampleLabelSwap() {
 	}
 	// Output:
 	// anchors: card arrive (z 1.8, 6 rows)
-	// Will my second card arrive by post today?
 	// Will my first card arrive by post today?
 	// Will my new card arrive by mail today?
+	// Will my second card arrive by post today?
 }
 
 // Chinese rows work the same way: 餐馆, 酒店 and 景点 fill "这家_的" in the
