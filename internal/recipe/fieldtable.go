@@ -85,6 +85,8 @@ var fieldTable = []Field{
 		set: stringField(func(r *Recipe) *string { return &r.Lang }), show: func(r *Recipe) string { return r.Lang }},
 	{Name: "labels.anchors", Flag: "anchors", Bool: true, Usage: "with labels, learn each label's anchors (the words it lives on) and the corpus entities in a first pass, and never delete, replace or move them (docs/labels.md)",
 		set: boolField(func(r *Recipe) *bool { return &r.Labels.Anchors }), show: func(r *Recipe) string { return showBool(r.Labels.Anchors) }},
+	{Name: "labels.anchor_locks", Flag: "anchor-locks", Usage: "what a learned anchor refuses: a comma list of replace, delete and move (unset: all three; delete,move lets synonyms replace anchors)",
+		set: stringField(func(r *Recipe) *string { return &r.Labels.AnchorLocks })},
 	{Name: "labels.anchor_min_z", Flag: "anchor-min-z", Usage: "least z-score of an anchor (unset: 3)",
 		set: floatField(func(r *Recipe) *float64 { return &r.Labels.MinZ })},
 	{Name: "labels.anchor_min_rows", Flag: "anchor-min-rows", Usage: "least rows of its label an anchor is in (unset: 3, and at least 10% of the label's rows)",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
 )
 
 // BalanceLargest is Labels.Balance for "every label up to the largest
@@ -24,6 +25,10 @@ type Labels struct {
 	// MinZ, MinRows and MaxAnchors are the anchor thresholds (0: the
 	// defaults of textaug.StatsBuilder: 3, 3, 6).
 	MinZ       float64 `json:"anchor_min_z,omitempty" yaml:"anchor_min_z,omitempty"`
+	// AnchorLocks lists what an anchor refuses, a comma list of replace,
+	// delete and move; empty means all three. "delete,move" lets synonyms
+	// replace anchors but never deletes or moves them.
+	AnchorLocks string `json:"anchor_locks,omitempty" yaml:"anchor_locks,omitempty"`
 	MinRows    int     `json:"anchor_min_rows,omitempty" yaml:"anchor_min_rows,omitempty"`
 	MaxAnchors int     `json:"anchor_max,omitempty" yaml:"anchor_max,omitempty"`
 	// Stats reads the statistics from this file (written by StatsOut)
@@ -58,7 +63,30 @@ func (l Labels) validate(bad func(field, format string, args ...any) error) erro
 	case l.MaxK > 0 && l.Balance == 0:
 		return bad("labels.max_k", "caps balancing's k: give balance too")
 	}
+	if _, err := l.anchorLock(); err != nil {
+		return bad("labels.anchor_locks", "%v", err)
+	}
 	return nil
+}
+
+// anchorLock parses AnchorLocks (0 for empty: CorpusLocks' default,
+// frozen).
+func (l Labels) anchorLock() (tokenize.Lock, error) {
+	var lock tokenize.Lock
+	for _, f := range strings.Split(l.AnchorLocks, ",") {
+		switch strings.TrimSpace(f) {
+		case "":
+		case "replace":
+			lock |= tokenize.LockReplace
+		case "delete":
+			lock |= tokenize.LockDelete
+		case "move":
+			lock |= tokenize.LockMove
+		default:
+			return 0, fmt.Errorf("want a comma list of replace, delete and move, got %q", f)
+		}
+	}
+	return lock, nil
 }
 
 // Pass reports whether the settings need a corpus pass before augmenting,
@@ -147,7 +175,11 @@ func (l *LabelWords) build(label string) (textaug.Augmenter, error) {
 			return nil, err
 		}
 		if l.stats != nil {
-			policy.Corpus = &textaug.CorpusLocks{Stats: l.stats, Label: label}
+			lock, err := r.Labels.anchorLock()
+			if err != nil {
+				return nil, err
+			}
+			policy.Corpus = &textaug.CorpusLocks{Stats: l.stats, Label: label, AnchorLock: lock}
 		}
 		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: bindLabel(edit, l.stats, label), Policy: policy}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
 )
 
 func labelStats(t *testing.T) *textaug.CorpusStats {
@@ -61,4 +62,16 @@ func TestBindLabel(t *testing.T) {
 	inner := got.Edits[2].(textaug.Chain)[0].(textaug.Sometimes).Do
 	assert.Equal(t, textaug.LabelSwap{Stats: stats, Label: "card_arrival"}, inner)
 	assert.Equal(t, textaug.LabelSwap{Rate: 0.2}, base.Edits[1], "the recipe's edit is not changed")
+}
+
+// anchor_locks says which edits a learned anchor refuses.
+func TestLabelAnchorLocks(t *testing.T) {
+	stats := labelStats(t)
+	rec := Recipe{Name: "t", K: 4, Ops: []string{"synonym"}, Alpha: 0.5, Synonyms: Synonyms{Base: "none", Guard: "on"}, Labels: Labels{AnchorLocks: "delete,move"}}
+	require.NoError(t, rec.Validate())
+	a, err := rec.LabelWords(stats).For("card_arrival")
+	require.NoError(t, err)
+	assert.Equal(t, tokenize.LockDelete|tokenize.LockMove, a.(textaug.Tokens).Policy.Corpus.AnchorLock)
+	rec.Labels.AnchorLocks = "swap"
+	assert.ErrorContains(t, rec.Validate(), `labels.anchor_locks: want a comma list of replace, delete and move, got "swap"`)
 }
