@@ -24,13 +24,13 @@ type Labels struct {
 	Anchors bool `json:"anchors,omitempty" yaml:"anchors,omitempty"`
 	// MinZ, MinRows and MaxAnchors are the anchor thresholds (0: the
 	// defaults of textaug.StatsBuilder: 3, 3, 6).
-	MinZ       float64 `json:"anchor_min_z,omitempty" yaml:"anchor_min_z,omitempty"`
+	MinZ float64 `json:"anchor_min_z,omitempty" yaml:"anchor_min_z,omitempty"`
 	// AnchorLocks lists what an anchor refuses, a comma list of replace,
 	// delete and move; empty means all three. "delete,move" lets synonyms
 	// replace anchors but never deletes or moves them.
 	AnchorLocks string `json:"anchor_locks,omitempty" yaml:"anchor_locks,omitempty"`
-	MinRows    int     `json:"anchor_min_rows,omitempty" yaml:"anchor_min_rows,omitempty"`
-	MaxAnchors int     `json:"anchor_max,omitempty" yaml:"anchor_max,omitempty"`
+	MinRows     int    `json:"anchor_min_rows,omitempty" yaml:"anchor_min_rows,omitempty"`
+	MaxAnchors  int    `json:"anchor_max,omitempty" yaml:"anchor_max,omitempty"`
 	// Stats reads the statistics from this file (written by StatsOut)
 	// instead of computing them, so that shards and workers share them.
 	Stats string `json:"stats,omitempty" yaml:"stats,omitempty"`
