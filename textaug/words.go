@@ -153,7 +153,7 @@ var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
 // a Chinese neighbour with no space between (Chinese words have none),
 // and do not sit inside a protected span.
 func slots(toks []tokenize.Token) []int {
-	var s []int
+	s := make([]int, 0, len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
 	prev := -1
 	for j := range toks {
 		t := &toks[j]
