@@ -172,8 +172,26 @@ func (t *Table) lookup(w string, pos POS) []string {
 // Normalize lower-cases s, trims it and folds runs of white space and
 // WordNet's underscores into single spaces.
 func Normalize(s string) string {
+	if normalized(s) {
+		return s // the common case, a plain lower-case word: no copy
+	}
 	s = strings.ReplaceAll(s, "_", " ")
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// normalized reports whether Normalize(s) == s for certain: s is ASCII
+// without upper case, underscores or white space other than single spaces
+// between other bytes. It may say false for some normalized strings.
+func normalized(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || 'A' <= c && c <= 'Z' || c == '_' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // Owner is a Source that can claim a word: when it owns the word, its

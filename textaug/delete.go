@@ -36,7 +36,8 @@ func (RandomDelete) Name() string { return "delete" }
 
 // Edit implements Edit.
 func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	var pos []int
+	var buf [64]int // a sentence's deletable words, without growing a slice on the heap
+	pos := buf[:0]
 	contents := 0
 	for i := range toks {
 		if content(&toks[i]) {

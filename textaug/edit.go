@@ -70,7 +70,12 @@ func (o OneOf) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 }
 
 func (o OneOf) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
-	w := make([]float64, len(o.Edits))
+	var buf [8]float64 // EDA's four edits and more, without a heap slice
+	w := buf[:0]
+	if len(o.Edits) > len(buf) {
+		w = make([]float64, 0, len(o.Edits))
+	}
+	w = w[:len(o.Edits)]
 	total := 0.0
 	for i := range o.Edits {
 		w[i] = 1

@@ -114,18 +114,12 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 			continue
 		}
 		x := r.IntN(m)
-		if x == len(sl) {
-			e := lastContent(out) + 1
-			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)
-			o = append(o, out[:e]...)
-			if spaced(&out[e-1], &buf[0]) {
-				o = append(o, space)
-			}
-			o = append(o, buf...)
-			out = append(o, out[e:]...)
-			continue
+		j := lastContent(out) + 1 // x == len(sl): the end of the text, after the last word
+		if x < len(sl) {
+			j = sl[x]
 		}
-		out = insertBefore(out, sl[x], buf)
+		own := len(out) != len(toks) // out is this draw's copy once something went in
+		out = insertBefore(out, j, buf, own, 4*(n-1))
 	}
 	if len(out) != len(toks) {
 		fixArticles(out)

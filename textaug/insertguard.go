@@ -35,7 +35,7 @@ func polar(lex *synonyms.PolarityLexicon, phrase string) bool {
 	if lex.Polarity(phrase) != synonyms.Neutral {
 		return true
 	}
-	for _, w := range strings.Fields(phrase) {
+	for w := range strings.FieldsSeq(phrase) {
 		if lex.Polarity(w) != synonyms.Neutral {
 			return true
 		}

@@ -41,7 +41,8 @@ func (RandomSwap) Name() string { return "swap" }
 
 // Edit implements Edit.
 func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	var pos []int
+	var buf [64]int // a sentence's movable words, without growing a slice on the heap
+	pos := buf[:0]
 	for i := range toks {
 		if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockMove == 0 {
 			pos = append(pos, i)

@@ -153,7 +153,7 @@ var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
 // a Chinese neighbour with no space between (Chinese words have none),
 // and do not sit inside a protected span.
 func slots(toks []tokenize.Token) []int {
-	var s []int
+	s := make([]int, 0, len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
 	prev := -1
 	for j := range toks {
 		t := &toks[j]
@@ -171,18 +171,34 @@ func slots(toks []tokenize.Token) []int {
 
 // insertBefore returns toks with ins inserted before index j, with a space
 // on either side only where one is needed (see spaced): "a b" -> "a X b",
-// "我的卡" -> "我的X卡".
-func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token) []tokenize.Token {
-	out := make([]tokenize.Token, 0, len(toks)+len(ins)+2)
-	out = append(out, toks[:j]...)
+// "我的卡" -> "我的X卡". With own, toks is the caller's own copy and
+// grows in place when its capacity allows; otherwise toks is left alone
+// and the result is a new slice with room for extra more tokens.
+func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token, own bool, extra int) []tokenize.Token {
+	var pre, post bool
+	n := len(ins)
 	if j > 0 && spaced(&toks[j-1], &ins[0]) {
-		out = append(out, space)
+		pre, n = true, n+1
 	}
-	out = append(out, ins...)
 	if j < len(toks) && spaced(&ins[len(ins)-1], &toks[j]) {
-		out = append(out, space)
+		post, n = true, n+1
 	}
-	return append(out, toks[j:]...)
+	out := toks
+	if !own || cap(toks)-len(toks) < n {
+		out = make([]tokenize.Token, len(toks), len(toks)+n+extra)
+		copy(out, toks)
+	}
+	out = out[:len(toks)+n]
+	copy(out[j+n:], toks[j:])
+	k := j
+	if pre {
+		out[k], k = space, k+1
+	}
+	k += copy(out[k:], ins)
+	if post {
+		out[k] = space
+	}
+	return out
 }
 
 // spaced reports whether a space must go between a and b when they are

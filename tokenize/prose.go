@@ -1,6 +1,8 @@
 package tokenize
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"regexp"
 	"strings"
@@ -91,10 +93,13 @@ type proseModel struct {
 // proseScratch is the per-call working memory, recycled through a pool.
 type proseScratch struct {
 	key    []byte
-	arena  []byte     // the normalised context words, back to back
-	ctx    [][2]int32 // context word i is arena[ctx[i][0]:ctx[i][1]]
-	scores [64]int64  // per class, in thousandths, of the last prediction
-	set    uint64     // the classes some feature of the last prediction weighs
+	fkey   []byte
+	arena  []byte                         // the normalised context words, back to back
+	ctx    [][2]int32                     // context word i is arena[ctx[i][0]:ctx[i][1]]
+	scores [64]int64                      // per class, in thousandths, of the last prediction
+	set    uint64                         // the classes some feature of the last prediction weighs
+	roles  []proseSpans                   // per context word: its word features (proseRoles)
+	memo   *[proseMemoSize]proseMemoEntry // recent look-ups, see spans
 }
 
 // The patterns of commonregex v1.0.1's LinkRegex and EmailRegex, which
@@ -168,6 +173,11 @@ func (m *proseModel) prepare(s *proseScratch, words []string) {
 	}
 	push(append(s.arena, "-END-"...))
 	push(append(s.arena, "-END2-"...))
+	s.roles = s.roles[:0]
+	for j := range s.ctx {
+		w := s.arena[s.ctx[j][0]:s.ctx[j][1]]
+		s.roles = append(s.roles, proseSpansOf(m, s, proseKindWord, w, nil, proseRoles[:]))
+	}
 }
 
 // proseAppendNormalized appends prose's normalize(w) to dst: "!HYPHEN" for words
@@ -352,29 +362,139 @@ func (s *proseScratch) appendFeature(dst []byte, f int, w string, i int, p1, p2 
 	}
 }
 
+// The features of a word come in groups that depend on one thing each:
+// the context words' features (proseRoles: "i word", "i-1 word", ...), the
+// raw word's ("i suffix", "i pref1") and the two previous tags' ("i-1
+// tag", "i-2 tag", "i tag+i-2 tag"). spans looks a group up in the model
+// once and keeps the result in a small per-scratch memo (direct-mapped, 4,096 entries), so that a word
+// seen before costs one hash and one comparison instead of a model look-up
+// per feature. The memo changes no score: it holds exactly what the model
+// tables return.
+const (
+	proseKindWord = iota // key: a normalised context word
+	proseKindRaw         // key: the raw word
+	proseKindTags        // key: len(p1), p1, p2
+	proseMemoSize = 1 << 12
+)
+
+// proseRoles are the context-word features: the prefixes of a context
+// word's roles, in the order of proseSpans.v.
+var proseRoles = [...]string{"i word ", "i-1 word ", "i-1 suffix ", "i-2 word ", "i+1 word ", "i+1 suffix ", "i+2 word "}
+
+var (
+	proseRawFeats = [...]string{"i suffix ", "i pref1 "}
+	proseTagFeats = [...]string{"i-1 tag ", "i-2 tag ", "i tag+i-2 tag "}
+)
+
+// proseSpans holds the model's values for up to seven features; bit k of
+// has says whether feature k is known.
+type proseSpans struct {
+	v   [7]uint32
+	has uint8
+}
+
+// proseMemoEntry is a memo slot: the key (kind byte and key bytes) in
+// place, so that the memo neither allocates nor holds pointers; longer keys
+// are not kept.
+type proseMemoEntry struct {
+	key [proseMemoKey]byte
+	n   uint8 // key length; 0 when empty
+	sp  proseSpans
+}
+
+const proseMemoKey = 31
+
+// proseSpansOf returns the values of the features prefixes[k] + key (for
+// the tag group: the three tag features of p1 = key, p2 = key2), through
+// the memo.
+func proseSpansOf[K string | []byte](m *proseModel, s *proseScratch, kind byte, key, key2 K, prefixes []string) proseSpans {
+	mk := append(append(append(s.key[:0], kind), key...), key2...)
+	if kind == proseKindTags {
+		mk = append(binary.AppendUvarint(append(s.key[:0], kind), uint64(len(key))), key...)
+		mk = append(mk, key2...)
+	}
+	s.key = mk
+	if s.memo == nil {
+		s.memo = new([proseMemoSize]proseMemoEntry)
+	}
+	e := &s.memo[proseHash(mk)&(proseMemoSize-1)]
+	if int(e.n) == len(mk) && bytes.Equal(e.key[:e.n], mk) {
+		return e.sp
+	}
+	var sp proseSpans
+	fk := s.fkey
+	for k, prefix := range prefixes {
+		fk = append(fk[:0], prefix...)
+		switch {
+		case kind == proseKindWord && (k == 2 || k == 5): // the suffixes
+			fk = append(fk, key[len(key)-min(len(key), 3):]...)
+		case kind == proseKindRaw && k == 0:
+			fk = append(fk, key[len(key)-min(len(key), 3):]...)
+		case kind == proseKindRaw: // prose writes string(w[0]): the first BYTE as a rune
+			fk = utf8.AppendRune(fk, rune(key[0]))
+		case kind == proseKindTags && k == 1:
+			fk = append(fk, key2...)
+		case kind == proseKindTags && k == 2:
+			fk = append(append(append(fk, key...), ' '), key2...)
+		default:
+			fk = append(fk, key...)
+		}
+		if v, ok := m.feats.lookup(fk); ok {
+			sp.v[k], sp.has = v, sp.has|1<<k
+		}
+	}
+	s.fkey = fk
+	if len(mk) <= proseMemoKey {
+		e.n, e.sp = uint8(copy(e.key[:], mk)), sp
+	}
+	return sp
+}
+
+// add adds the weights of feature value v to the scores.
+func (m *proseModel) add(scores *[64]int64, set uint64, v uint32) uint64 {
+	lo, hi := proseSpan(v)
+	for k := lo; k < hi; k++ {
+		p := proseLE32(m.pairs, 4*k)
+		c := p & (1<<proseClassBits - 1)
+		scores[c] += int64(int32(p) >> proseClassBits)
+		set |= 1 << c
+	}
+	return set
+}
+
 // predict scores the classes of word i and returns the best one. prose's
 // features never collide (each has its own prefix), so every feature counts
 // once. Only classes that some feature weighs are candidates, as in prose;
 // among equal scores the lowest class index wins and tied is true. class is
 // -1 when no feature is known. The bias feature (feature 0) is the same for
-// every word and comes precomputed.
+// every word and comes precomputed; the others come in groups (see spans),
+// all but feature 7 ("i-1 tag+i word"), which is looked up directly.
 func (m *proseModel) predict(s *proseScratch, w string, i int, p1, p2 string) (class int, tied bool) {
 	scores := &s.scores
 	*scores = m.bias
 	set := m.biasSet
-	for f := 1; f < proseFeatures; f++ {
-		s.key = s.appendFeature(s.key[:0], f, w, i, p1, p2)
-		v, ok := m.feats.lookup(s.key)
-		if !ok {
-			continue
+	c := i + 2 // position of word i in the context
+	// Context word j plays role k for word i: (j, k).
+	roles := [...][2]int{{c, 0}, {c - 1, 1}, {c - 1, 2}, {c - 2, 3}, {c + 1, 4}, {c + 1, 5}, {c + 2, 6}}
+	for _, jk := range roles {
+		if sp := &s.roles[jk[0]]; sp.has&(1<<jk[1]) != 0 {
+			set = m.add(scores, set, sp.v[jk[1]])
 		}
-		lo, hi := proseSpan(v)
-		for k := lo; k < hi; k++ {
-			p := proseLE32(m.pairs, 4*k)
-			c := p & (1<<proseClassBits - 1)
-			scores[c] += int64(int32(p) >> proseClassBits)
-			set |= 1 << c
+	}
+	groups := [2]proseSpans{
+		proseSpansOf(m, s, proseKindRaw, w, "", proseRawFeats[:]),
+		proseSpansOf(m, s, proseKindTags, p1, p2, proseTagFeats[:]),
+	}
+	for g := range groups {
+		for k := range groups[g].v {
+			if groups[g].has&(1<<k) != 0 {
+				set = m.add(scores, set, groups[g].v[k])
+			}
 		}
+	}
+	s.key = s.appendFeature(s.key[:0], 7, w, i, p1, p2)
+	if v, ok := m.feats.lookup(s.key); ok {
+		set = m.add(scores, set, v)
 	}
 	s.set = set
 	best, bestScore := -1, int64(0)

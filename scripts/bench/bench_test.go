@@ -56,18 +56,29 @@ func TestSentences(t *testing.T) {
 // The whole program against a stand-in for textaug (a shell script that
 // reads its input) and a stand-in reference: every job is measured and
 // printed, the reference paired with the English bulk job only.
-func TestRunPrintsTheTable(t *testing.T) {
+// standIns writes, in a temporary directory, stand-in textaug binaries
+// (shell scripts that read their input and succeed) named names, and
+// English and Chinese rows; it returns the directory and the two files.
+func standIns(t *testing.T, names ...string) (dir, en, zh string) {
+	t.Helper()
 	if _, err := os.Stat("/bin/sh"); err != nil {
 		t.Skip("no /bin/sh for the stand-in binaries")
 	}
-	dir := t.TempDir()
-	fake := filepath.Join(dir, "textaug")
-	require.NoError(t, os.WriteFile(fake, []byte("#!/bin/sh\ncat >/dev/null 2>&1 || true\n"), 0o755))
-	ref := filepath.Join(dir, "augment.py")
-	require.NoError(t, os.WriteFile(ref, []byte("#!/bin/sh\nexit 0\n"), 0o755))
-	en, zh := filepath.Join(dir, "en.txt"), filepath.Join(dir, "zh.txt")
+	dir = t.TempDir()
+	for _, n := range names {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte("#!/bin/sh\ncat >/dev/null 2>&1 || true\n"), 0o755))
+	}
+	en, zh = filepath.Join(dir, "en.txt"), filepath.Join(dir, "zh.txt")
 	require.NoError(t, os.WriteFile(en, []byte("I lost my card\nhelp me\n"), 0o644))
 	require.NoError(t, os.WriteFile(zh, []byte("我的卡丢了\n"), 0o644))
+	return dir, en, zh
+}
+
+func TestRunPrintsTheTable(t *testing.T) {
+	dir, en, zh := standIns(t, "textaug")
+	fake := filepath.Join(dir, "textaug")
+	ref := filepath.Join(dir, "augment.py")
+	require.NoError(t, os.WriteFile(ref, []byte("#!/bin/sh\nexit 0\n"), 0o755))
 	t.Setenv("TEXTAUG_EDA_REF", ref)
 	t.Setenv("TEXTAUG_PYTHON", "/bin/sh")
 	var out bytes.Buffer
@@ -80,4 +91,19 @@ func TestRunPrintsTheTable(t *testing.T) {
 	assert.Contains(t, lines[6], "10 English rows")
 	assert.Contains(t, lines[6], "× / ", "the reference's ratios")
 	assert.NotContains(t, lines[7], "×", "no reference for one row")
+}
+
+func TestRunWithBeforeAndOnly(t *testing.T) {
+	dir, en, zh := standIns(t, "textaug", "textaug-old")
+	fake, old := filepath.Join(dir, "textaug"), filepath.Join(dir, "textaug-old")
+	t.Setenv("TEXTAUG_EDA_REF", "")
+	var out bytes.Buffer
+	o := &options{runs: 3, bin: fake, before: old, only: "English rows", en: en, zh: zh, rows: 10, workers: 2}
+	require.NoError(t, run(o, &out))
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 7, out.String()) // title, blank, header, rule, one job, blank, the reference note
+	assert.Contains(t, lines[2], "before ÷ now")
+	assert.Contains(t, lines[4], "10 English rows")
+	assert.Equal(t, 2, strings.Count(lines[4], "×"), "no reference ratios, the before ratios: %s", lines[4])
+	assert.Equal(t, 2.5, pairedOver([]sample{{cpu: 2}, {cpu: 6}}, []sample{{cpu: 1}, {cpu: 2}}, cpu)) // 2, 3
 }

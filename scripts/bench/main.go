@@ -6,6 +6,11 @@
 //
 //	go run ./scripts/bench [-runs 5] [-big] [-bin textaug] [-data ../shared/data]
 //	TEXTAUG_EDA_REF=/path/to/eda_nlp/code go run ./scripts/bench
+//	go run ./scripts/bench -before textaug-old -only English
+//
+// With -before, a second textaug binary (an older build) takes its turn in
+// every round too, and the table adds its medians and the paired ratio
+// before ÷ now; -only keeps the jobs whose name contains the given text.
 //
 // The jobs:
 //
@@ -48,6 +53,8 @@ type options struct {
 	rows    int
 	workers int
 	tmp     string
+	before  string
+	only    string
 }
 
 func main() {
@@ -60,6 +67,8 @@ func main() {
 	flag.StringVar(&o.zh, "zh", "", "Chinese sentences, one per line")
 	flag.IntVar(&o.rows, "rows", 20000, "rows of the bulk jobs")
 	flag.IntVar(&o.workers, "workers", 2, "textaug workers in the bulk jobs")
+	flag.StringVar(&o.before, "before", "", "an older textaug binary that takes turns with -bin (paired before/after)")
+	flag.StringVar(&o.only, "only", "", "run only the jobs whose name contains this text (e.g. English)")
 	flag.Parse()
 	if err := run(&o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -85,9 +94,12 @@ func run(o *options, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "%s; %d runs each, medians; CPU = user + system\n\n", version(o.bin), o.runs)
-	printHeader(w)
+	printHeader(w, o.before != "")
 	for _, j := range jobs {
-		res, err := measure(j, o.runs, o.bin)
+		if !strings.Contains(j.name, o.only) {
+			continue
+		}
+		res, err := measure(j, o.runs, o.bin, o.before)
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}

@@ -12,12 +12,14 @@ import (
 // sample is one run of a process.
 type sample struct{ cpu, wall, rssMB float64 }
 
-// result holds the runs of a job: textaug's and, paired, the reference's.
-type result struct{ own, ref []sample }
+// result holds the runs of a job: textaug's and, paired, the older
+// binary's and the reference's.
+type result struct{ own, before, ref []sample }
 
-// measure runs j runs times; with a reference, textaug and the reference
-// take turns, so that each pair sees the same load on the machine.
-func measure(j job, runs int, bin string) (result, error) {
+// measure runs j runs times; with an older binary (before) or a reference,
+// they take turns with textaug, so that each round sees the same load on
+// the machine.
+func measure(j job, runs int, bin, before string) (result, error) {
 	var r result
 	for range runs {
 		s, err := runOnce(j.cmd(bin))
@@ -25,6 +27,12 @@ func measure(j job, runs int, bin string) (result, error) {
 			return r, err
 		}
 		r.own = append(r.own, s)
+		if before != "" {
+			if s, err = runOnce(j.cmd(before)); err != nil {
+				return r, fmt.Errorf("the -before binary: %w", err)
+			}
+			r.before = append(r.before, s)
+		}
 		if j.ref == nil {
 			continue
 		}
@@ -78,9 +86,14 @@ func median(s []sample, f func(sample) float64) float64 {
 
 // pairedRatio is the median over pairs of ref/own, by f.
 func pairedRatio(r result, f func(sample) float64) float64 {
-	q := make([]sample, len(r.ref))
-	for i := range r.ref {
-		q[i] = sample{cpu: f(r.ref[i]) / f(r.own[i])}
+	return pairedOver(r.ref, r.own, f)
+}
+
+// pairedOver is the median over pairs of a/b, by f.
+func pairedOver(a, b []sample, f func(sample) float64) float64 {
+	q := make([]sample, len(a))
+	for i := range a {
+		q[i] = sample{cpu: f(a[i]) / f(b[i])}
 	}
 	return median(q, func(s sample) float64 { return s.cpu })
 }
@@ -89,9 +102,13 @@ func cpu(s sample) float64  { return s.cpu }
 func wall(s sample) float64 { return s.wall }
 func rss(s sample) float64  { return s.rssMB }
 
-func printHeader(w io.Writer) {
-	fmt.Fprintln(w, "| job | CPU s | wall s | peak RSS MB | rows/s (wall) | EDA reference: CPU s, wall s, RSS MB | reference ÷ textaug, CPU / wall (paired) |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+func printHeader(w io.Writer, before bool) {
+	h, l := "", ""
+	if before {
+		h, l = " before: CPU s, wall s, RSS MB | before ÷ now, CPU / wall (paired) |", "---|---|"
+	}
+	fmt.Fprintln(w, "| job | CPU s | wall s | peak RSS MB | rows/s (wall) | EDA reference: CPU s, wall s, RSS MB | reference ÷ textaug, CPU / wall (paired) |"+h)
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|"+l)
 }
 
 func printRow(w io.Writer, j job, r result) {
@@ -104,6 +121,11 @@ func printRow(w io.Writer, j job, r result) {
 	if j.rows > 1 {
 		rate = fmt.Sprintf("%.0f", float64(j.rows)/median(r.own, wall))
 	}
-	fmt.Fprintf(w, "| %s | %.3f | %.3f | %.0f | %s | %s | %s |\n", j.name,
-		median(r.own, cpu), median(r.own, wall), median(r.own, rss), rate, ref, ratio)
+	before := ""
+	if len(r.before) > 0 {
+		before = fmt.Sprintf(" %.3f, %.3f, %.0f | %.2f× / %.2f× |", median(r.before, cpu), median(r.before, wall),
+			median(r.before, rss), pairedOver(r.before, r.own, cpu), pairedOver(r.before, r.own, wall))
+	}
+	fmt.Fprintf(w, "| %s | %.3f | %.3f | %.0f | %s | %s | %s |%s\n", j.name,
+		median(r.own, cpu), median(r.own, wall), median(r.own, rss), rate, ref, ratio, before)
 }

@@ -1,0 +1,51 @@
+package textaug
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/tokenize"
+)
+
+// insertBeforeCopy is insertBefore as it was before it could grow a slice
+// in place: a fresh copy every time.
+func insertBeforeCopy(toks []tokenize.Token, j int, ins []tokenize.Token) []tokenize.Token {
+	out := make([]tokenize.Token, 0, len(toks)+len(ins)+2)
+	out = append(out, toks[:j]...)
+	if j > 0 && spaced(&toks[j-1], &ins[0]) {
+		out = append(out, space)
+	}
+	out = append(out, ins...)
+	if j < len(toks) && spaced(&ins[len(ins)-1], &toks[j]) {
+		out = append(out, space)
+	}
+	return append(out, toks[j:]...)
+}
+
+// TestInsertBeforeInPlace inserts at every position of English and Chinese
+// texts, first into a shared slice (which must stay as it was) and then
+// again in place into the copy, and compares with fresh copies.
+func TestInsertBeforeInPlace(t *testing.T) {
+	for _, text := range []string{"I lost my card, please help.", "我的卡丢了", "card 123 (new)"} {
+		toks, err := tokenize.Auto{}.Tokenize(text)
+		require.NoError(t, err)
+		ins := phrase(nil, "bank card", "NN", caseLower, 0)
+		orig := slices.Clone(toks)
+		for j := range len(toks) + 1 {
+			first := insertBefore(toks, j, ins, false, 8)
+			assert.Equal(t, orig, toks, "the shared tokens changed (j=%d)", j)
+			want := insertBeforeCopy(toks, j, ins)
+			require.Equal(t, want, first, "%q, j=%d", text, j)
+			for k := range len(first) + 1 {
+				want := insertBeforeCopy(first, k, ins)
+				roomy := slices.Grow(slices.Clone(first), 8) // grows in place
+				assert.Equal(t, want, insertBefore(roomy, k, ins, true, 0), "%q, j=%d, then k=%d", text, j, k)
+				full := slices.Clip(slices.Clone(first)) // no room: a new slice
+				assert.Equal(t, want, insertBefore(full, k, ins, true, 0), "%q, j=%d, then k=%d, full", text, j, k)
+			}
+		}
+	}
+}
