@@ -15,6 +15,13 @@
 //     runs over seeds; [Folds] splits rows into stratified folds.
 //   - [PlotCurve] draws accuracy against training size, one line with error
 //     bars per [Series].
+//   - [Experiment] is the whole experiment of textaug eval: [Arm]s (no
+//     augmentation or a recipe) scored over seeds ([Experiment.Score]), the
+//     strength search by cross-validation inside the training subset
+//     ([Experiment.CrossValidate]), label preservation judged by a
+//     classifier trained on the whole training file
+//     ([Experiment.Preservation]), the learning curve
+//     ([Experiment.LearningCurve]) and the Markdown [Report].
 //
 // # Determinism
 //

@@ -1,0 +1,149 @@
+package eval
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Report is everything an eval run measured, and what it needs to say
+// about the run.
+type Report struct {
+	// Command is the command line, Version the tool's version.
+	Command, Version string
+	// TrainName and TestName are the files' names; Train, Test and Labels
+	// their row and label counts.
+	TrainName, TestName string
+	Train, Test, Labels int
+	// SizeDesc describes the subsets ("5 per label"), Seeds the seeds as
+	// given, Features the classifier's features.
+	SizeDesc, Seeds, Features string
+
+	Grid     *GridResult // nil without a strength search
+	Scores   []*ArmScore
+	Preserve *PreserveResult
+	Curve    *CurveResult // nil without a learning curve
+}
+
+func pct(mean, std float64) string { return fmt.Sprintf("%.2f ± %.2f", 100*mean, 100*std) }
+
+// ScoreLines are the rows of the score table, header first.
+func ScoreLines(scores []*ArmScore) [][]string {
+	lines := [][]string{{"training data", "k", "train rows", "accuracy %", "macro-F1 %", "gain (acc. points)", "gain (F1 points)"}}
+	for _, s := range scores {
+		am, as := MeanStd(s.Acc)
+		fm, fsd := MeanStd(s.F1)
+		k := "-"
+		if s.Arm.Recipe != nil {
+			k = strconv.Itoa(s.Arm.K())
+		}
+		rows := 0
+		for _, r := range s.TrainRows {
+			rows += r
+		}
+		gain, f1g := "", ""
+		if s.HasBaseline {
+			gain = fmt.Sprintf("%+.2f ± %.2f", s.Gain, s.GainStd)
+			f1g = fmt.Sprintf("%+.2f", s.F1Gain)
+		}
+		lines = append(lines, []string{s.Arm.Name, k, strconv.Itoa(rows / max(1, len(s.TrainRows))), pct(am, as), pct(fm, fsd), gain, f1g})
+	}
+	return lines
+}
+
+// PreserveLines are the rows of the preservation table, header first.
+func PreserveLines(r *PreserveResult) [][]string {
+	lines := [][]string{{"training data", "variants", "preservation", "acc. on variants %", "numbers changed", "negations lost", "equal to input", "duplicates", "missing"}}
+	share := func(n, of int) string {
+		if of == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%d (%.2f%%)", n, 100*float64(n)/float64(of))
+	}
+	for _, a := range r.Arms {
+		lines = append(lines, []string{a.Name, strconv.Itoa(a.Variants), fmt.Sprintf("%.3f", a.Preservation), fmt.Sprintf("%.2f", 100*a.AccVariants),
+			share(a.Figures, a.Variants), share(a.Negations, a.Variants), share(a.Equal, a.Variants), share(a.Dup, a.Variants), strconv.Itoa(a.Missing)})
+	}
+	return lines
+}
+
+// GridLines are the rows of the strength-search table, header first.
+func GridLines(g *GridResult) [][]string {
+	lines := [][]string{{"setting", "cv accuracy %", ""}}
+	for i, r := range g.Rows {
+		mark := ""
+		if i == g.Best {
+			mark = "best"
+		}
+		lines = append(lines, []string{r.Name, pct(r.Mean, r.Std), mark})
+	}
+	return lines
+}
+
+// CurveLines are the rows of the learning-curve table, header first.
+func CurveLines(c *CurveResult) [][]string {
+	lines := [][]string{append([]string{"training data"}, c.Sizes...)}
+	for _, s := range c.Series {
+		l := []string{s.Name}
+		for i := range s.Mean {
+			l = append(l, fmt.Sprintf("%.2f ± %.2f", s.Mean[i], s.Std[i]))
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+func markdownTable(b *bytes.Buffer, lines [][]string) {
+	for i, l := range lines {
+		b.WriteString("| " + strings.Join(l, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat("---|", len(l)) + "\n")
+		}
+	}
+}
+
+// Markdown renders the report.
+func (r *Report) Markdown() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# textaug eval\n\n")
+	fmt.Fprintf(&b, "- command: `%s`\n", r.Command)
+	fmt.Fprintf(&b, "- version: %s\n", r.Version)
+	fmt.Fprintf(&b, "- train: `%s`, %d rows, %d labels; test: `%s`, %d rows\n", r.TrainName, r.Train, r.Labels, r.TestName, r.Test)
+	fmt.Fprintf(&b, "- training subset: lrs-v1 (the low-resource sampler of the shared data README: per label, rows ordered by SHA-256 of `seed:text`), %s; seeds %s\n", r.SizeDesc, r.Seeds)
+	fmt.Fprintf(&b, "- classifier: %s, multinomial logistic regression (L2), trained by textaug's internal/eval\n\n", r.Features)
+	b.WriteString("## Accuracy with and without augmentation\n\n")
+	markdownTable(&b, ScoreLines(r.Scores))
+	b.WriteString("\nMean ± standard deviation over the seeds. Gains are in points, paired by seed against training without augmentation.\n\n")
+	if r.Grid != nil {
+		fmt.Fprintf(&b, "## Strength search\n\n%d-fold cross-validation inside each seed's training subset (the test file is not used); mean ± std over the seeds.\n\n", r.Grid.Folds)
+		markdownTable(&b, GridLines(r.Grid))
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "## Label preservation\n\nA classifier trained on the whole training file labels the variants of %d test rows (stratified; seed %d). Its accuracy on the originals is %.2f%%; preservation is its accuracy on the variants (the source row's label as truth) divided by that.\n\n", r.Preserve.Rows, r.Preserve.Seed, 100*r.Preserve.AccOrig)
+	markdownTable(&b, PreserveLines(r.Preserve))
+	b.WriteString("\n")
+	if r.Curve != nil {
+		b.WriteString("## Learning curve\n\n![accuracy against training size](curve.png)\n\n")
+		markdownTable(&b, CurveLines(r.Curve))
+		b.WriteString("\nAccuracy % on the test file, mean ± std over the seeds.\n")
+	}
+	return b.Bytes()
+}
+
+// Write puts report.md (and, with a learning curve, curve.png) in dir,
+// each written atomically.
+func (r *Report) Write(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("eval: report: %w", err)
+	}
+	if r.Curve != nil {
+		title := fmt.Sprintf("%s: %s", filepath.Base(filepath.Dir(r.TrainName)), r.Features)
+		if err := PlotCurve(filepath.Join(dir, "curve.png"), title, r.Curve.Sizes, r.Curve.Series); err != nil {
+			return err
+		}
+	}
+	return writeFileAtomic("report", filepath.Join(dir, "report.md"), r.Markdown())
+}
