@@ -2,13 +2,9 @@ package eval
 
 import (
 	"context"
-	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 // PreserveResult is the label-preservation check of each augmenting arm.
@@ -76,16 +72,10 @@ func judgeVariants(judge *Classifier, name string, rows []Example, vars [][]stri
 		for _, v := range vs {
 			vt = append(vt, v)
 			vl = append(vl, rows[r].Label)
-			d := checkVariant(rows[r].Text, v)
-			if d.figures {
-				pa.Figures++
-			}
-			if d.negations {
-				pa.Negations++
-			}
-			if v == rows[r].Text {
-				pa.Equal++
-			}
+			loss := textaug.Compare(rows[r].Text, v)
+			pa.Figures += b2i(loss.Figures)
+			pa.Negations += b2i(loss.Negations)
+			pa.Equal += b2i(loss.Equal)
 			if seen[normSpace(v)] {
 				pa.Dup++
 			}
@@ -104,64 +94,9 @@ func judgeVariants(judge *Classifier, name string, rows []Example, vars [][]stri
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// variantCheck says what a variant lost.
-type variantCheck struct{ figures, negations bool }
-
-// checkVariant compares the figures (numbers, amounts, percents, dates,
-// identifiers, URLs, emails) and negations of a variant with its input.
-//
-// English is compared token by token (textaug.Figures). Chinese is
-// compared by bytes: an edited Chinese text may be segmented differently
-// (two numerals brought together by a swap read as one number), so every
-// figure of the input must occur in the variant as often as in the input,
-// and a negation counts as lost only when the variant has fewer negation
-// characters and fewer negations by the policy's reading.
-func checkVariant(orig, v string) variantCheck {
-	fo, no := textaug.Figures(orig)
-	if tokenize.Language(orig) == "zh" {
-		var c variantCheck
-		for i, f := range fo {
-			if i > 0 && f == fo[i-1] {
-				continue
-			}
-			want := 0
-			for _, g := range fo {
-				if g == f {
-					want++
-				}
-			}
-			if strings.Count(v, f) < want {
-				c.figures = true
-			}
-		}
-		// A negation is lost when both counts say so: the characters (a
-		// swap may re-segment a word) and the policy's tokens (别 inside
-		// 特别 is no negation).
-		_, nv := textaug.Figures(v)
-		c.negations = hanNegations(v) < hanNegations(orig) && nv < no
-		return c
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	fv, nv := textaug.Figures(v)
-	return variantCheck{figures: !slices.Equal(fo, fv), negations: nv < no}
-}
-
-// hanNegations counts the Chinese negation characters of s: the
-// one-character Han entries of textaug.DefaultNegations.
-func hanNegations(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHanNegation(r) {
-			n++
-		}
-	}
-	return n
-}
-
-func isHanNegation(r rune) bool {
-	for _, w := range textaug.DefaultNegations {
-		if q, size := utf8.DecodeRuneInString(w); size == len(w) && q == r && unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
+	return 0
 }
