@@ -46,13 +46,13 @@ func parseGrid(spec string) ([]gridAxis, error) {
 
 // gridPoints expands a --grid spec over base: the cartesian product of
 // alpha=..., k=... and ops=... (ops joined with +), in the order given.
-// The first point is no augmentation.
+// The first points are no augmentation and the copy control (k of base).
 func gridPoints(spec string, base recipe.Recipe) ([]eval.GridPoint, error) {
 	axes, err := parseGrid(spec)
 	if err != nil {
 		return nil, err
 	}
-	points := []eval.GridPoint{{Name: "none"}}
+	points := []eval.GridPoint{{Name: "none"}, {Name: "copy", Copies: base.K}}
 	var walk func(i int, r recipe.Recipe, name []string) error
 	walk = func(i int, r recipe.Recipe, name []string) error {
 		if i == len(axes) {
@@ -166,7 +166,7 @@ func writeEvalReport(ctx context.Context, p *evalPlan, ef *evalFlags, rep *eval.
 		if err != nil {
 			return err
 		}
-		arms := []*eval.Arm{eval.NoAugmentation("none"), p.main}
+		arms := []*eval.Arm{eval.NoAugmentation("none"), eval.Copy("copy", p.main.K()), p.main}
 		if rep.Curve, err = p.x.LearningCurve(ctx, arms, sizes, ef.perClass > 0); err != nil {
 			return err
 		}
@@ -184,7 +184,7 @@ func writeTable(w io.Writer, lines [][]string) {
 
 func writeScoreTable(w io.Writer, scores []*eval.ArmScore) {
 	writeTable(w, eval.ScoreLines(scores))
-	fmt.Fprintln(w, "mean ± std over the seeds; gains are paired by seed against no augmentation")
+	fmt.Fprintln(w, eval.ScoreNote)
 }
 
 func writePreserveTable(w io.Writer, r *eval.PreserveResult) {

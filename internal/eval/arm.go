@@ -35,22 +35,35 @@ func pickRows(ex []Example, idx []int) []Example {
 // together.
 const prefetchBatch = 64
 
-// Arm is one way of building training data: a recipe, or none (the
-// training subset alone). An Arm is safe for concurrent use once built;
-// Close releases it.
+// Arm is one way of building training data: a recipe, no augmentation
+// (the training subset alone), or the copy control (each row of the subset
+// followed by k copies of itself). An Arm is safe for concurrent use once
+// built; Close releases it.
 type Arm struct {
 	// Name labels the arm in every table.
 	Name string
-	// Recipe is nil for no augmentation.
+	// Recipe is nil for no augmentation and for the copy control.
 	Recipe *recipe.Recipe
 
-	aug   textaug.Augmenter
-	rt    *recipe.RoundTrip
-	close func() error
+	copies int // the copy control's k; 0 otherwise
+	aug    textaug.Augmenter
+	rt     *recipe.RoundTrip
+	close  func() error
 }
 
 // NoAugmentation is the arm that trains on the subset alone.
 func NoAugmentation(name string) *Arm { return &Arm{Name: name} }
+
+// Copy is the copy control: every row of the subset followed by k copies
+// of itself, the training set of an augmenter with k variants that
+// changes no word. It re-weights the data as augmentation does (k+1 rows
+// per source row, and so a k+1 times weaker regularisation at the same C)
+// and adds nothing else, so a recipe's gain over Copy is what its changes
+// to the words bring. k must be positive.
+func Copy(name string, k int) *Arm { return &Arm{Name: name, copies: max(1, k)} }
+
+// IsCopy reports whether a is the copy control.
+func (a *Arm) IsCopy() bool { return a.copies > 0 }
 
 // NewArm builds the augmenter of r; the arm must be closed.
 func NewArm(name string, r recipe.Recipe) (*Arm, error) {
@@ -69,10 +82,11 @@ func (a *Arm) Close() error {
 	return a.close()
 }
 
-// K is the number of variants per row, 0 without augmentation.
+// K is the number of variants (or copies) per row, 0 without
+// augmentation.
 func (a *Arm) K() int {
 	if a.Recipe == nil {
-		return 0
+		return a.copies
 	}
 	return a.Recipe.K
 }
@@ -80,39 +94,62 @@ func (a *Arm) K() int {
 // augmented is a training set: rows and their variants.
 type augmented struct {
 	texts, labels []string
-	variants      int
-	shortfall     int
+	// sources[i] is the index of row i's source row; nil when every row
+	// is an original.
+	sources   []int
+	variants  int
+	shortfall int
 }
 
 // augmentRows returns rows followed by the variants a makes of each with
-// seed; without an augmenter, rows alone. Deterministic: variants depend on
-// the seed and the text only.
-func (a *Arm) augmentRows(ctx context.Context, rows []Example, seed int) (augmented, error) {
-	var out augmented
-	for _, e := range rows {
-		out.texts = append(out.texts, e.Text)
-		out.labels = append(out.labels, e.Label)
-	}
-	if a.Recipe == nil {
-		return out, nil
+// seed (without augmentation, rows alone), and the variants of each row
+// (nil without augmentation). Deterministic: variants depend on the seed
+// and the text only.
+func (a *Arm) augmentRows(ctx context.Context, rows []Example, seed int) (augmented, [][]string, error) {
+	if a.Recipe == nil && a.copies == 0 {
+		texts, labels := Columns(rows)
+		return augmented{texts: texts, labels: labels}, nil, nil
 	}
 	vars, short, err := a.variants(ctx, rows, seed)
 	if err != nil {
-		return out, err
+		return augmented{}, nil, err
+	}
+	out := assemble(rows, vars)
+	out.shortfall = short
+	return out, vars, nil
+}
+
+// assemble returns rows followed by their variants.
+func assemble(rows []Example, vars [][]string) augmented {
+	n := len(rows)
+	for _, vs := range vars {
+		n += len(vs)
+	}
+	out := augmented{texts: make([]string, 0, n), labels: make([]string, 0, n), sources: make([]int, 0, n)}
+	for i, e := range rows {
+		out.texts, out.labels, out.sources = append(out.texts, e.Text), append(out.labels, e.Label), append(out.sources, i)
 	}
 	for i, vs := range vars {
 		for _, v := range vs {
-			out.texts = append(out.texts, v)
-			out.labels = append(out.labels, rows[i].Label)
+			out.texts, out.labels, out.sources = append(out.texts, v), append(out.labels, rows[i].Label), append(out.sources, i)
 		}
 		out.variants += len(vs)
 	}
-	out.shortfall = short
-	return out, nil
+	return out
 }
 
-// variants returns the variants of each row, and the number missing.
+// variants returns the variants (or copies) of each row, and the number
+// missing.
 func (a *Arm) variants(ctx context.Context, rows []Example, seed int) ([][]string, int, error) {
+	if a.Recipe == nil {
+		out := make([][]string, len(rows))
+		for i, e := range rows {
+			for range a.copies {
+				out[i] = append(out[i], e.Text)
+			}
+		}
+		return out, 0, nil
+	}
 	smp := textaug.Sampler{Aug: a.aug, K: a.Recipe.K, Seed: uint64(seed), MaxTries: a.Recipe.MaxTries}
 	if a.rt != nil {
 		smp.Accept = textaug.KeepsFigures

@@ -36,11 +36,11 @@ func (x *Experiment) LearningCurve(ctx context.Context, arms []*Arm, sizes []int
 		if sizes[zi] > 0 {
 			rows = pickRows(x.Train, pick(x.trainTexts, x.trainLabels, sizes[zi], x.Seeds[si]))
 		}
-		data, err := arms[ai].augmentRows(ctx, rows, x.Seeds[si])
+		data, _, err := arms[ai].augmentRows(ctx, rows, x.Seeds[si])
 		if err != nil {
 			return err
 		}
-		c, err := Train(data.texts, data.labels, nil, x.Config)
+		c, err := x.train(data, x.Config)
 		if err != nil {
 			return err
 		}

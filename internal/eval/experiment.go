@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"sync"
 )
@@ -33,27 +34,80 @@ type Experiment struct {
 	// Pick draws the subsets; Size is its size parameter.
 	Pick Picker
 	Size int
-	// Config is the classifier's configuration.
+	// Config is the classifier's configuration; with Select, its C and
+	// Analyzer are chosen per arm and seed, and Config's are used by the
+	// strength search, the learning curve and the preservation judge.
 	Config Config
+	// Select, when set, chooses C and the features of each arm and seed.
+	Select *Selection
 	// Arms are the rows of the score table, in order.
 	Arms []*Arm
 	// Workers is the number of trainings run at once (at least 1).
 	Workers int
+	// MemoryBudget bounds the estimated bytes of the optimiser state of
+	// the trainings that run at once; a training larger than the budget
+	// runs alone. 0 means no bound.
+	MemoryBudget int64
 	// Status, when set, is told each finished training of a phase; it is
 	// called with a lock held, one call at a time.
 	Status func(phase string, done, total int)
 
 	trainTexts, trainLabels []string
 	testTexts, testLabels   []string
+	budget                  *memBudget
 	once                    sync.Once
 }
 
-// columns makes the columns of Train and Test once.
+// columns makes the columns of Train and Test and the budget once.
 func (x *Experiment) columns() {
 	x.once.Do(func() {
 		x.trainTexts, x.trainLabels = Columns(x.Train)
 		x.testTexts, x.testLabels = Columns(x.Test)
+		if x.MemoryBudget > 0 {
+			x.budget = &memBudget{capacity: x.MemoryBudget}
+			x.budget.cond = sync.NewCond(&x.budget.mu)
+		}
 	})
+}
+
+// train fits a classifier to a training set within the memory budget.
+func (x *Experiment) train(d augmented, cfg Config) (*Classifier, error) {
+	if x.budget == nil {
+		return Train(d.texts, d.labels, nil, cfg)
+	}
+	return train(d.texts, d.labels, nil, cfg, x.budget.acquire)
+}
+
+// memBudget is a weighted semaphore over estimated bytes.
+type memBudget struct {
+	mu             sync.Mutex
+	cond           *sync.Cond
+	capacity, used int64
+}
+
+// acquire waits until n bytes (at most the capacity) are free, takes
+// them, and returns the function that gives them back.
+func (b *memBudget) acquire(n int64) (release func()) {
+	n = min(n, b.capacity)
+	b.mu.Lock()
+	for b.used+n > b.capacity {
+		b.cond.Wait()
+	}
+	b.used += n
+	b.mu.Unlock()
+	return func() {
+		if n >= b.capacity/2 {
+			// The state of a large training is garbage now: collect it
+			// before the next training allocates its own, so that the
+			// two never add up in the process's peak memory. The heap
+			// is mostly pointer-free, so a collection is cheap.
+			runtime.GC()
+		}
+		b.mu.Lock()
+		b.used -= n
+		b.cond.Broadcast()
+		b.mu.Unlock()
+	}
 }
 
 // Labels returns the labels of Train, sorted and distinct.

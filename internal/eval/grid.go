@@ -3,7 +3,6 @@ package eval
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/textaug/textaug/internal/recipe"
 )
@@ -11,7 +10,8 @@ import (
 // GridPoint is one setting of the strength search.
 type GridPoint struct {
 	Name   string
-	Recipe *recipe.Recipe // nil: no augmentation
+	Recipe *recipe.Recipe // nil: no augmentation or the copy control
+	Copies int            // the copy control's k; 0 otherwise
 	// Mean and Std are the cross-validated accuracy over the seeds, set by
 	// [Experiment.CrossValidate].
 	Mean, Std float64
@@ -34,7 +34,11 @@ var ErrFewRows = errors.New("eval: a label has fewer than 2 rows in the subset; 
 func (x *Experiment) CrossValidate(ctx context.Context, points []GridPoint, folds int) (*GridResult, error) {
 	arms := make([]*Arm, len(points))
 	for i, r := range points {
-		if r.Recipe == nil {
+		switch {
+		case r.Copies > 0:
+			arms[i] = Copy(r.Name, r.Copies)
+			continue
+		case r.Recipe == nil:
 			arms[i] = NoAugmentation(r.Name)
 			continue
 		}
@@ -94,43 +98,15 @@ func smallestLabel(sets ...[]Example) int {
 }
 
 // cvAccuracy is the mean held-out accuracy of a's training data over nf
-// folds of sub; the variants of a row train only the folds that do not
-// hold it out.
+// folds of sub grouped by source row ([GroupedFolds]).
 func (x *Experiment) cvAccuracy(ctx context.Context, a *Arm, sub []Example, seed, nf int) (float64, error) {
 	var vars [][]string
-	if a.Recipe != nil {
+	if a.Recipe != nil || a.IsCopy() {
 		v, _, err := a.variants(ctx, sub, seed)
 		if err != nil {
 			return 0, err
 		}
 		vars = v
 	}
-	_, labels := Columns(sub)
-	fs := Folds(labels, nf, seed)
-	sum := 0.0
-	for f, held := range fs {
-		in := make([]bool, len(sub))
-		for _, j := range held {
-			in[j] = true
-		}
-		var tt, tl, ht, hl []string
-		for j, e := range sub {
-			if in[j] {
-				ht, hl = append(ht, e.Text), append(hl, e.Label)
-				continue
-			}
-			tt, tl = append(tt, e.Text), append(tl, e.Label)
-			if vars != nil {
-				for _, v := range vars[j] {
-					tt, tl = append(tt, v), append(tl, e.Label)
-				}
-			}
-		}
-		c, err := Train(tt, tl, nil, x.Config)
-		if err != nil {
-			return 0, fmt.Errorf("fold %d: %w", f+1, err)
-		}
-		sum += Accuracy(hl, c.Predict(ht))
-	}
-	return sum / float64(len(fs)), nil
+	return x.cvScore(GroupedFolds(sub, vars, nf, seed), x.Config)
 }

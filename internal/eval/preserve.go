@@ -33,7 +33,7 @@ type PreserveArm struct {
 // rows, drawn with the first seed.
 func (x *Experiment) Preservation(ctx context.Context, limit int) (*PreserveResult, error) {
 	x.columns()
-	judge, err := Train(x.trainTexts, x.trainLabels, nil, x.Config)
+	judge, err := x.train(augmented{texts: x.trainTexts, labels: x.trainLabels}, x.Config)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,8 @@ type Report struct {
 	// SizeDesc describes the subsets ("5 per label"), Seeds the seeds as
 	// given, Features the classifier's features.
 	SizeDesc, Seeds, Features string
+	// SeedList are the seeds, in order.
+	SeedList []int
 
 	Grid     *GridResult // nil without a strength search
 	Scores   []*ArmScore
@@ -32,24 +34,49 @@ func pct(mean, std float64) string { return fmt.Sprintf("%.2f ± %.2f", 100*mean
 
 // ScoreLines are the rows of the score table, header first.
 func ScoreLines(scores []*ArmScore) [][]string {
-	lines := [][]string{{"training data", "k", "train rows", "accuracy %", "macro-F1 %", "gain (acc. points)", "gain (F1 points)"}}
+	lines := [][]string{{"training data", "k", "train rows", "accuracy %", "macro-F1 %", "acc. gain over none", "acc. gain over copy", "F1 gain over copy"}}
 	for _, s := range scores {
 		am, as := MeanStd(s.Acc)
 		fm, fsd := MeanStd(s.F1)
 		k := "-"
-		if s.Arm.Recipe != nil {
+		if s.Arm.K() > 0 {
 			k = strconv.Itoa(s.Arm.K())
 		}
 		rows := 0
 		for _, r := range s.TrainRows {
 			rows += r
 		}
-		gain, f1g := "", ""
-		if s.HasBaseline {
-			gain = fmt.Sprintf("%+.2f ± %.2f", s.Gain, s.GainStd)
-			f1g = fmt.Sprintf("%+.2f", s.F1Gain)
+		lines = append(lines, []string{s.Arm.Name, k, strconv.Itoa(rows / max(1, len(s.TrainRows))), pct(am, as), pct(fm, fsd),
+			s.OverNone.String(), s.OverCopy.String(), s.F1OverCopy.String()})
+	}
+	return lines
+}
+
+// ScoreNote explains the score table.
+const ScoreNote = `mean ± std over the seeds; gains are in points, paired by seed. The gain that matters is over copy: copying each row k times re-weights the training data as augmentation does without changing a word, so a gain over none that copy also gets is not the recipe's. ~ marks a difference the seeds cannot tell from zero (its 95% interval, Student's t over the paired seeds, contains 0).`
+
+// ChosenLines are the rows of the table of the classifier settings model
+// selection chose, one column per seed, header first; "fixed" where the
+// subset was too small to cross-validate.
+func ChosenLines(scores []*ArmScore, seeds []int) [][]string {
+	head := []string{"training data"}
+	for _, s := range seeds {
+		head = append(head, "seed "+strconv.Itoa(s))
+	}
+	lines := [][]string{head}
+	for _, s := range scores {
+		if s.Chosen == nil {
+			continue
 		}
-		lines = append(lines, []string{s.Arm.Name, k, strconv.Itoa(rows / max(1, len(s.TrainRows))), pct(am, as), pct(fm, fsd), gain, f1g})
+		l := []string{s.Arm.Name}
+		for i, c := range s.Chosen {
+			if !s.Selected[i] {
+				l = append(l, "fixed")
+				continue
+			}
+			l = append(l, c.String())
+		}
+		lines = append(lines, l)
 	}
 	return lines
 }
@@ -113,10 +140,15 @@ func (r *Report) Markdown() []byte {
 	fmt.Fprintf(&b, "- version: %s\n", r.Version)
 	fmt.Fprintf(&b, "- train: `%s`, %d rows, %d labels; test: `%s`, %d rows\n", r.TrainName, r.Train, r.Labels, r.TestName, r.Test)
 	fmt.Fprintf(&b, "- training subset: lrs-v1 (the low-resource sampler of the shared data README: per label, rows ordered by SHA-256 of `seed:text`), %s; seeds %s\n", r.SizeDesc, r.Seeds)
-	fmt.Fprintf(&b, "- classifier: %s, multinomial logistic regression (L2), trained by textaug's internal/eval\n\n", r.Features)
-	b.WriteString("## Accuracy with and without augmentation\n\n")
+	fmt.Fprintf(&b, "- classifier: multinomial logistic regression (L2) on %s, trained by textaug's internal/eval\n\n", r.Features)
+	b.WriteString("## Accuracy with and without augmentation, against copying\n\n")
 	markdownTable(&b, ScoreLines(r.Scores))
-	b.WriteString("\nMean ± standard deviation over the seeds. Gains are in points, paired by seed against training without augmentation.\n\n")
+	b.WriteString("\n" + ScoreNote + "\n\n")
+	if len(r.Scores) > 0 && r.Scores[0].Chosen != nil {
+		b.WriteString("## Classifier chosen per arm and seed\n\nBy cross-validation inside each seed's training subset, in folds grouped by source row (a row's variants never train the fold that tests it); the test file is not used.\n\n")
+		markdownTable(&b, ChosenLines(r.Scores, r.SeedList))
+		b.WriteString("\n")
+	}
 	if r.Grid != nil {
 		fmt.Fprintf(&b, "## Strength search\n\n%d-fold cross-validation inside each seed's training subset (the test file is not used); mean ± std over the seeds.\n\n", r.Grid.Folds)
 		markdownTable(&b, GridLines(r.Grid))

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -12,12 +13,17 @@ type ArmScore struct {
 	TrainRows []int     // per seed
 	Variants  int       // over the seeds
 	Shortfall int       // over the seeds
-	// Gain and GainStd are accuracy points against the first arm without
-	// augmentation, paired by seed; F1Gain likewise. HasBaseline is false
-	// for that arm itself and when there is none.
-	Gain, GainStd float64
-	F1Gain        float64
-	HasBaseline   bool
+	// Chosen is the classifier setting model selection chose for each
+	// seed; nil without selection. Selected[i] is false when the subset
+	// was too small to cross-validate and the fixed Config was used.
+	Chosen   []Candidate
+	Selected []bool
+	// OverNone and OverCopy are the accuracy gains in points against the
+	// first arm without augmentation and the first copy control, paired
+	// by seed; F1OverNone and F1OverCopy likewise for macro-F1. They are
+	// zero (N 0) for that arm itself and when there is none.
+	OverNone, OverCopy     Paired
+	F1OverNone, F1OverCopy Paired
 }
 
 // Score trains a classifier for every arm on every seed's subset and
@@ -32,58 +38,81 @@ func (x *Experiment) Score(ctx context.Context) ([]*ArmScore, error) {
 	n := len(x.Arms) * len(x.Seeds)
 	err := x.parallel(ctx, "training", n, func(ctx context.Context, t int) error {
 		ai, si := t/len(x.Seeds), t%len(x.Seeds)
-		a, seed := x.Arms[ai], x.Seeds[si]
-		data, err := a.augmentRows(ctx, x.subset(x.Size, seed), seed)
+		r, err := x.scoreOne(ctx, x.Arms[ai], x.Seeds[si])
 		if err != nil {
 			return err
 		}
-		c, err := Train(data.texts, data.labels, nil, x.Config)
-		if err != nil {
-			return err
-		}
-		pred := c.Predict(x.testTexts)
 		mu.Lock()
 		defer mu.Unlock()
 		s := scores[ai]
-		s.Acc[si] = Accuracy(x.testLabels, pred)
-		s.F1[si] = MacroF1(x.testLabels, pred)
-		s.TrainRows[si] = len(data.texts)
-		s.Variants += data.variants
-		s.Shortfall += data.shortfall
+		s.Acc[si], s.F1[si], s.TrainRows[si] = r.acc, r.f1, r.rows
+		s.Variants += r.variants
+		s.Shortfall += r.shortfall
+		if x.Select != nil {
+			if s.Chosen == nil {
+				s.Chosen, s.Selected = make([]Candidate, len(x.Seeds)), make([]bool, len(x.Seeds))
+			}
+			s.Chosen[si], s.Selected[si] = r.chosen, r.selected
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	pairGains(scores, len(x.Seeds))
+	pairGains(scores)
 	return scores, nil
 }
 
-// pairGains sets the gains against the first arm without augmentation,
-// paired by seed.
-func pairGains(scores []*ArmScore, seeds int) {
-	var base *ArmScore
-	for _, s := range scores {
-		if s.Arm.Recipe == nil {
-			base = s
-			break
+// oneScore is one arm's result on one seed.
+type oneScore struct {
+	acc, f1                   float64
+	rows, variants, shortfall int
+	chosen                    Candidate
+	selected                  bool
+}
+
+// scoreOne builds arm a's training data for seed, selects the model when
+// asked, trains and scores it on the test file.
+func (x *Experiment) scoreOne(ctx context.Context, a *Arm, seed int) (oneScore, error) {
+	sub := x.subset(x.Size, seed)
+	data, vars, err := a.augmentRows(ctx, sub, seed)
+	if err != nil {
+		return oneScore{}, err
+	}
+	r := oneScore{rows: len(data.texts), variants: data.variants, shortfall: data.shortfall}
+	cfg := x.Config
+	if x.Select != nil {
+		if cfg, r.chosen, r.selected, err = x.choose(sub, vars, seed, cfg); err != nil {
+			return r, fmt.Errorf("%s: model selection: %w", a.Name, err)
 		}
 	}
-	if base == nil {
-		return
+	c, err := x.train(data, cfg)
+	if err != nil {
+		return r, err
+	}
+	pred := c.Predict(x.testTexts)
+	r.acc, r.f1 = Accuracy(x.testLabels, pred), MacroF1(x.testLabels, pred)
+	return r, nil
+}
+
+// pairGains sets the gains against the first arm without augmentation
+// and the first copy control, paired by seed.
+func pairGains(scores []*ArmScore) {
+	var none, cp *ArmScore
+	for _, s := range scores {
+		switch {
+		case s.Arm.IsCopy() && cp == nil:
+			cp = s
+		case s.Arm.Recipe == nil && !s.Arm.IsCopy() && none == nil:
+			none = s
+		}
 	}
 	for _, s := range scores {
-		if s == base {
-			continue
+		if none != nil && s != none {
+			s.OverNone, s.F1OverNone = Pair(s.Acc, none.Acc), Pair(s.F1, none.F1)
 		}
-		d := make([]float64, seeds)
-		df := make([]float64, seeds)
-		for i := range d {
-			d[i] = 100 * (s.Acc[i] - base.Acc[i])
-			df[i] = 100 * (s.F1[i] - base.F1[i])
+		if cp != nil && s != cp && s != none {
+			s.OverCopy, s.F1OverCopy = Pair(s.Acc, cp.Acc), Pair(s.F1, cp.F1)
 		}
-		s.Gain, s.GainStd = MeanStd(d)
-		s.F1Gain, _ = MeanStd(df)
-		s.HasBaseline = true
 	}
 }
