@@ -96,19 +96,23 @@ type augmented struct {
 	texts, labels []string
 	// sources[i] is the index of row i's source row; nil when every row
 	// is an original.
-	sources   []int
+	sources []int
+	// copies > 0 makes every row stand for 1+copies identical rows: the
+	// copy control, trained as if the rows were repeated (see train).
+	copies    int
 	variants  int
 	shortfall int
 }
 
 // augmentRows returns rows followed by the variants a makes of each with
-// seed (without augmentation, rows alone), and the variants of each row
-// (nil without augmentation). Deterministic: variants depend on the seed
+// seed (without augmentation, rows alone; for the copy control, rows
+// counted 1+k times), and the variants of each row (nil without a
+// recipe). Deterministic: variants depend on the seed
 // and the text only.
 func (a *Arm) augmentRows(ctx context.Context, rows []Example, seed int) (augmented, [][]string, error) {
-	if a.Recipe == nil && a.copies == 0 {
+	if a.Recipe == nil {
 		texts, labels := Columns(rows)
-		return augmented{texts: texts, labels: labels}, nil, nil
+		return augmented{texts: texts, labels: labels, copies: a.copies, variants: len(rows) * a.copies}, nil, nil
 	}
 	vars, short, err := a.variants(ctx, rows, seed)
 	if err != nil {
@@ -138,18 +142,9 @@ func assemble(rows []Example, vars [][]string) augmented {
 	return out
 }
 
-// variants returns the variants (or copies) of each row, and the number
-// missing.
+// variants returns the variants of each row, and the number missing; a
+// must have a recipe.
 func (a *Arm) variants(ctx context.Context, rows []Example, seed int) ([][]string, int, error) {
-	if a.Recipe == nil {
-		out := make([][]string, len(rows))
-		for i, e := range rows {
-			for range a.copies {
-				out[i] = append(out[i], e.Text)
-			}
-		}
-		return out, 0, nil
-	}
 	smp := textaug.Sampler{Aug: a.aug, K: a.Recipe.K, Seed: uint64(seed), MaxTries: a.Recipe.MaxTries}
 	if a.rt != nil {
 		smp.Accept = textaug.KeepsFigures

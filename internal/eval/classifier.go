@@ -127,7 +127,7 @@ type TrainStats struct {
 // classifier, to the bit. It runs on the calling goroutine and shares no
 // state, so that several trainings can run concurrently.
 func Train(texts, labels []string, weights []float64, cfg Config) (*Classifier, error) {
-	return train(texts, labels, weights, cfg, nil)
+	return train(texts, labels, weights, 1, cfg, nil)
 }
 
 // rowWeights validates weights (nil: all 1) and returns them divided by
@@ -158,10 +158,13 @@ func rowWeights(weights []float64, n int) ([]float64, float64, error) {
 	return sw, sum, nil
 }
 
-// train is Train; acquire, when set, is called with the estimated bytes of
-// the optimiser's state before it is allocated, and the function it
-// returns when they are free again.
-func train(texts, labels []string, weights []float64, cfg Config, acquire func(bytes int64) (release func())) (*Classifier, error) {
+// train is Train with every row counted mult times in the vocabulary and
+// idf (mult 1: once); with mult > 1 and weights nil, every row has weight
+// mult, so that the classifier is the one Train fits to every row
+// repeated mult times. acquire, when set, is called with the estimated
+// bytes of the optimiser's state before it is allocated, and the function
+// it returns when they are free again.
+func train(texts, labels []string, weights []float64, mult int, cfg Config, acquire func(bytes int64) (release func())) (*Classifier, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
@@ -172,6 +175,12 @@ func train(texts, labels []string, weights []float64, cfg Config, acquire func(b
 		return nil, errors.New("eval: no training rows")
 	case len(labels) != n:
 		return nil, fmt.Errorf("eval: %d texts but %d labels", n, len(labels))
+	}
+	if weights == nil && mult > 1 {
+		weights = make([]float64, n)
+		for i := range weights {
+			weights[i] = float64(mult)
+		}
 	}
 	sw, sum, err := rowWeights(weights, n)
 	if err != nil {
@@ -185,7 +194,7 @@ func train(texts, labels []string, weights []float64, cfg Config, acquire func(b
 		y[i], _ = slices.BinarySearch(names, l)
 	}
 
-	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF)
+	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
 	x := vec.transform(texts)
 	k, d := len(names), vec.dim()
 	c := &Classifier{vec: vec, labels: names, stats: TrainStats{Rows: n, Features: d, Converged: true}}

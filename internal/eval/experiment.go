@@ -72,10 +72,11 @@ func (x *Experiment) columns() {
 
 // train fits a classifier to a training set within the memory budget.
 func (x *Experiment) train(d augmented, cfg Config) (*Classifier, error) {
-	if x.budget == nil {
-		return Train(d.texts, d.labels, nil, cfg)
+	var acquire func(int64) func()
+	if x.budget != nil {
+		acquire = x.budget.acquire
 	}
-	return train(d.texts, d.labels, nil, cfg, x.budget.acquire)
+	return train(d.texts, d.labels, nil, 1+d.copies, cfg, acquire)
 }
 
 // memBudget is a weighted semaphore over estimated bytes.

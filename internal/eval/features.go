@@ -217,15 +217,16 @@ type vectorizer struct {
 }
 
 // fitVectorizer learns the vocabulary (n-grams in at least minDF texts,
-// indexed in string order) and the smooth idf from texts.
-func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool) *vectorizer {
+// indexed in string order) and the smooth idf from texts, each text
+// counted mult times (as if it were repeated).
+func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool, mult int) *vectorizer {
 	df := make(map[string]int)
 	var terms, tok []string
 	for _, t := range texts {
 		terms, tok = analyze(a, terms[:0], tok, t)
 		slices.Sort(terms)
 		for _, term := range slices.Compact(terms) {
-			df[term]++
+			df[term] += mult
 		}
 	}
 	kept := make([]string, 0, len(df))
@@ -241,7 +242,7 @@ func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool) *vecto
 		vocab:     make(map[string]int32, len(kept)),
 		idf:       make([]float64, len(kept)),
 	}
-	n := float64(len(texts))
+	n := float64(len(texts) * mult)
 	for i, term := range kept {
 		v.vocab[term] = int32(i)
 		v.idf[i] = math.Log((1+n)/(1+float64(df[term]))) + 1

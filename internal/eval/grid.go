@@ -101,12 +101,12 @@ func smallestLabel(sets ...[]Example) int {
 // folds of sub grouped by source row ([GroupedFolds]).
 func (x *Experiment) cvAccuracy(ctx context.Context, a *Arm, sub []Example, seed, nf int) (float64, error) {
 	var vars [][]string
-	if a.Recipe != nil || a.IsCopy() {
+	if a.Recipe != nil {
 		v, _, err := a.variants(ctx, sub, seed)
 		if err != nil {
 			return 0, err
 		}
 		vars = v
 	}
-	return x.cvScore(GroupedFolds(sub, vars, nf, seed), x.Config)
+	return x.cvScore(groupedFolds(sub, vars, a.copies, nf, seed), x.Config)
 }

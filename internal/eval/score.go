@@ -79,10 +79,10 @@ func (x *Experiment) scoreOne(ctx context.Context, a *Arm, seed int) (oneScore, 
 	if err != nil {
 		return oneScore{}, err
 	}
-	r := oneScore{rows: len(data.texts), variants: data.variants, shortfall: data.shortfall}
+	r := oneScore{rows: len(data.texts) * (1 + data.copies), variants: data.variants, shortfall: data.shortfall}
 	cfg := x.Config
 	if x.Select != nil {
-		if cfg, r.chosen, r.selected, err = x.choose(sub, vars, seed, cfg); err != nil {
+		if cfg, r.chosen, r.selected, err = x.choose(sub, vars, a.copies, seed, cfg); err != nil {
 			return r, fmt.Errorf("%s: model selection: %w", a.Name, err)
 		}
 	}

@@ -67,7 +67,8 @@ type Fold struct {
 }
 
 // TrainTexts returns the texts the fold trains on: originals, then
-// variants. The caller must not modify the slice.
+// variants (each counted 1+k times for the copy control). The caller must
+// not modify the slice.
 func (f *Fold) TrainTexts() []string { return f.train.texts }
 
 // HeldOut returns the original rows the fold tests on. The caller must
@@ -81,6 +82,12 @@ func (f *Fold) HeldOut() []string { return f.heldOut }
 // their variants; a held-out row's variants are in no training set of
 // its fold. It returns nil when k < 2.
 func GroupedFolds(sub []Example, vars [][]string, k, seed int) []Fold {
+	return groupedFolds(sub, vars, 0, k, seed)
+}
+
+// groupedFolds is GroupedFolds whose training rows each stand for
+// 1+copies rows (the copy control).
+func groupedFolds(sub []Example, vars [][]string, copies, k, seed int) []Fold {
 	if k < 2 {
 		return nil
 	}
@@ -91,7 +98,7 @@ func GroupedFolds(sub []Example, vars [][]string, k, seed int) []Fold {
 		for _, j := range held {
 			in[j] = true
 		}
-		var f Fold
+		f := Fold{train: augmented{copies: copies}}
 		var vt, vl []string
 		var vs []int
 		for j, e := range sub {
@@ -130,9 +137,9 @@ func (x *Experiment) cvScore(folds []Fold, cfg Config) (float64, error) {
 // choose runs the selection on one arm's subset and variants, and returns
 // the chosen configuration (base with C and Analyzer set) and candidate;
 // ok is false when the subset is too small to cross-validate.
-func (x *Experiment) choose(sub []Example, vars [][]string, seed int, base Config) (Config, Candidate, bool, error) {
+func (x *Experiment) choose(sub []Example, vars [][]string, copies, seed int, base Config) (Config, Candidate, bool, error) {
 	s := x.Select
-	folds := GroupedFolds(sub, vars, min(s.Folds, smallestLabel(sub)), seed)
+	folds := groupedFolds(sub, vars, copies, min(s.Folds, smallestLabel(sub)), seed)
 	if folds == nil || len(s.Analyzers) == 0 || len(s.Cs) == 0 {
 		return base, Candidate{}, false, nil
 	}
