@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/recipe"
-	"github.com/textaug/textaug/textaug"
 )
 
 // Example is one labelled row.
@@ -31,10 +31,6 @@ func pickRows(ex []Example, idx []int) []Example {
 	return out
 }
 
-// prefetchBatch is the number of rows whose back-translations are fetched
-// together.
-const prefetchBatch = 64
-
 // Arm is one way of building training data: a recipe, no augmentation
 // (the training subset alone), or the copy control (each row of the subset
 // followed by k copies of itself). An Arm is safe for concurrent use once
@@ -45,10 +41,8 @@ type Arm struct {
 	// Recipe is nil for no augmentation and for the copy control.
 	Recipe *recipe.Recipe
 
-	copies int // the copy control's k; 0 otherwise
-	aug    textaug.Augmenter
-	rt     *recipe.RoundTrip
-	close  func() error
+	copies int            // the copy control's k; 0 otherwise
+	eng    *augment.Engine // nil without a recipe
 }
 
 // NoAugmentation is the arm that trains on the subset alone.
@@ -65,21 +59,21 @@ func Copy(name string, k int) *Arm { return &Arm{Name: name, copies: max(1, k)} 
 // IsCopy reports whether a is the copy control.
 func (a *Arm) IsCopy() bool { return a.copies > 0 }
 
-// NewArm builds the augmenter of r; the arm must be closed.
+// NewArm builds the augmentation engine of r; the arm must be closed.
 func NewArm(name string, r recipe.Recipe) (*Arm, error) {
-	aug, rt, closeFn, err := r.Augmenter()
+	eng, err := augment.New(r, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &Arm{Name: name, Recipe: &r, aug: aug, rt: rt, close: closeFn}, nil
+	return &Arm{Name: name, Recipe: &r, eng: eng}, nil
 }
 
 // Close releases the arm's translation cache, if any.
 func (a *Arm) Close() error {
-	if a.close == nil {
+	if a.eng == nil {
 		return nil
 	}
-	return a.close()
+	return a.eng.Close()
 }
 
 // K is the number of variants (or copies) per row, 0 without
@@ -145,33 +139,18 @@ func assemble(rows []Example, vars [][]string) augmented {
 // variants returns the variants of each row, and the number missing; a
 // must have a recipe.
 func (a *Arm) variants(ctx context.Context, rows []Example, seed int) ([][]string, int, error) {
-	smp := textaug.Sampler{Aug: a.aug, K: a.Recipe.K, Seed: uint64(seed), MaxTries: a.Recipe.MaxTries}
-	if a.rt != nil {
-		smp.Accept = textaug.KeepsFigures
+	texts, _ := Columns(rows)
+	results, err := a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", a.Name, err)
 	}
 	out := make([][]string, len(rows))
 	short := 0
-	for start := 0; start < len(rows); start += prefetchBatch {
-		end := min(start+prefetchBatch, len(rows))
-		bctx := ctx
-		if a.rt != nil {
-			texts, _ := Columns(rows[start:end])
-			c, err := a.rt.Prefetch(ctx, texts)
-			if err != nil {
-				return nil, 0, err
-			}
-			bctx = c
+	for i, res := range results {
+		for _, v := range res.Variants {
+			out[i] = append(out[i], v.Text)
 		}
-		for i := start; i < end; i++ {
-			res, err := smp.Sample(bctx, "", rows[i].Text)
-			if err != nil {
-				return nil, 0, fmt.Errorf("%s: %q: %w", a.Name, rows[i].Text, err)
-			}
-			for _, v := range res.Variants {
-				out[i] = append(out[i], v.Text)
-			}
-			short += res.Shortfall
-		}
+		short += res.Shortfall
 	}
 	return out, short, nil
 }

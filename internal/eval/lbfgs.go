@@ -183,8 +183,8 @@ func (o lbfgs) direction(q, g []float64, hist []pair, alpha []float64) (c, gd fl
 	copy(q, g)
 	for i := k - 1; i >= 0; i-- {
 		p := &hist[i]
-		alpha[i] = p.rho * p.sigma * dot32(p.buf, q)
-		axpy32(q, -alpha[i], p.y)
+		alpha[i] = p.rho * p.sigma * dotMixed(p.buf, q)
+		axpyMixed(q, -alpha[i], p.y)
 	}
 	if o.Precond != nil {
 		o.Precond.mul(q)
@@ -192,8 +192,8 @@ func (o lbfgs) direction(q, g []float64, hist []pair, alpha []float64) (c, gd fl
 	c = 1 / (hist[k-1].rho * hist[k-1].yy) // γ = sᵀy / yᵀDy
 	for i := range hist {
 		p := &hist[i]
-		beta := p.rho * c * dot32(p.y, q)
-		axpy32(q, (alpha[i]-beta)*p.sigma/c, p.buf)
+		beta := p.rho * c * dotMixed(p.y, q)
+		axpyMixed(q, (alpha[i]-beta)*p.sigma/c, p.buf)
 	}
 	return c, -c * floats.Dot(g, q)
 }
@@ -220,8 +220,8 @@ func (o lbfgs) newPair(buf, y []float32, q, g, gNew []float64, sigma float64) (p
 	return p, false
 }
 
-// dot32 returns aᵀb, summed in double precision.
-func dot32(a []float32, b []float64) float64 {
+// dotMixed returns aᵀb, summed in double precision.
+func dotMixed(a []float32, b []float64) float64 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float64
 	i := 0
@@ -252,8 +252,8 @@ func dot3232(a, b []float32) float64 {
 	return s0 + s1
 }
 
-// axpy32 sets dst += alpha·x.
-func axpy32(dst []float64, alpha float64, x []float32) {
+// axpyMixed sets dst += alpha·x.
+func axpyMixed(dst []float64, alpha float64, x []float32) {
 	dst = dst[:len(x)]
 	for i, v := range x {
 		dst[i] += alpha * float64(v)
