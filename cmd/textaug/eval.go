@@ -65,6 +65,8 @@ type evalFlags struct {
 	workers      int
 	c            string
 	memory       int
+	models       string
+	noise        string
 	encoding     string
 	progress     string
 }
@@ -89,6 +91,8 @@ func (f *evalFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.preserveRows, "preserve-rows", 1000, "test rows whose variants are judged for label preservation (stratified; 0 for all)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel trainings")
 	fs.IntVar(&f.memory, "memory", 200, "MB of estimated classifier state that parallel trainings may hold at once (a larger training runs alone); 0 for no bound")
+	fs.StringVar(&f.models, "model", "lr", "classifiers, comma-separated: lr (TF-IDF + logistic regression) and cnn (a word CNN, character CNN for Chinese, with a fixed budget of updates: it sees word order)")
+	fs.StringVar(&f.noise, "test-noise", "", "also score on a noisy copy of the test file: typo, case, contraction, punct, comma-separated, or all (the noise model of docs/eval.md, its own rates and random stream)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress of the trainings on stderr: auto (when stderr is a terminal), always or never")
 	fs.StringVar(&f.c, "c", "auto", "classifier: auto (C and the features chosen per arm and seed by cross-validation inside the training subset, folds grouped by source row) or a fixed inverse L2 strength C with the language's default features (scikit-learn's default C is 1)")
 }
@@ -146,12 +150,19 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	}
 	x := p.x
 	fmt.Fprintf(stdout, "train %s: %d rows, %d labels; test %s: %d rows\n", ef.train, len(x.Train), p.labels, ef.test, len(x.Test))
-	fmt.Fprintf(stdout, "subset: lrs-v1, %s; seeds %s; classifier: multinomial logistic regression on %s\n\n", p.sizeDesc, ef.seeds, p.features)
+	fmt.Fprintf(stdout, "subset: lrs-v1, %s; seeds %s; classifier: multinomial logistic regression on %s\n", p.sizeDesc, ef.seeds, p.features)
+	if slices.Contains(x.Models, eval.ModelCNN) {
+		fmt.Fprintf(stdout, "and a CNN (%s tokens, a fixed budget of updates whatever the rows)\n", x.CNN.Analyzer)
+	}
+	if len(x.Noise.Kinds) > 0 {
+		fmt.Fprintf(stdout, "noisy test set: %s (the noise model of docs/eval.md, seed 0)\n", x.Noise)
+	}
+	fmt.Fprintln(stdout)
 
 	rep := &eval.Report{
 		Command: "textaug " + strings.Join(quoteArgs(os.Args[1:]), " "), Version: version(),
 		TrainName: ef.train, TestName: ef.test, Train: len(x.Train), Test: len(x.Test), Labels: p.labels,
-		SizeDesc: p.sizeDesc, Seeds: ef.seeds, SeedList: x.Seeds, Features: p.features,
+		SizeDesc: p.sizeDesc, Seeds: ef.seeds, SeedList: x.Seeds, Features: p.features, Noise: x.Noise.String(),
 	}
 	if ef.grid != "" {
 		if rep.Grid, err = evalGrid(ctx, p, ef, stdout); err != nil {
@@ -239,6 +250,9 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err := p.classifier(ef.c, lang); err != nil {
 		return nil, err
 	}
+	if err := p.modelsAndNoise(ef, lang); err != nil {
+		return nil, err
+	}
 	main, err := rf.resolve(fs)
 	if err != nil {
 		return nil, err
@@ -267,6 +281,30 @@ func (p *evalPlan) classifier(c, lang string) error {
 		return recipe.Usagef("--c: want auto or a positive number, got %q", c)
 	}
 	x.Config.C = v
+	return nil
+}
+
+// modelsAndNoise sets the models of --model and the noise of
+// --test-noise.
+func (p *evalPlan) modelsAndNoise(ef *evalFlags, lang string) error {
+	x := p.x
+	for _, m := range strings.Split(ef.models, ",") {
+		m = strings.TrimSpace(m)
+		if m != eval.ModelLR && m != eval.ModelCNN {
+			return recipe.Usagef("--model: want lr or cnn, comma-separated, got %q", m)
+		}
+		if !slices.Contains(x.Models, m) {
+			x.Models = append(x.Models, m)
+		}
+	}
+	if lang == "zh" {
+		x.CNN.Analyzer = eval.Chars
+	}
+	n, err := eval.ParseNoise(ef.noise)
+	if err != nil {
+		return recipe.Usage(fmt.Errorf("--test-noise: %w", err))
+	}
+	x.Noise = n
 	return nil
 }
 

@@ -86,6 +86,8 @@ func TestEvalUsageErrors(t *testing.T) {
 		{[]string{"--train", tr, "--test", te, "--compare", "nope"}, "neither a preset"},
 		{[]string{"--train", tr, "--test", te, "--c", "0"}, "--c: want auto or a positive number"},
 		{[]string{"--train", tr, "--test", te, "--memory", "-1"}, "--memory must not be negative"},
+		{[]string{"--train", tr, "--test", te, "--model", "svm"}, `--model: want lr or cnn, comma-separated, got "svm"`},
+		{[]string{"--train", tr, "--test", te, "--test-noise", "typo,lisp"}, `--test-noise: eval: noise: kind 2`},
 		{[]string{"--train", "../../testdata/sentences.txt", "--test", te}, "eval needs labels"},
 	} {
 		_, errs, code := runEval(t, c.args...)
@@ -144,4 +146,18 @@ func TestEvalCopyControl(t *testing.T) {
 	assert.Regexp(t, `(?m)^recommended\s+16\s+\d+\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[+-][\d.]+ ± [\d.]+`, out)
 	assert.Contains(t, out, "The gain that matters is over copy")
 	assert.NotRegexp(t, `(?m)^copy\s+\d+\s+[\d.]+\s+[\d.]+\s+\d+ \(`, out, "no preservation row for copies")
+}
+
+// --model lr,cnn gives one table per model; --test-noise adds the noisy
+// accuracy beside the clean one.
+func TestEvalModelsAndNoise(t *testing.T) {
+	out, errs, code := runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", "../../testdata/eval/test.jsonl",
+		"--per-class", "6", "--seeds", "1,2", "--model", "lr,cnn", "--test-noise", "typo,case", "--preserve-rows", "8", "--c", "10")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "and a CNN (words tokens, a fixed budget of updates whatever the rows)")
+	assert.Contains(t, out, "noisy test set: typo,case")
+	assert.Contains(t, out, "TF-IDF + logistic regression:\ntraining data")
+	assert.Contains(t, out, "CNN (Kim 2014, fixed budget of updates):\ntraining data")
+	assert.Equal(t, 2, strings.Count(out, "noisy acc. %"))
+	assert.Regexp(t, `(?m)^recommended\s+16\s+\d+\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+`, out)
 }

@@ -183,7 +183,16 @@ func writeTable(w io.Writer, lines [][]string) {
 }
 
 func writeScoreTable(w io.Writer, scores []*eval.ArmScore) {
-	writeTable(w, eval.ScoreLines(scores))
+	groups := eval.ByModel(scores)
+	for i, g := range groups {
+		if len(groups) > 1 {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "%s:\n", eval.ModelName(g[0].Model))
+		}
+		writeTable(w, eval.ScoreLines(g))
+	}
 	fmt.Fprintln(w, eval.ScoreNote)
 }
 

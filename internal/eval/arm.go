@@ -41,7 +41,7 @@ type Arm struct {
 	// Recipe is nil for no augmentation and for the copy control.
 	Recipe *recipe.Recipe
 
-	copies int            // the copy control's k; 0 otherwise
+	copies int             // the copy control's k; 0 otherwise
 	eng    *augment.Engine // nil without a recipe
 }
 

@@ -38,8 +38,17 @@ type Experiment struct {
 	// Analyzer are chosen per arm and seed, and Config's are used by the
 	// strength search, the learning curve and the preservation judge.
 	Config Config
-	// Select, when set, chooses C and the features of each arm and seed.
+	// Select, when set, chooses C and the features of each arm and seed
+	// for logistic regression.
 	Select *Selection
+	// Models are the classifiers trained for every arm and seed (ModelLR,
+	// ModelCNN); nil means ModelLR alone. CNN configures the CNN; its
+	// Seed is set to each seed.
+	Models []string
+	CNN    CNNConfig
+	// Noise, when it has kinds, also scores every classifier on a noisy
+	// copy of the test texts.
+	Noise Noise
 	// Arms are the rows of the score table, in order.
 	Arms []*Arm
 	// Workers is the number of trainings run at once (at least 1).

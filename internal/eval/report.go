@@ -23,6 +23,8 @@ type Report struct {
 	SizeDesc, Seeds, Features string
 	// SeedList are the seeds, in order.
 	SeedList []int
+	// Noise names the noise of the noisy test set ("" for none).
+	Noise string
 
 	Grid     *GridResult // nil without a strength search
 	Scores   []*ArmScore
@@ -32,9 +34,27 @@ type Report struct {
 
 func pct(mean, std float64) string { return fmt.Sprintf("%.2f ± %.2f", 100*mean, 100*std) }
 
-// ScoreLines are the rows of the score table, header first.
+// ByModel splits scores into one group per model, in order.
+func ByModel(scores []*ArmScore) [][]*ArmScore {
+	var out [][]*ArmScore
+	for i, s := range scores {
+		if i == 0 || s.Model != scores[i-1].Model {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
+// ScoreLines are the rows of the score table of one model's scores,
+// header first; with a noisy test set, two more columns.
 func ScoreLines(scores []*ArmScore) [][]string {
-	lines := [][]string{{"training data", "k", "train rows", "accuracy %", "macro-F1 %", "acc. gain over none", "acc. gain over copy", "F1 gain over copy"}}
+	head := []string{"training data", "k", "train rows", "accuracy %", "macro-F1 %", "acc. gain over none", "acc. gain over copy", "F1 gain over copy"}
+	noisy := len(scores) > 0 && scores[0].Noisy != nil
+	if noisy {
+		head = append(head, "noisy acc. %", "noisy gain over none", "noisy gain over copy")
+	}
+	lines := [][]string{head}
 	for _, s := range scores {
 		am, as := MeanStd(s.Acc)
 		fm, fsd := MeanStd(s.F1)
@@ -46,8 +66,13 @@ func ScoreLines(scores []*ArmScore) [][]string {
 		for _, r := range s.TrainRows {
 			rows += r
 		}
-		lines = append(lines, []string{s.Arm.Name, k, strconv.Itoa(rows / max(1, len(s.TrainRows))), pct(am, as), pct(fm, fsd),
-			s.OverNone.String(), s.OverCopy.String(), s.F1OverCopy.String()})
+		l := []string{s.Arm.Name, k, strconv.Itoa(rows / max(1, len(s.TrainRows))), pct(am, as), pct(fm, fsd),
+			s.OverNone.String(), s.OverCopy.String(), s.F1OverCopy.String()}
+		if noisy {
+			nm, nsd := MeanStd(s.Noisy)
+			l = append(l, pct(nm, nsd), s.NoisyOverNone.String(), s.NoisyOverCopy.String())
+		}
+		lines = append(lines, l)
 	}
 	return lines
 }
@@ -142,11 +167,18 @@ func (r *Report) Markdown() []byte {
 	fmt.Fprintf(&b, "- training subset: lrs-v1 (the low-resource sampler of the shared data README: per label, rows ordered by SHA-256 of `seed:text`), %s; seeds %s\n", r.SizeDesc, r.Seeds)
 	fmt.Fprintf(&b, "- classifier: multinomial logistic regression (L2) on %s, trained by textaug's internal/eval\n\n", r.Features)
 	b.WriteString("## Accuracy with and without augmentation, against copying\n\n")
-	markdownTable(&b, ScoreLines(r.Scores))
-	b.WriteString("\n" + ScoreNote + "\n\n")
-	if len(r.Scores) > 0 && r.Scores[0].Chosen != nil {
+	if r.Noise != "" {
+		fmt.Fprintf(&b, "Noisy accuracy is on a copy of the test file through the noise model (%s; see docs/eval.md).\n\n", r.Noise)
+	}
+	for _, g := range ByModel(r.Scores) {
+		fmt.Fprintf(&b, "### %s\n\n", ModelName(g[0].Model))
+		markdownTable(&b, ScoreLines(g))
+		b.WriteString("\n")
+	}
+	b.WriteString(ScoreNote + "\n\n")
+	if chosen := ChosenLines(r.Scores, r.SeedList); len(chosen) > 1 {
 		b.WriteString("## Classifier chosen per arm and seed\n\nBy cross-validation inside each seed's training subset, in folds grouped by source row (a row's variants never train the fold that tests it); the test file is not used.\n\n")
-		markdownTable(&b, ChosenLines(r.Scores, r.SeedList))
+		markdownTable(&b, chosen)
 		b.WriteString("\n")
 	}
 	if r.Grid != nil {
