@@ -140,6 +140,11 @@ func (x *Experiment) subset(size, seed int) []Example {
 
 // parallel runs n tasks on the experiment's workers; the first error wins.
 func (x *Experiment) parallel(ctx context.Context, phase string, n int, task func(ctx context.Context, i int) error) error {
+	return x.parallelOn(ctx, max(1, x.Workers), phase, n, task)
+}
+
+// parallelOn runs n tasks on at most workers goroutines.
+func (x *Experiment) parallelOn(ctx context.Context, workers int, phase string, n int, task func(ctx context.Context, i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -147,7 +152,7 @@ func (x *Experiment) parallel(ctx context.Context, phase string, n int, task fun
 	var first error
 	done := 0
 	var wg sync.WaitGroup
-	for w := 0; w < min(max(1, x.Workers), n); w++ {
+	for w := 0; w < min(workers, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
