@@ -43,11 +43,11 @@ func (l Loss) Keeps() bool { return !l.Figures && !l.Negations }
 // they stand, since a swap may split a word) and fewer negations by the
 // policy's tokens (别 inside 特别 is no negation).
 func Compare(original, variant string) Loss {
-	lang := tokenize.Language(original)
+	lang := langOf(original)
 	fo, no := figuresIn(original, lang)
 	fv, nv := figuresIn(variant, lang)
 	l := Loss{Equal: original == variant}
-	if lang != "zh" {
+	if lang != tokenize.LangZH {
 		l.Figures = !slices.Equal(fo, fv)
 		l.Negations = nv < no
 		return l

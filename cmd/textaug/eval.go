@@ -243,7 +243,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 
 	// Language decides the features: word n-grams, or character n-grams
 	// for Chinese.
-	lang := rf.lang
+	lang := rf.lang()
 	if lang == "auto" || lang == "" {
 		lang = corpusLanguage(x.Train)
 	}
@@ -253,7 +253,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err := p.modelsAndNoise(ef, lang); err != nil {
 		return nil, err
 	}
-	main, err := rf.resolve(fs)
+	main, err := rf.resolve()
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +310,7 @@ func (p *evalPlan) modelsAndNoise(ef *evalFlags, lang string) error {
 
 // evalStatus is the progress line of the trainings on stderr, or nil.
 func evalStatus(stderr io.Writer, mode string) func(phase string, done, total int) {
-	prog := newProgress(stderr, mode, -1, &countingReader{}, time.Now())
+	prog := newProgress(stderr, mode, -1, nil, time.Now())
 	if !prog.on {
 		return nil
 	}
@@ -464,20 +464,15 @@ func readExamples(path string, ef *evalFlags) ([]eval.Example, error) {
 	if err != nil {
 		return nil, recipe.Usage(err)
 	}
-	if format == "text" {
+	if format == corpus.Text {
 		return nil, recipe.Usagef("%s: eval needs labels: give a CSV, TSV or JSONL file (or --format)", path)
 	}
-	cf, _ := corpus.ParseFormat(format)
-	f, err := corpus.Open(path)
+	in, err := openInput(path, nil, ef.encoding)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	in, err := decodeInput(f, path, ef.encoding)
-	if err != nil {
-		return nil, err
-	}
-	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: path, TextField: ef.text, LabelField: ef.label})
+	defer in.Close()
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: path, TextField: ef.text, LabelField: ef.label})
 	if err != nil {
 		return nil, err
 	}

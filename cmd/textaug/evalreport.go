@@ -99,7 +99,7 @@ func setGridValue(r recipe.Recipe, key, v string) (recipe.Recipe, error) {
 	case "ops":
 		switch v {
 		case "eda":
-			r.Ops = slices.Clone(recipe.EDAOps)
+			r.Ops = recipe.EDAOps()
 		default:
 			r.Ops = strings.Split(v, "+")
 		}

@@ -242,7 +242,7 @@ func noiseWords(text string) []span {
 // touch.
 func isNegation(w string) bool {
 	l := strings.ReplaceAll(strings.ToLower(w), "’", "'")
-	return strings.HasSuffix(l, "n't") || slices.Contains(textaug.DefaultNegations, l)
+	return strings.HasSuffix(l, "n't") || slices.Contains(textaug.DefaultNegations(), l)
 }
 
 // hasDigit reports whether s contains a decimal digit.

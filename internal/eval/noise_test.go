@@ -305,9 +305,9 @@ func ExampleNoise_Apply() {
 		fmt.Println(t)
 	}
 	// Output:
-	// i'm still waiting for my card it has been 2 weeks.
-	// wyh can't i transfer $1,000 to my friend?
-	// I don't recognise this payment of 20% extra
+	// i'm still waiting for my card it's been 2 weeks.
+	// why can't i transfer $1,000 to my, friend
+	// I do not recognise this payment of 20% extra
 }
 
 // FuzzNoise: on any text, every kind at the highest and the default rate

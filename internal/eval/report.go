@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/textaug/textaug/internal/corpus"
 )
 
 // Report is everything an eval run measured, and what it needs to say
@@ -209,5 +211,13 @@ func (r *Report) Write(dir string) error {
 			return err
 		}
 	}
-	return writeFileAtomic("report", filepath.Join(dir, "report.md"), r.Markdown())
+	out, err := corpus.CreateOutput(filepath.Join(dir, "report.md"), nil)
+	if err != nil {
+		return err
+	}
+	if _, err := out.Write(r.Markdown()); err != nil {
+		out.Abort()
+		return err
+	}
+	return out.Commit()
 }
