@@ -293,7 +293,7 @@ func FuzzOneLine(f *testing.F) {
 func TestApertiumLive(t *testing.T) {
 	base := os.Getenv("TEXTAUG_APY_URL")
 	if base == "" {
-		t.Skip("TEXTAUG_APY_URL not set: start APy (see README) to run this test")
+		t.Skip("TEXTAUG_APY_URL not set: start APy (see docs/backtranslate.md) to run this test")
 	}
 	ctx := context.Background()
 	a := NewApertium(base, NewClient())

@@ -42,7 +42,7 @@ func benchCorpus(n int) []string {
 func apyURL(b *testing.B) string {
 	u := os.Getenv("TEXTAUG_APY_URL")
 	if u == "" {
-		b.Skip("TEXTAUG_APY_URL not set: start APy (see README) to run this benchmark")
+		b.Skip("TEXTAUG_APY_URL not set: start APy (see docs/backtranslate.md) to run this benchmark")
 	}
 	return strings.TrimRight(u, "/")
 }
@@ -234,7 +234,7 @@ func plainTranslate(b *testing.B, hc *http.Client, base, pair string, texts []st
 func TestAPySamples(t *testing.T) {
 	base := os.Getenv("TEXTAUG_APY_URL")
 	if base == "" {
-		t.Skip("TEXTAUG_APY_URL not set: start APy (see README) to run this test")
+		t.Skip("TEXTAUG_APY_URL not set: start APy (see docs/backtranslate.md) to run this test")
 	}
 	texts := benchCorpus(2000)[:10]
 	rt := RoundTrip{Translator: Cached(NewApertium(base, nil), nil, ""), Source: "eng", Pivots: []string{"spa", "cat"}}

@@ -75,7 +75,8 @@ func entitiesOf(text string) []string {
 // MustKeep lists, without repeats, what a free rewrite of text must keep
 // for its label to hold, as the policy p sees it: in text order the
 // figures (numbers, amounts, percents, dates, identifiers, URLs, emails),
-// the negations and the words of p's Anchors and Keep list that text
+// the negations, the words of p's Anchors and Keep list and of its
+// Corpus statistics (the label's anchors, the corpus entities) that text
 // holds, then the names (see Check). A paraphrasing prompt names them. A nil p is
 // the default policy.
 func (p *Policy) MustKeep(text string) []string {
@@ -95,6 +96,7 @@ func (p *Policy) MustKeep(text string) []string {
 	}
 	names := entitiesOf(text)
 	kept := p.userKept(toks)
+	learned := p.Corpus.Why(toks) // the label's corpus anchors and entities
 	for i, t := range toks {
 		lw := lower(t.Text)
 		switch {
@@ -105,7 +107,7 @@ func (p *Policy) MustKeep(text string) []string {
 		case t.Kind != tokenize.Word:
 		case kept[i] && i >= 2 && kept[i-2] && toks[i-1].Kind == tokenize.Space && len(out) > 0:
 			out[len(out)-1] += toks[i-1].Text + t.Text // a Keep phrase stays one
-		case p.negation[lw] || p.negatedHan(lw) || p.anchor[lw] || kept[i]:
+		case p.negation[lw] || p.negatedHan(lw) || p.anchor[lw] || kept[i] || learned[i] != "":
 			add(t.Text)
 		}
 	}

@@ -15,6 +15,13 @@
 //   - A [Policy] freezes what carries the label: numbers, amounts,
 //     percents, dates, identifiers, URLs, emails, negations, proper nouns,
 //     and whatever the user lists.
+//   - A [StatsBuilder] reads a labelled corpus once, row by row, and
+//     makes [CorpusStats]: each label's anchors (the words it lives on),
+//     the corpus entities, and the contexts its words fill. A Policy with
+//     [CorpusLocks] never deletes or moves a label's anchors and freezes
+//     entities; [LabelSwap] replaces a word by one the label's other rows
+//     use in the same context. Stats files ([CorpusStats.WriteTo],
+//     [ReadStats]) let shards share them.
 //   - A [Sampler] asks for K distinct variants per record, never the input,
 //     each attempt drawing from its own [Stream](seed, key, attempt), so
 //     output is byte-identical for any worker count, input order or shard.

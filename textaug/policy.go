@@ -62,6 +62,9 @@ type Policy struct {
 	// (entities such as company and product names); they are frozen by
 	// default.
 	EditProperNouns bool
+	// Corpus adds what a corpus pass learned for one label: its anchors
+	// and the corpus entities (see CorpusLocks). nil adds nothing.
+	Corpus *CorpusLocks
 
 	once     sync.Once
 	keep     map[string][][]string // first word -> phrases (lower case)
@@ -227,6 +230,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 	lockDetachedClitics(toks)
 	lockFigureNeighbours(toks)
 	p.applyUser(text, toks)
+	p.Corpus.apply(toks)
 }
 
 // lockGluedRuns freezes the words of a run of tokens written without

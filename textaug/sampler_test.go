@@ -269,8 +269,8 @@ func FuzzSamplerProtection(f *testing.F) {
 
 // TestGolden guards reproducibility: the same seed must give the same
 // variants across releases. A change to this file is a reviewed,
-// documented break (see the README's reproducibility contract); rewrite it
-// with `go test ./textaug -run TestGolden -update`.
+// documented break (see the reproducibility contract in docs/protection.md);
+// rewrite it with `go test ./textaug -run TestGolden -update`.
 func TestGolden(t *testing.T) {
 	var b strings.Builder
 	smp := textaug.Sampler{Aug: textaug.Tokens{Edit: everything(0.2)}, K: 4, Seed: 2026}

@@ -46,7 +46,7 @@ type engineOnce struct {
 }
 
 func loadEngine(cfg Config) (*augment.Engine, error) {
-	key, err := json.Marshal([]any{cfg.Recipe, cfg.Seed})
+	key, err := json.Marshal([]any{cfg.Recipe, cfg.Seed, cfg.Stats})
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,11 @@ func loadEngine(cfg Config) (*augment.Engine, error) {
 	eo := v.(*engineOnce)
 	// The engine, and with it the cache, stays open for the life of the
 	// process.
-	eo.once.Do(func() { eo.eng, eo.err = augment.New(cfg.Recipe, cfg.Seed) })
+	eo.once.Do(func() {
+		if eo.eng, eo.err = augment.New(cfg.Recipe, cfg.Seed); eo.err == nil {
+			eo.eng, eo.err = withStats(eo.eng, cfg)
+		}
+	})
 	return eo.eng, eo.err
 }
 

@@ -41,6 +41,10 @@ type Config struct {
 	Shards int `json:"shards"`
 	// BTBatch is how many rows are translated together (default 256).
 	BTBatch int `json:"bt_batch,omitempty"`
+	// Stats is the corpus statistics file's JSON (anchors, entities,
+	// label-swap contexts), read or learned by Prepare when the recipe
+	// uses them and the input has labels (see labels.go).
+	Stats string `json:"stats,omitempty"`
 }
 
 // Prepare resolves the layout of the input as the CLI does: the format
@@ -102,6 +106,9 @@ func (c *Config) Prepare(ctx context.Context, glob, format, textField, labelFiel
 		return err
 	}
 	c.TextField, c.LabelField = r.TextField(), r.LabelField()
+	if err := c.prepareLabels(ctx, fs, files, cf); err != nil {
+		return err
+	}
 	if cf == corpus.JSONL {
 		return nil
 	}

@@ -59,7 +59,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
 	fs.StringVar(&f.encoding, "encoding", "utf-8", "input encoding: utf-8, or gb18030 (reads GBK and GB2312 too) for Chinese files from older systems; the output is UTF-8")
-	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see 'Scaling out' in the README); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
+	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see docs/scaling.md); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
 }
 
 func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -68,7 +68,7 @@ func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var iof ioFlags
 	rf.register(fs)
 	iof.register(fs)
-	pos, code, ok := parseCommand(fs, augmentHelp, args, stderr)
+	pos, code, ok := parseCommand(fs, augmentHelp, recipe.BalanceArgs(args), stderr)
 	if !ok {
 		return code
 	}
@@ -196,6 +196,12 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitCode(err), err
 	}
 	defer eng.Close()
+	lr, err := prepareLabels(ctx, plan, iof, stdin)
+	if err != nil {
+		return exitCode(err), err
+	}
+	defer lr.release()
+	eng, stdin = lr.apply(eng, stdin)
 	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
 	if err != nil {
 		return exitFail, err
@@ -231,6 +237,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		}
 	}
 	printSummary(stderr, st, time.Since(start), shard, &iof.shard)
+	lr.summary(stderr)
 	if err != nil {
 		return exitFail, err
 	}

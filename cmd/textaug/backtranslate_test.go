@@ -126,7 +126,7 @@ func TestBacktranslationKeyNeverShown(t *testing.T) {
 func TestBacktranslationLiveAPy(t *testing.T) {
 	url := os.Getenv("TEXTAUG_APY_URL")
 	if url == "" {
-		t.Skip("TEXTAUG_APY_URL not set: start APy (see README) to run this test")
+		t.Skip("TEXTAUG_APY_URL not set: start APy (see docs/backtranslate.md) to run this test")
 	}
 	code, out, errs := runCLI(t, "", "augment", "-k", "4", "--ops", "synonym", "--backtranslate", "apertium", "--bt-url", url,
 		"--bt-cache", "none", "--provenance", "../../testdata/examples/finance.jsonl")

@@ -16,9 +16,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/eval"
 	"github.com/textaug/textaug/internal/recipe"
+	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
 )
 
@@ -376,6 +378,11 @@ func (p *evalPlan) addArm(name string, r recipe.Recipe) error {
 	a, err := eval.NewArm(name, r)
 	if err != nil {
 		return err
+	}
+	if labelAware(r) { // anchors, label-swap, balancing, filter: learnt from each training set
+		a.Labelled = func(ctx context.Context, eng *augment.Engine, texts, labels []string, seed uint64) ([]textaug.Result, error) {
+			return labelledResults(ctx, eng, r, texts, labels, seed)
+		}
 	}
 	p.x.Arms = append(p.x.Arms, a)
 	return nil

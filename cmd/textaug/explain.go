@@ -21,10 +21,14 @@ const explainHelp = `Usage: textaug explain [flags] "a sentence"
 Shows how textaug sees a sentence: its tokens with kind, part-of-speech
 tag and locks (what the protection policy forbids), the synonym candidates
 of each replaceable word, and a few seeded variants with what each
-operation changed. Takes the same pipeline flags as augment.
+operation changed. Takes the same pipeline flags as augment. With
+--stats FILE (written by augment --stats-out) and --label, it shows the
+label's anchors and the corpus entities in the sentence (column learned)
+and makes the variants of a row of that label.
 
-Example:
+Examples:
   textaug explain --preset finance "Operating profit rose to EUR 25.8 mn."
+  textaug explain --preset intent --stats stats.json --label card_arrival "When will my new card arrive?"
 
 Flags:
 `
@@ -34,6 +38,7 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var rf recipeFlags
 	rf.register(fs)
 	seed := fs.Uint64("seed", 1, "random seed")
+	label := fs.String("label", "", "the sentence's label, for the anchors of --stats")
 	pos, code, ok := parseCommand(fs, explainHelp, args, stderr)
 	if !ok {
 		return code
@@ -44,7 +49,7 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	rec, err := rf.resolve()
 	if err == nil {
-		err = rf.fields.FlagError(explainRun(ctx, rec, *seed, pos[0], stdout))
+		err = rf.fields.FlagError(explainRun(ctx, rec, *seed, pos[0], *label, stdout))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug explain: %v\n", err)
@@ -72,21 +77,29 @@ func lockNames(l tokenize.Lock) string {
 	return strings.Join(n, ",")
 }
 
-func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string, w io.Writer) error {
+func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text, label string, w io.Writer) error {
 	eng, err := augment.New(rec, seed)
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
 	fmt.Fprintf(w, "recipe %s: k=%d, ops %s, alpha %.2f\n\n", rec.Name, rec.K, strings.Join(rec.Ops, ","), rec.Alpha)
-	if err := printTokens(w, rec, text); err != nil {
-		return err
-	}
-	results, err := eng.Sample(ctx, []string{text})
+	learned, err := explainLabels(w, rec, label)
 	if err != nil {
 		return err
 	}
-	res := results[0]
+	if err := printTokens(w, rec, text, learned); err != nil {
+		return err
+	}
+	if learned != nil {
+		words := rec.LabelWords(learned.Stats)
+		defer words.Close()
+		eng = eng.WithLabels(&augment.LabelSamplers{Words: words})
+	}
+	res, err := eng.SampleLabelled(ctx, text, label)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "\nvariants (seed %d):\n", seed)
 	for i, v := range res.Variants {
 		fmt.Fprintf(w, "%2d. [%s] %s\n", i+1, strings.Join(v.Ops, "+"), v.Text)
@@ -108,20 +121,26 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 
 // printTokens prints the table of text's tokens: kind, tag, locks and the
 // synonym candidates of each replaceable word.
-func printTokens(w io.Writer, rec recipe.Recipe, text string) error {
+func printTokens(w io.Writer, rec recipe.Recipe, text string, learned *textaug.CorpusLocks) error {
 	policy, err := rec.Policy()
 	if err != nil {
 		return err
 	}
+	policy.Corpus = learned
 	toks, err := textaug.Tokens{Tokenizer: rec.Tokenizer(), Policy: policy}.Analyse(text)
 	if err != nil {
 		return err
 	}
+	why := learned.Why(toks)
 	var src synonyms.Source // built on first need: WordNet loads only then
 	var srcErr error
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "token\tkind\ttag\tlocked against\tsynonym candidates")
-	for _, t := range toks {
+	head := "token\tkind\ttag\tlocked against\tsynonym candidates"
+	if learned != nil {
+		head = "token\tkind\ttag\tlocked against\tlearned\tsynonym candidates"
+	}
+	fmt.Fprintln(tw, head)
+	for i, t := range toks {
 		if t.Kind == tokenize.Space {
 			continue
 		}
@@ -133,6 +152,9 @@ func printTokens(w io.Writer, rec recipe.Recipe, text string) error {
 			if src != nil {
 				cands = strings.Join(src.Synonyms(strings.ToLower(t.Text), t.Tag), ", ")
 			}
+		}
+		if learned != nil {
+			cands = or(why[i], "-") + "\t" + cands
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Text, t.Kind, t.Tag, lockNames(t.Lock), cands)
 	}

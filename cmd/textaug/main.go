@@ -2,7 +2,7 @@
 //
 //	textaug augment -k 4 --seed 1 sentences.txt
 //
-// See `textaug help` and the README for every command and flag.
+// See `textaug help` and docs/cli.md for every command and flag.
 package main
 
 import "os"

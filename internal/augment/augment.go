@@ -50,6 +50,8 @@ type Engine struct {
 	rt    *backtranslate.RoundTrip // nil without back-translation
 	close func() error
 	out   Output
+	// labels, when set, gives each record of Rows its label's Sampler.
+	labels *LabelSamplers
 }
 
 // New builds the engine of rec with seed: the augmenters, the Sampler and
@@ -99,18 +101,22 @@ func (e *Engine) WithSeed(seed uint64) *Engine {
 // mix is the augmenter of the recipe. failed, when not nil, stands for the
 // round trip: the soft failure of a batch's translations, which its rows
 // get as their reason instead of each trying again.
-func (e *Engine) mix(failed error) textaug.Augmenter {
+func (e *Engine) mix(failed error) textaug.Augmenter { return e.mixWords(e.words, failed) }
+
+// mixWords is mix with words in place of the recipe's word augmenter (a
+// label's, see WithLabels).
+func (e *Engine) mixWords(words textaug.Augmenter, failed error) textaug.Augmenter {
 	if e.rt == nil {
-		return e.words
+		return words
 	}
 	var bt textaug.Augmenter = e.rt
 	if failed != nil {
 		bt = missed{failed}
 	}
-	if e.words == nil {
+	if words == nil {
 		return bt
 	}
-	return textaug.Mix{Augs: []textaug.Augmenter{e.words, bt}, Weights: []float64{1, e.rec.Backtranslate.MixWeight()}}
+	return textaug.Mix{Augs: []textaug.Augmenter{words, bt}, Weights: []float64{1, e.rec.Backtranslate.MixWeight()}}
 }
 
 // missed is an augmenter that fails softly with err for every text.
@@ -122,19 +128,29 @@ func (m missed) Prepare(context.Context, string) (textaug.Draw, error) { return 
 // or, when the translations failed softly, one whose back-translation
 // reports that failure. A hard failure (the context ended) is returned.
 func (e *Engine) batch(ctx context.Context, texts []string) (textaug.Sampler, error) {
-	if e.rt == nil {
-		return e.smp, nil
-	}
-	err := e.rt.Prefetch(ctx, texts)
-	if err == nil {
-		return e.smp, nil
-	}
-	if !textaug.Soft(err) {
+	failed, err := e.prefetch(ctx, texts)
+	if err != nil || failed == nil {
 		return e.smp, err
 	}
 	smp := e.smp
-	smp.Aug = e.mix(err)
+	smp.Aug = e.mix(failed)
 	return smp, nil
+}
+
+// prefetch translates texts together; failed is a soft failure of the
+// translations, which the batch's rows get as their reason, and err a
+// hard one (the context ended).
+func (e *Engine) prefetch(ctx context.Context, texts []string) (failed, err error) {
+	if e.rt == nil {
+		return nil, nil
+	}
+	if err := e.rt.Prefetch(ctx, texts); err != nil {
+		if !textaug.Soft(err) {
+			return nil, err
+		}
+		return err, nil
+	}
+	return nil, nil
 }
 
 // Backtranslates reports whether the recipe back-translates: callers that

@@ -105,16 +105,20 @@ func (e *Engine) Rows(ctx context.Context, items []Item) (Batch, error) {
 			texts = append(texts, it.Rec.Text)
 		}
 	}
-	smp, err := e.batch(ctx, texts)
+	failed, err := e.prefetch(ctx, texts)
 	if err != nil {
 		return b, err
+	}
+	smp := e.smp
+	if failed != nil {
+		smp.Aug = e.mix(failed)
 	}
 	for _, it := range items {
 		if ctx.Err() != nil {
 			return b, ctx.Err()
 		}
 		b.Stats.Rows++
-		row, err := e.row(ctx, smp, it)
+		row, err := e.row(ctx, smp, failed, it)
 		if row.Bad != nil {
 			b.Stats.Rejected++
 			if !e.out.Skip {
@@ -132,12 +136,19 @@ func (e *Engine) Rows(ctx context.Context, items []Item) (Batch, error) {
 }
 
 // row samples and encodes one item.
-func (e *Engine) row(ctx context.Context, smp textaug.Sampler, it Item) (Row, error) {
+func (e *Engine) row(ctx context.Context, smp textaug.Sampler, failed error, it Item) (Row, error) {
 	row := Row{Item: it}
 	if it.Bad != nil {
 		return row, nil
 	}
 	r := it.Rec
+	if e.labels != nil {
+		var err error
+		mix := func(w textaug.Augmenter) textaug.Augmenter { return e.mixWords(w, failed) }
+		if smp, err = e.labels.For(smp, r.Text, r.Label, mix); err != nil {
+			return row, fmt.Errorf("row %d (line %d): %w", r.Row, r.Line, err)
+		}
+	}
 	res, err := smp.Sample(backtranslate.WithLabel(ctx, r.Label, nil), "", r.Text) // paraphrase's prompt names the label
 	var ie *textaug.InputError
 	switch {
@@ -148,6 +159,9 @@ func (e *Engine) row(ctx context.Context, smp textaug.Sampler, it Item) (Row, er
 		return row, fmt.Errorf("row %d (line %d): %w", r.Row, r.Line, err)
 	}
 	row.Result = res
+	if e.labels != nil && e.labels.Tally != nil {
+		e.labels.Tally.Add(r.Label, res)
+	}
 	row.Out, err = e.encode(r, res)
 	return row, err
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/recipe"
+	"github.com/textaug/textaug/textaug"
 )
 
 // Example is one labelled row.
@@ -40,6 +41,10 @@ type Arm struct {
 	Name string
 	// Recipe is nil for no augmentation and for the copy control.
 	Recipe *recipe.Recipe
+	// Labelled, when set, makes the variants of labelled rows for a
+	// recipe that works by label (anchors, label-swap, balancing, filter:
+	// learnt from the rows themselves); nil samples the texts alone.
+	Labelled func(ctx context.Context, eng *augment.Engine, texts, labels []string, seed uint64) ([]textaug.Result, error)
 
 	copies int             // the copy control's k; 0 otherwise
 	eng    *augment.Engine // nil without a recipe
@@ -139,8 +144,14 @@ func assemble(rows []Example, vars [][]string) augmented {
 // variants returns the variants of each row, and the number missing; a
 // must have a recipe.
 func (a *Arm) variants(ctx context.Context, rows []Example, seed int) ([][]string, int, error) {
-	texts, _ := Columns(rows)
-	results, err := a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	texts, labels := Columns(rows)
+	var results []textaug.Result
+	var err error
+	if a.Labelled != nil {
+		results, err = a.Labelled(ctx, a.eng.WithSeed(uint64(seed)), texts, labels, uint64(seed))
+	} else {
+		results, err = a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", a.Name, err)
 	}

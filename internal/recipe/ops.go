@@ -118,6 +118,8 @@ func (r *Recipe) opEdit(op string) (textaug.Edit, error) {
 		return t, nil
 	case "contraction":
 		return textaug.Contraction{Rate: r.rate(op), Max: r.Max[op]}, nil
+	case "label-swap":
+		return textaug.LabelSwap{Rate: r.rate(op), Max: r.Max[op]}, nil // bound to a label by LabelWords
 	}
 	policy, err := r.Policy()
 	if err != nil {
@@ -159,17 +161,26 @@ func (r *Recipe) WordsAndLLM() (aug textaug.Augmenter, close func() error, err e
 // each by default). close releases the answers' cache.
 func (r *Recipe) withLLM(words textaug.Augmenter, policy *textaug.Policy) (textaug.Augmenter, func() error, error) {
 	augs, weights, close, err := r.llmAugmenters(policy)
-	if err != nil || len(augs) == 0 {
+	if err != nil {
 		return words, close, err
+	}
+	return mixLLM(words, augs, weights), close, nil
+}
+
+// mixLLM mixes the token edits (words; nil when there are none) with the
+// LLM augmenters: the token edits weigh 1 against their weights.
+func mixLLM(words textaug.Augmenter, augs []textaug.Augmenter, weights []float64) textaug.Augmenter {
+	if len(augs) == 0 {
+		return words
 	}
 	if words != nil {
 		augs = append([]textaug.Augmenter{words}, augs...)
 		weights = append([]float64{1}, weights...)
 	}
 	if len(augs) == 1 {
-		return augs[0], close, nil
+		return augs[0]
 	}
-	return textaug.Mix{Augs: augs, Weights: weights}, close, nil
+	return textaug.Mix{Augs: augs, Weights: weights}
 }
 
 // llmAugmenters builds paraphrase and generate, with their weights, and

@@ -62,6 +62,9 @@ type Recipe struct {
 	Typo      TypoConfig `json:"typo,omitempty" yaml:"typo,omitempty"`
 	CheckList CheckList  `json:"checklist,omitempty" yaml:"checklist,omitempty"`
 	LLM       LLM        `json:"llm,omitempty" yaml:"llm,omitempty"`
+	// Labels are the label-aware settings: corpus anchors and entities,
+	// class balancing, the consistency filter (see labels.go).
+	Labels Labels `json:"labels,omitempty" yaml:"labels,omitempty"`
 }
 
 // Protect is the protection policy of a recipe (see textaug.Policy).
@@ -96,7 +99,7 @@ func EDAOps() []string { return []string{"synonym", "insert", "swap", "delete"} 
 
 // OpNames returns the names of every operation; the slice is the caller's.
 func OpNames() []string {
-	return []string{"synonym", "insert", "swap", "delete", "punct", "pinyin", "typo", "contraction", "entity-swap", "number-swap", "paraphrase", "generate"}
+	return []string{"synonym", "insert", "swap", "delete", "punct", "pinyin", "typo", "contraction", "entity-swap", "number-swap", "paraphrase", "generate", "label-swap"}
 }
 
 // ExpandOps replaces the aliases in ops, in recipe files as on the command
@@ -157,17 +160,18 @@ func Presets() []Recipe {
 		},
 		{
 			Name:        "finance",
-			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, market compounds (stock exchange, share capital...) kept, entities frozen",
+			Description: "finance news sentiment: EDA with the finance pack first, strict polarity guard (no change of polarity), direction words (rose, fell, profit, loss...) never deleted or moved, market compounds (stock exchange, share capital...) kept, entities frozen; with labels, each label's anchors and the corpus entities are learned in a first pass and frozen",
 			K:           9, Ops: EDAOps(), Alpha: 0.1,
 			Protect: Protect{
 				PolarityAnchors: true,
 				Keep:            slices.Clone(financeKeep),
 			},
 			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"finance", "banking", "finance-zh", "service-zh"}, Guard: "strict"},
+			Labels:   Labels{Anchors: true},
 		},
 		{
 			Name:        "intent",
-			Description: "customer-service intents: EDA plus punctuation with the banking pack first; question words and product names kept; slot-like tokens (dates, amounts, card and account numbers) are always protected",
+			Description: "customer-service intents: EDA plus punctuation with the banking pack first; question words and product names kept; slot-like tokens (dates, amounts, card and account numbers) are always protected; with labels, each label's anchors (card_arrival: card, arrive...) and the corpus entities are learned in a first pass and frozen",
 			K:           9, Ops: append(EDAOps(), "punct"), Alpha: 0.1,
 			Weights: map[string]float64{"synonym": 2, "insert": 1, "swap": 1, "delete": 1, "punct": 1},
 			Protect: Protect{
@@ -175,6 +179,7 @@ func Presets() []Recipe {
 				Anchors: slices.Clone(intentAnchors),
 			},
 			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "service-zh", "finance-zh"}, Guard: "on"},
+			Labels:   Labels{Anchors: true},
 		},
 		readable(false),
 		readable(true),
@@ -286,6 +291,9 @@ func (r *Recipe) Validate() error {
 		if !slices.Contains(ops, o) || r.Max[o] < 0 {
 			return bad("max."+o, "want an operation's cap, at least 0, got %v", r.Max[o])
 		}
+	}
+	if err := r.Labels.validate(bad); err != nil {
+		return err
 	}
 	return r.validateNames(bad)
 }

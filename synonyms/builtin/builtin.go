@@ -69,6 +69,8 @@ var defaultSource = sync.OnceValues(func() (synonyms.Source, error) {
 // Default returns the recommended English Source with zero set-up: the
 // banking and finance domain packs over the embedded WordNet, behind the
 // polarity guard (no candidate of the opposite polarity), memoised. It is
-// what `textaug augment` uses when given no synonym flags. Built once, on
-// first use; shared and safe for concurrent use.
+// a library convenience: `textaug augment` does not call it but builds its
+// Source from the recipe's synonyms section (internal/recipe), whose
+// defaults may differ. Built once, on first use; shared and safe for
+// concurrent use.
 func Default() (synonyms.Source, error) { return defaultSource() }

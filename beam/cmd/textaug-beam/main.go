@@ -7,8 +7,8 @@
 //	textaug-beam --input train.jsonl --output out/train.aug --preset intent --k 4 --seed 1
 //
 // writes out/train.aug-00000-of-00004.jsonl ... and prints the counts.
-// On a cluster, through the runner's job server or service (see the
-// README's "Scaling out"; not tested here):
+// On a cluster, through the runner's job server or service (see
+// docs/scaling.md; not tested here):
 //
 //	textaug-beam --runner flink --endpoint localhost:8099 --environment_type LOOPBACK ...
 //	textaug-beam --runner spark --endpoint localhost:8099 ...
