@@ -27,24 +27,29 @@ import (
 const evalHelp = `Usage: textaug eval --train FILE --test FILE [flags]
 
 Shows on your own data whether augmentation helps a classifier, how much,
-at what strength, and whether labels survive. For each seed it draws a
-low-resource subset of the training file (lrs-v1, reproducible without
-this tool), trains a TF-IDF + logistic-regression classifier on it with and
-without augmentation, and scores both on the test file: accuracy and
-macro-F1, mean ± std over the seeds, and the gain in points. A classifier
-trained on the whole training file then judges the variants of test
-sentences: label preservation, changed numbers, lost negations.
+and whether labels survive. For each seed it draws a low-resource subset of
+the training file (lrs-v1, reproducible without this tool), trains a
+classifier on it without augmentation, on each row copied k times (the
+control that explains re-weighting away) and with each recipe, and scores
+them on the test file (and a noisy copy with --test-noise): accuracy and
+macro-F1, mean ± std over the seeds, and gains over none and over copy,
+paired by seed (~: inside the seeds' 95% interval). With --c auto the
+classifier's C and features are chosen per arm and seed by cross-validation
+inside the subset, in folds grouped by source row. A classifier trained on
+the whole training file then judges the variants of test sentences: label
+preservation, changed numbers, lost negations.
 
 Examples:
-  textaug eval --train train.jsonl --test test.jsonl --per-class 10 --seeds 1,2,3
-  textaug eval --train train.jsonl --test test.jsonl --n 500 --compare none,eda,aeda --preset recommended
+  textaug eval --train train.jsonl --test test.jsonl --per-class 10
+  textaug eval --train train.jsonl --test test.jsonl --n 500 --compare none,copy,eda,shuffle --model lr,cnn --test-noise all
   textaug eval --train train.jsonl --test test.jsonl --per-class 5 --grid "alpha=0.05,0.1,0.2 k=2,4,8,16"
   textaug eval --train train.jsonl --test test.jsonl --n 500 --report report/ --sizes 50,100,200,500,full
 
 The rows compared are --compare (presets or recipe files; "none" is no
-augmentation) and the recipe of --preset/--recipe and the pipeline flags
-(default: the recommended preset). --grid picks the best strength by
-cross-validation on the training subset only, never on the test file.
+augmentation, "copy" the copy control) and the recipe of --preset/--recipe
+and the pipeline flags (default: the default preset). --grid picks the best
+strength by cross-validation on the training subset only, never on the test
+file.
 
 Flags:
 `
