@@ -8,23 +8,18 @@ import (
 )
 
 // KeepsFigures reports whether variant keeps every figure of original
-// (numbers, amounts, percents, dates, identifiers, URLs and emails, byte
-// for byte, as the same multiset) and at least as many negations
-// (DefaultNegations, "n't" counting as "not"; in Chinese, each 不, 没,
-// 未, 无 and 非 wherever it stands, and each word that starts with
-// another one-character negation such as 别).
-//
-// Both texts are tokenized the way tokenize.Language calls the original:
-// Chinese text with tokenize.Chinese, other text with tokenize.Tokenize.
+// (numbers, amounts, percents, dates, identifiers, URLs and emails) and at
+// least as many negations (DefaultNegations, "n't" counting as "not"; in
+// Chinese, each 不, 没, 未, 无 and 非 wherever it stands, and each word
+// that starts with another one-character negation such as 别): it is
+// Compare(original, variant).Keeps(), see [Compare] for how each language
+// is compared.
 //
 // Word-level strategies keep these by construction; a translator does
 // not, so the command line sets it as the Sampler's Accept whenever
 // back-translation is on. Safe for concurrent use.
 func KeepsFigures(original, variant string) bool {
-	lang := langOf(original)
-	fa, na := figuresIn(original, lang)
-	fb, nb := figuresIn(variant, lang)
-	return nb >= na && slices.Equal(fa, fb)
+	return Compare(original, variant).Keeps()
 }
 
 var negations = func() map[string]bool {

@@ -179,7 +179,7 @@ func TestAugmentGzipInAndOut(t *testing.T) {
 	require.NoError(t, gz.Close())
 	require.NoError(t, f.Close())
 	out := filepath.Join(dir, "out.jsonl.gz")
-	code, _, errs := runCLI(t, "", "augment", "-k", "2", "-o", out, in)
+	code, _, errs := runCLI(t, "", "augment", "--preset", "shuffle", "-k", "2", "-o", out, in)
 	require.Equal(t, 0, code, errs)
 	assert.Len(t, readAll(t, out, corpus.JSONL), 8*3)
 }

@@ -19,7 +19,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 }
 
 func TestAugmentFile(t *testing.T) {
-	code, out, errs := runCLI(t, "", "augment", "-k", "3", "--seed", "1", "../../testdata/sentences.txt")
+	code, out, errs := runCLI(t, "", "augment", "--preset", "shuffle", "-k", "3", "--seed", "1", "../../testdata/sentences.txt")
 	require.Equal(t, 0, code, errs)
 	in, err := os.ReadFile("../../testdata/sentences.txt")
 	require.NoError(t, err)
@@ -49,7 +49,7 @@ func TestAugmentSameOutputForAnyWorkerCount(t *testing.T) {
 }
 
 func TestAugmentStdinAndShortfalls(t *testing.T) {
-	code, out, errs := runCLI(t, "I lost my card\n\n12345\n", "augment", "-k", "2", "--no-original", "--ops", "swap,delete")
+	code, out, errs := runCLI(t, "I lost my card\n\n12345\n", "augment", "--preset", "shuffle", "-k", "2", "--no-original", "--ops", "swap,delete")
 	require.Equal(t, 0, code, errs)
 	assert.Equal(t, 2, strings.Count(out, "\n"))
 	assert.Contains(t, errs, "3 rows in, 3 written, 2 variants out, 2 shortfalls (4 variants missing), 0 rejected")

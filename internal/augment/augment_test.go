@@ -67,7 +67,7 @@ func items(t *testing.T, text string) []augment.Item {
 // up, bad rows kept in skip mode and fatal in stop mode, and the engine's
 // seed decides everything (WithSeed shares the augmenters).
 func TestRowsAndSampleAgree(t *testing.T) {
-	rec, _ := recipe.Preset("recommended")
+	rec, _ := recipe.Preset("shuffle")
 	rec.K = 3
 	eng, err := augment.New(rec, 7)
 	require.NoError(t, err)

@@ -60,7 +60,7 @@ type Config struct {
 // withDefaults returns cfg with zero fields replaced by defaults, or an
 // error for invalid values.
 func (cfg Config) withDefaults() (Config, error) {
-	if cfg.Analyzer != Words && cfg.Analyzer != Chars {
+	if !cfg.Analyzer.valid() {
 		return cfg, fmt.Errorf("eval: unknown analyzer %d", int(cfg.Analyzer))
 	}
 	if cfg.C == 0 {
@@ -127,6 +127,44 @@ type TrainStats struct {
 // classifier, to the bit. It runs on the calling goroutine and shares no
 // state, so that several trainings can run concurrently.
 func Train(texts, labels []string, weights []float64, cfg Config) (*Classifier, error) {
+	return train(texts, labels, weights, 1, cfg, nil)
+}
+
+// rowWeights validates weights (nil: all 1) and returns them divided by
+// their sum, and the sum.
+func rowWeights(weights []float64, n int) ([]float64, float64, error) {
+	if weights != nil && len(weights) != n {
+		return nil, 0, fmt.Errorf("eval: %d texts but %d weights", n, len(weights))
+	}
+	sw := make([]float64, n)
+	sum := 0.0
+	for i := range sw {
+		sw[i] = 1
+		if weights != nil {
+			w := weights[i]
+			if !(w >= 0) || math.IsInf(w, 1) {
+				return nil, 0, fmt.Errorf("eval: row %d: weight %v is not a finite non-negative number", i, w)
+			}
+			sw[i] = w
+		}
+		sum += sw[i]
+	}
+	if sum == 0 {
+		return nil, 0, errors.New("eval: all weights are zero")
+	}
+	for i := range sw {
+		sw[i] /= sum
+	}
+	return sw, sum, nil
+}
+
+// train is Train with every row counted mult times in the vocabulary and
+// idf (mult 1: once); with mult > 1 and weights nil, every row has weight
+// mult, so that the classifier is the one Train fits to every row
+// repeated mult times. acquire, when set, is called with the estimated
+// bytes of the optimiser's state before it is allocated, and the function
+// it returns when they are free again.
+func train(texts, labels []string, weights []float64, mult int, cfg Config, acquire func(bytes int64) (release func())) (*Classifier, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
@@ -137,29 +175,17 @@ func Train(texts, labels []string, weights []float64, cfg Config) (*Classifier, 
 		return nil, errors.New("eval: no training rows")
 	case len(labels) != n:
 		return nil, fmt.Errorf("eval: %d texts but %d labels", n, len(labels))
-	case weights != nil && len(weights) != n:
-		return nil, fmt.Errorf("eval: %d texts but %d weights", n, len(weights))
 	}
-	sw := make([]float64, n)
-	sum := 0.0
-	for i := range sw {
-		sw[i] = 1
-		if weights != nil {
-			w := weights[i]
-			if !(w >= 0) || math.IsInf(w, 1) {
-				return nil, fmt.Errorf("eval: row %d: weight %v is not a finite non-negative number", i, w)
-			}
-			sw[i] = w
+	if weights == nil && mult > 1 {
+		weights = make([]float64, n)
+		for i := range weights {
+			weights[i] = float64(mult)
 		}
-		sum += sw[i]
 	}
-	if sum == 0 {
-		return nil, errors.New("eval: all weights are zero")
+	sw, sum, err := rowWeights(weights, n)
+	if err != nil {
+		return nil, err
 	}
-	for i := range sw {
-		sw[i] /= sum
-	}
-
 	names := slices.Clone(labels)
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -168,29 +194,35 @@ func Train(texts, labels []string, weights []float64, cfg Config) (*Classifier, 
 		y[i], _ = slices.BinarySearch(names, l)
 	}
 
-	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF)
+	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
 	x := vec.transform(texts)
 	k, d := len(names), vec.dim()
-	c := &Classifier{
-		vec:    vec,
-		labels: names,
-		w:      make([]float64, d*k),
-		b:      make([]float64, k),
-		stats:  TrainStats{Rows: n, Features: d, Converged: true},
-	}
+	c := &Classifier{vec: vec, labels: names, stats: TrainStats{Rows: n, Features: d, Converged: true}}
 	if k == 1 {
+		c.w, c.b = make([]float64, d), make([]float64, 1)
 		return c, nil
+	}
+	if acquire != nil {
+		defer acquire(trainingBytes(n, d, k, len(x.ind)))()
 	}
 	obj := newSoftmaxObjective(x, d, y, sw, k, 1/(cfg.C*sum))
 	params, st, err := obj.minimize(cfg.MaxIter, cfg.Tol)
 	if err != nil {
 		return nil, err
 	}
-	copy(c.w, params[:d*k])
-	copy(c.b, params[d*k:])
+	c.w, c.b = params[:d*k:d*k], params[d*k:]
 	st.Rows, st.Features = n, d
 	c.stats = st
 	return c, nil
+}
+
+// trainingBytes estimates the memory of training on n rows with d
+// features, k classes and nnz non-zero features: per parameter five
+// vectors in double and 2·lbfgsStore+2 in single precision (the
+// history), the residuals, and the feature matrix and its transpose.
+func trainingBytes(n, d, k, nnz int) int64 {
+	params := int64(d*k + k)
+	return params*(5*8+(2*lbfgsStore+2)*4) + int64(n*k*8) + int64(nnz*2*12) + int64(d*8)
 }
 
 // Labels returns the classes in ascending string order; it is the order in

@@ -25,7 +25,7 @@ func TestGradient(t *testing.T) {
 	for i := range sw {
 		sw[i] /= sum
 	}
-	vec := fitVectorizer(texts, Chars, 1, true)
+	vec := fitVectorizer(texts, Chars, 1, true, 1)
 	x := vec.transform(texts)
 	const k = 3
 	d := vec.dim()
@@ -73,7 +73,7 @@ func TestLBFGSQuadratic(t *testing.T) {
 // TestPredictTies builds a classifier whose scores tie and checks that the
 // first label in sorted order wins.
 func TestPredictTies(t *testing.T) {
-	vec := fitVectorizer([]string{"alpha beta"}, Words, 1, true)
+	vec := fitVectorizer([]string{"alpha beta"}, Words, 1, true, 1)
 	c := &Classifier{
 		vec:    vec,
 		labels: []string{"a", "b", "c"},
@@ -113,4 +113,30 @@ func bitsEqual(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// The copy control trains on each row counted k+1 times; that is the
+// classifier of the rows repeated k+1 times: same vocabulary and idf,
+// same objective, so the same weights up to rounding and the same
+// predictions.
+func TestCountedCopiesAreCopies(t *testing.T) {
+	tr := shareddata.Read(t, "banking77", "train", 600)
+	test := shareddata.Read(t, "banking77", "test", 400)
+	const k = 4
+	var texts, labels []string
+	for i := range tr.Texts {
+		for range k + 1 {
+			texts, labels = append(texts, tr.Texts[i]), append(labels, tr.Labels[i])
+		}
+	}
+	for _, a := range []Analyzer{Words, WordsChars} {
+		lit, err := Train(texts, labels, nil, Config{Analyzer: a})
+		require.NoError(t, err)
+		cnt, err := train(tr.Texts, tr.Labels, nil, k+1, Config{Analyzer: a}, nil)
+		require.NoError(t, err)
+		assert.Equal(t, lit.vec.idf, cnt.vec.idf, "%v: idf", a)
+		assert.Equal(t, lit.vec.vocab, cnt.vec.vocab, "%v: vocabulary", a)
+		assert.InDelta(t, lit.stats.Loss, cnt.stats.Loss, 1e-6, "%v: loss", a)
+		assert.Equal(t, lit.Predict(test.Texts), cnt.Predict(test.Texts), "%v: predictions", a)
+	}
 }

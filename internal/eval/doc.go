@@ -15,6 +15,17 @@
 //     runs over seeds; [Folds] splits rows into stratified folds.
 //   - [PlotCurve] draws accuracy against training size, one line with error
 //     bars per [Series].
+//   - [Experiment] is the whole experiment of textaug eval: [Arm]s (no
+//     augmentation, the [Copy] control, or a recipe sampled through
+//     internal/augment) scored over seeds with one or more models (ModelLR,
+//     ModelCNN) on the test file and its [Noise] copy ([Experiment.Score]),
+//     gains paired by seed ([Pair]), the classifier's C and features chosen
+//     per arm and seed ([Selection]) in folds grouped by source row
+//     ([GroupedFolds]), the strength search by cross-validation inside the
+//     training subset ([Experiment.CrossValidate]), label preservation
+//     judged by a classifier trained on the whole training file
+//     ([Experiment.Preservation], with textaug.Compare), the learning curve
+//     ([Experiment.LearningCurve]) and the Markdown [Report].
 //
 // # Determinism
 //

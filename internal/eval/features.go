@@ -34,40 +34,70 @@ const (
 	// space to one space. It suits Chinese, where it approximates words
 	// without a segmenter.
 	Chars
+	// Unigrams extracts the word unigrams of Words, without bigrams.
+	Unigrams
+	// WordsChars extracts the n-grams of Words and, inside each of its
+	// tokens padded with a space at both ends, character 2-, 3- and
+	// 4-grams (scikit-learn's char_wb analyzer), which match a word with
+	// a typo or another inflection in part. A character n-gram is marked
+	// (a leading U+0001) so that it never collides with a word of the
+	// same spelling.
+	WordsChars
+	// Chars2 extracts character 1- and 2-grams as Chars does.
+	Chars2
 )
 
-// String returns "words" or "chars", or "Analyzer(n)" for an unknown value.
+// analyzerNames are the names of the analyzers, by value.
+var analyzerNames = [...]string{Words: "words", Chars: "chars", Unigrams: "unigrams", WordsChars: "words+chars", Chars2: "chars2"}
+
+// valid reports whether a is a known analyzer.
+func (a Analyzer) valid() bool { return a >= 0 && int(a) < len(analyzerNames) }
+
+// String returns the analyzer's name (words, chars, unigrams, words+chars,
+// chars2), or "Analyzer(n)" for an unknown value.
 func (a Analyzer) String() string {
-	switch a {
-	case Words:
-		return "words"
-	case Chars:
-		return "chars"
+	if a.valid() {
+		return analyzerNames[a]
 	}
 	return fmt.Sprintf("Analyzer(%d)", int(a))
+}
+
+// Describe is a phrase for tables: "TF-IDF word 1–2-grams", ...
+func (a Analyzer) Describe() string {
+	switch a {
+	case Words:
+		return "TF-IDF word 1–2-grams"
+	case Chars:
+		return "TF-IDF character 1–3-grams"
+	case Unigrams:
+		return "TF-IDF word 1-grams"
+	case WordsChars:
+		return "TF-IDF word 1–2-grams + character 2–4-grams within words"
+	case Chars2:
+		return "TF-IDF character 1–2-grams"
+	}
+	return a.String()
 }
 
 // MarshalText implements [encoding.TextMarshaler]; it fails for an unknown
 // value.
 func (a Analyzer) MarshalText() ([]byte, error) {
-	if a != Words && a != Chars {
+	if !a.valid() {
 		return nil, fmt.Errorf("eval: unknown analyzer %d", int(a))
 	}
 	return []byte(a.String()), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] (and so flag.TextVar):
-// it accepts "words" and "chars".
+// it accepts the names String returns.
 func (a *Analyzer) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "words":
-		*a = Words
-	case "chars":
-		*a = Chars
-	default:
-		return fmt.Errorf("eval: unknown analyzer %q (want words or chars)", b)
+	for i, n := range analyzerNames {
+		if n == string(b) {
+			*a = Analyzer(i)
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("eval: unknown analyzer %q (want %s)", b, strings.Join(analyzerNames[:], ", "))
 }
 
 // isWordRune reports whether r belongs inside a Words token.
@@ -121,22 +151,12 @@ func charText(s string) string {
 // for tokens and is returned for reuse.
 func analyze(a Analyzer, dst, tok []string, text string) (terms, scratch []string) {
 	switch a {
-	case Chars:
-		s := charText(text)
-		// Byte offsets of every rune start, plus len(s).
-		var offs [64]int
-		starts := offs[:0]
-		for i := range s {
-			starts = append(starts, i)
+	case Chars, Chars2:
+		top := 3
+		if a == Chars2 {
+			top = 2
 		}
-		starts = append(starts, len(s))
-		runes := len(starts) - 1
-		for n := 1; n <= 3; n++ {
-			for i := 0; i+n <= runes; i++ {
-				dst = append(dst, s[starts[i]:starts[i+n]])
-			}
-		}
-		return dst, tok
+		return charGrams(dst, charText(text), 1, top, ""), tok
 	default:
 		s := strings.ToLower(text)
 		if strings.Contains(s, "’") {
@@ -144,11 +164,37 @@ func analyze(a Analyzer, dst, tok []string, text string) (terms, scratch []strin
 		}
 		tok = wordTokens(tok[:0], s)
 		dst = append(dst, tok...)
+		if a == Unigrams {
+			return dst, tok
+		}
 		for i := 0; i+1 < len(tok); i++ {
 			dst = append(dst, tok[i]+" "+tok[i+1])
 		}
+		if a == WordsChars {
+			for _, t := range tok {
+				dst = charGrams(dst, " "+t+" ", 2, 4, "\x01")
+			}
+		}
 		return dst, tok
 	}
+}
+
+// charGrams appends the rune lo- to hi-grams of s, each after mark.
+func charGrams(dst []string, s string, lo, hi int, mark string) []string {
+	// Byte offsets of every rune start, plus len(s).
+	var offs [64]int
+	starts := offs[:0]
+	for i := range s {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(s))
+	runes := len(starts) - 1
+	for n := lo; n <= hi; n++ {
+		for i := 0; i+n <= runes; i++ {
+			dst = append(dst, mark+s[starts[i]:starts[i+n]])
+		}
+	}
+	return dst
 }
 
 // csr is a sparse matrix in compressed sparse row form: row i has the
@@ -171,15 +217,16 @@ type vectorizer struct {
 }
 
 // fitVectorizer learns the vocabulary (n-grams in at least minDF texts,
-// indexed in string order) and the smooth idf from texts.
-func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool) *vectorizer {
+// indexed in string order) and the smooth idf from texts, each text
+// counted mult times (as if it were repeated).
+func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool, mult int) *vectorizer {
 	df := make(map[string]int)
 	var terms, tok []string
 	for _, t := range texts {
 		terms, tok = analyze(a, terms[:0], tok, t)
 		slices.Sort(terms)
 		for _, term := range slices.Compact(terms) {
-			df[term]++
+			df[term] += mult
 		}
 	}
 	kept := make([]string, 0, len(df))
@@ -195,7 +242,7 @@ func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool) *vecto
 		vocab:     make(map[string]int32, len(kept)),
 		idf:       make([]float64, len(kept)),
 	}
-	n := float64(len(texts))
+	n := float64(len(texts) * mult)
 	for i, term := range kept {
 		v.vocab[term] = int32(i)
 		v.idf[i] = math.Log((1+n)/(1+float64(df[term]))) + 1

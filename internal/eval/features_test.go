@@ -53,8 +53,17 @@ func TestAnalyzeChars(t *testing.T) {
 	}
 }
 
+func TestAnalyzeOthers(t *testing.T) {
+	assert.Equal(t, []string{"card", "arrived"}, eval.Analyze(eval.Unigrams, "Card arrived!"))
+	assert.Equal(t, []string{"地", "址", "地址"}, eval.Analyze(eval.Chars2, "地址"))
+	assert.Equal(t, []string{"my", "card", "my card",
+		"\x01 m", "\x01my", "\x01y ", "\x01 my", "\x01my ", "\x01 my ",
+		"\x01 c", "\x01ca", "\x01ar", "\x01rd", "\x01d ", "\x01 ca", "\x01car", "\x01ard", "\x01rd ", "\x01 car", "\x01card", "\x01ard "},
+		eval.Analyze(eval.WordsChars, "My card"))
+}
+
 func TestAnalyzerText(t *testing.T) {
-	for _, a := range []eval.Analyzer{eval.Words, eval.Chars} {
+	for _, a := range []eval.Analyzer{eval.Words, eval.Chars, eval.Unigrams, eval.WordsChars, eval.Chars2} {
 		b, err := a.MarshalText()
 		require.NoError(t, err)
 		var back eval.Analyzer
@@ -63,7 +72,7 @@ func TestAnalyzerText(t *testing.T) {
 		assert.Equal(t, string(b), a.String())
 	}
 	var a eval.Analyzer
-	assert.EqualError(t, a.UnmarshalText([]byte("bytes")), `eval: unknown analyzer "bytes" (want words or chars)`)
+	assert.EqualError(t, a.UnmarshalText([]byte("bytes")), `eval: unknown analyzer "bytes" (want words, chars, unigrams, words+chars, chars2)`)
 	_, err := eval.Analyzer(7).MarshalText()
 	assert.EqualError(t, err, "eval: unknown analyzer 7")
 	assert.Equal(t, "Analyzer(7)", eval.Analyzer(7).String())

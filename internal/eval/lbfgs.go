@@ -42,7 +42,7 @@ type lbfgs struct {
 // diagonal is a positive diagonal matrix D.
 type diagonal interface {
 	mul(v []float64)          // v ← D·v
-	quad(v []float64) float64 // vᵀ·D·v
+	quad(v []float32) float64 // vᵀ·D·v
 }
 
 // lbfgsResult reports how a minimisation went.
@@ -62,10 +62,13 @@ const (
 )
 
 // pair is one correction pair of the history: s = sigma·buf (the step,
-// kept as the direction buffer it was taken along, to save a pass over the
-// parameters), y the change of gradient, rho = 1/(sᵀy) and yy = yᵀDy.
+// kept as the direction it was taken along), y the change of gradient,
+// rho = 1/(sᵀy) and yy = yᵀDy. buf and y are kept in single precision:
+// the history is two thirds of the optimiser's memory, and the curvature
+// it stands for is an approximation anyway; rho and yy are computed from
+// the rounded vectors, so that the pair stays consistent.
 type pair struct {
-	buf, y  []float64
+	buf, y  []float32
 	sigma   float64
 	rho, yy float64
 }
@@ -92,16 +95,17 @@ func (o lbfgs) minimize(fg func(g, x []float64) (f, gInf float64), x []float64) 
 		return res
 	}
 	hist := make([]pair, 0, o.Store) // oldest first
-	var spare [][]float64            // free buffers
-	get := func() []float64 {
+	var spare [][]float32            // free history buffers
+	get := func() []float32 {
 		if k := len(spare); k > 0 {
 			b := spare[k-1]
 			spare = spare[:k-1]
 			return b
 		}
-		return make([]float64, n)
+		return make([]float32, n)
 	}
 	alpha := make([]float64, o.Store)
+	q := make([]float64, n)
 	xNew := make([]float64, n)
 	gNew := make([]float64, n)
 	cur := x // the caller's slice may be swapped out; copy back at the end
@@ -115,31 +119,8 @@ func (o lbfgs) minimize(fg func(g, x []float64) (f, gInf float64), x []float64) 
 		res.Iterations++
 		// The search direction is d = -c·q with q computed in place by the
 		// two-loop recursion, H g = c·q.
-		q := get()
-		c := 1.0
+		c, gd := o.direction(q, g, hist, alpha)
 		step := 1.0
-		gd := 0.0
-		if k := len(hist); k > 0 {
-			for i := k - 1; i >= 0; i-- {
-				p := &hist[i]
-				src := q
-				if i == k-1 {
-					src = g
-				}
-				alpha[i] = p.rho * p.sigma * floats.Dot(p.buf, src)
-				floats.AddScaledTo(q, src, -alpha[i], p.y)
-			}
-			if o.Precond != nil {
-				o.Precond.mul(q)
-			}
-			c = 1 / (hist[k-1].rho * hist[k-1].yy) // γ = sᵀy / yᵀDy
-			for i := range hist {
-				p := &hist[i]
-				beta := p.rho * c * floats.Dot(p.y, q)
-				floats.AddScaled(q, (alpha[i]-beta)*p.sigma/c, p.buf)
-			}
-			gd = -c * floats.Dot(g, q)
-		}
 		if !(gd < 0) {
 			// First iteration, or the history no longer gives a descent
 			// direction: forget it and take a step of unit length along
@@ -165,22 +146,13 @@ func (o lbfgs) minimize(fg func(g, x []float64) (f, gInf float64), x []float64) 
 			break
 		}
 
-		// New pair: s = t·d = -t·c·q (kept as q), y = g_new - g.
+		// New pair: s = t·d = -t·c·q, y = g_new - g.
 		if len(hist) == o.Store {
 			spare = append(spare, hist[0].buf, hist[0].y)
 			copy(hist, hist[1:])
 			hist = hist[:len(hist)-1]
 		}
-		p := pair{buf: q, y: get(), sigma: -step * c}
-		floats.SubTo(p.y, gNew, g)
-		sy := p.sigma * floats.Dot(p.buf, p.y)
-		if o.Precond != nil {
-			p.yy = o.Precond.quad(p.y)
-		} else {
-			p.yy = floats.Dot(p.y, p.y)
-		}
-		if sy > 1e-12*p.yy && sy > 0 {
-			p.rho = 1 / sy
+		if p, ok := o.newPair(get(), get(), q, g, gNew, -step*c); ok {
 			hist = append(hist, p)
 		} else {
 			spare = append(spare, p.buf, p.y)
@@ -198,6 +170,94 @@ func (o lbfgs) minimize(fg func(g, x []float64) (f, gInf float64), x []float64) 
 		}
 	}
 	return res
+}
+
+// direction computes q in place by the two-loop recursion, so that the
+// search direction is -c·q, and returns c and the directional derivative
+// gᵀd; with an empty history it returns gd = 0.
+func (o lbfgs) direction(q, g []float64, hist []pair, alpha []float64) (c, gd float64) {
+	k := len(hist)
+	if k == 0 {
+		return 1, 0
+	}
+	copy(q, g)
+	for i := k - 1; i >= 0; i-- {
+		p := &hist[i]
+		alpha[i] = p.rho * p.sigma * dotMixed(p.buf, q)
+		axpyMixed(q, -alpha[i], p.y)
+	}
+	if o.Precond != nil {
+		o.Precond.mul(q)
+	}
+	c = 1 / (hist[k-1].rho * hist[k-1].yy) // γ = sᵀy / yᵀDy
+	for i := range hist {
+		p := &hist[i]
+		beta := p.rho * c * dotMixed(p.y, q)
+		axpyMixed(q, (alpha[i]-beta)*p.sigma/c, p.buf)
+	}
+	return c, -c * floats.Dot(g, q)
+}
+
+// newPair fills buf and y with the step direction q and the change of
+// gradient gNew - g, and reports whether the pair has enough curvature to
+// enter the history.
+func (o lbfgs) newPair(buf, y []float32, q, g, gNew []float64, sigma float64) (pair, bool) {
+	p := pair{buf: buf, y: y, sigma: sigma}
+	for i := range q {
+		buf[i] = float32(q[i])
+		y[i] = float32(gNew[i] - g[i])
+	}
+	sy := p.sigma * dot3232(p.buf, p.y)
+	if o.Precond != nil {
+		p.yy = o.Precond.quad(p.y)
+	} else {
+		p.yy = dot3232(p.y, p.y)
+	}
+	if sy > 1e-12*p.yy && sy > 0 {
+		p.rho = 1 / sy
+		return p, true
+	}
+	return p, false
+}
+
+// dotMixed returns aᵀb, summed in double precision.
+func dotMixed(a []float32, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += float64(a[i]) * b[i]
+		s1 += float64(a[i+1]) * b[i+1]
+		s2 += float64(a[i+2]) * b[i+2]
+		s3 += float64(a[i+3]) * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += float64(a[i]) * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// dot3232 returns aᵀb, summed in double precision.
+func dot3232(a, b []float32) float64 {
+	b = b[:len(a)]
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(a); i += 2 {
+		s0 += float64(a[i]) * float64(b[i])
+		s1 += float64(a[i+1]) * float64(b[i+1])
+	}
+	for ; i < len(a); i++ {
+		s0 += float64(a[i]) * float64(b[i])
+	}
+	return s0 + s1
+}
+
+// axpyMixed sets dst += alpha·x.
+func axpyMixed(dst []float64, alpha float64, x []float32) {
+	dst = dst[:len(x)]
+	for i, v := range x {
+		dst[i] += alpha * float64(v)
+	}
 }
 
 // infNorm returns max |v_i|.

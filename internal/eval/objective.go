@@ -180,13 +180,13 @@ func (p *diagPrecond) mul(v []float64) {
 	floats.Scale(p.bias, v[len(p.feat)*k:])
 }
 
-func (p *diagPrecond) quad(v []float64) float64 {
+func (p *diagPrecond) quad(v []float32) float64 {
 	k := p.k
 	s := 0.0
 	for f, h := range p.feat {
 		w := v[f*k : f*k+k]
-		s += h * floats.Dot(w, w)
+		s += h * dot3232(w, w)
 	}
 	w := v[len(p.feat)*k:]
-	return s + p.bias*floats.Dot(w, w)
+	return s + p.bias*dot3232(w, w)
 }

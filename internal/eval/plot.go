@@ -127,7 +127,7 @@ func PlotCurve(path, title string, sizes []string, series []Series) error {
 	if _, err := w.WriteTo(&buf); err != nil {
 		return fmt.Errorf("eval: plot %s: %w", path, err)
 	}
-	return writeFileAtomic(path, buf.Bytes())
+	return writeFileAtomic("plot", path, buf.Bytes())
 }
 
 // curvePoints is a series' points with symmetric y errors; it implements
@@ -141,21 +141,21 @@ func (c curvePoints) XY(i int) (x, y float64)          { return c[i].x, c[i].y }
 func (c curvePoints) YError(i int) (low, high float64) { return c[i].err, c[i].err }
 
 // writeFileAtomic writes data to a temporary file beside path and renames
-// it to path. The file gets mode 0644.
-func writeFileAtomic(path string, data []byte) (err error) {
+// it to path. The file gets mode 0644. Errors read "eval: what path: ...".
+func writeFileAtomic(what, path string, data []byte) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return fmt.Errorf("eval: plot %s: %w", path, err)
+		return fmt.Errorf("eval: %s %s: %w", what, path, err)
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
-			err = fmt.Errorf("eval: plot %s: %w", path, err)
+			err = fmt.Errorf("eval: %s %s: %w", what, path, err)
 		}
 	}()
 	if _, err := f.Write(data); err != nil {

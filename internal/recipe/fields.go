@@ -10,7 +10,7 @@ import (
 
 // DefaultPreset is the preset of a front-end given neither a preset nor a
 // recipe file: the CLI's augment, explain and eval and the Beam pipeline.
-const DefaultPreset = "recommended"
+const DefaultPreset = "readable"
 
 // FieldError is a bad value of one recipe field, named as in recipe files
 // ("k", "rates.swap", "synonyms.polarity_guard", "backtranslate.url"). A

@@ -143,8 +143,8 @@ func Presets() []Recipe {
 	base := Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "finance-zh", "service-zh"}, Guard: "on"}
 	return []Recipe{
 		{
-			Name:        "recommended",
-			Description: "the default: one of word swaps (alpha 0.2) or punctuation marks (AEDA) per variant, 16 variants; no word is added, deleted or replaced, so every word and figure of the input stays; chosen by cross-validation inside the training splits of the shared English sets (textaug eval --grid); add synonym to ops for lexical variety (domain packs first, strict polarity guard, WordNet's most frequent sense only)",
+			Name:        "shuffle",
+			Description: "one of word swaps (alpha 0.2) or punctuation marks (AEDA) per variant, 16 variants: every word and figure stays, but the words are shuffled into text nobody writes ('Help lost my I and I can't find it, please card!'); for bag-of-n-gram classifiers at a fixed C and networks trained from scratch (a word CNN on banking77 gains 3-5 points over copying the rows), not for text people read, nor for Chinese, nor for fine-tuning pretrained models (docs/eval.md); the default, as recommended, before readable",
 			K:           16, Ops: []string{"swap", "punct"}, Alpha: 0.2,
 			Synonyms: Synonyms{Base: "wordnet", Domains: []string{"banking", "finance", "finance-zh", "service-zh"}, Guard: "strict", Senses: 1, Candidates: 4},
 		},

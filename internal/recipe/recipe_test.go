@@ -16,12 +16,14 @@ import (
 	"github.com/textaug/textaug/tokenize"
 )
 
-// Every preset is valid and builds; recommended comes first (it is the
-// default) and never adds, deletes or replaces a word.
+// Every preset is valid and builds; shuffle comes first (the default
+// before readable) and never adds, deletes or replaces a word.
 func TestPresetsBuild(t *testing.T) {
 	ps := recipe.Presets()
 	require.NotEmpty(t, ps)
-	assert.Equal(t, "recommended", ps[0].Name)
+	assert.Equal(t, "shuffle", ps[0].Name)
+	_, ok := recipe.Preset(recipe.DefaultPreset)
+	assert.True(t, ok, "the default preset exists")
 	assert.Equal(t, []string{"swap", "punct"}, ps[0].Ops)
 	for _, p := range ps {
 		require.NoError(t, p.Validate(), p.Name)
@@ -36,8 +38,8 @@ func TestPresetsBuild(t *testing.T) {
 	assert.False(t, ok)
 }
 
-func TestRecommendedKeepsEveryWord(t *testing.T) {
-	r, _ := recipe.Preset("recommended")
+func TestShuffleKeepsEveryWord(t *testing.T) {
+	r, _ := recipe.Preset("shuffle")
 	aug, err := r.Words()
 	require.NoError(t, err)
 	smp := textaug.Sampler{Aug: aug, K: r.K, Seed: 1}
