@@ -264,6 +264,9 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err != nil {
 		return nil, err
 	}
+	if err := noStatsOut(main, "the main recipe"); err != nil {
+		return nil, err
+	}
 	return p, p.buildArms(main, ef)
 }
 
@@ -442,9 +445,23 @@ func compareRecipe(name string) (recipe.Recipe, error) {
 		return r, nil
 	}
 	if _, err := os.Stat(name); err == nil {
-		return recipe.Load(name)
+		r, err := recipe.Load(name)
+		if err != nil {
+			return r, err
+		}
+		return r, noStatsOut(r, "--compare "+name)
 	}
 	return recipe.Recipe{}, recipe.Usagef("--compare: %q is neither a preset (%s), a recipe file, none nor copy", name, recipe.PresetNames())
+}
+
+// noStatsOut refuses a statistics file to write: eval learns the
+// statistics of each arm from that arm's training rows, so there is no one
+// corpus whose statistics --stats-out could hold.
+func noStatsOut(r recipe.Recipe, what string) error {
+	if r.Labels.StatsOut == "" {
+		return nil
+	}
+	return recipe.Usagef("--stats-out (labels.stats_out of %s) has no effect in eval: each arm learns its statistics from its own training rows; write them with textaug augment --stats-out", what)
 }
 
 func parseSeeds(s string) ([]int, error) {

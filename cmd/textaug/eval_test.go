@@ -89,6 +89,7 @@ func TestEvalUsageErrors(t *testing.T) {
 		{[]string{"--train", tr, "--test", te, "--model", "svm"}, `--model: want lr or cnn, comma-separated, got "svm"`},
 		{[]string{"--train", tr, "--test", te, "--test-noise", "typo,lisp"}, `--test-noise: eval: noise: kind 2`},
 		{[]string{"--train", "../../testdata/sentences.txt", "--test", te}, "eval needs labels"},
+		{[]string{"--train", tr, "--test", te, "--stats-out", filepath.Join(t.TempDir(), "s.json")}, "--stats-out (labels.stats_out of the main recipe) has no effect in eval"},
 	} {
 		_, errs, code := runEval(t, c.args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", c.args, errs)

@@ -341,7 +341,7 @@ func labelAware(rec recipe.Recipe) bool {
 // labelledResults makes the variants of labelled rows as augment would
 // with rec's label settings, learning the statistics, the balancing plan
 // and the filter from the rows themselves (eval: each training set).
-// --stats-out is not written here.
+// eval refuses --stats-out (noStatsOut), so nothing is written here.
 func labelledResults(ctx context.Context, eng *augment.Engine, rec recipe.Recipe, texts, labels []string, seed uint64) ([]textaug.Result, error) {
 	L := rec.Labels
 	l, err := augment.LearnRows(texts, labels, passOptions(rec, seed, L.Anchors || slices.Contains(rec.Ops, "label-swap")))
