@@ -331,7 +331,10 @@ func figure(k tokenize.Kind) bool {
 // not swap "from" and "to"), and deleting or replacing them could make the
 // figure read differently ("0 A EUR 00" -> "0 EUR 00", "5 apples and
 // dollars" -> "5 dollars and apples"). Nothing is inserted beside a figure
-// either. The neighbours may still be replaced by synonyms.
+// either. The word before a figure may still be replaced by a synonym
+// ("rose 5%" -> "climbed 5%"); the word after one is its unit or what it
+// counts, and keeps its wording too ("3 days" never becomes "3
+// twenty-four hours", "EUR 5 mn" never "EUR 5 millions").
 func lockFigureNeighbours(toks []tokenize.Token) {
 	prev := -1 // previous non-space token
 	for i := range toks {
@@ -344,7 +347,7 @@ func lockFigureNeighbours(toks []tokenize.Token) {
 			if figure(a.Kind) {
 				a.Lock |= tokenize.LockJoin
 				if b.Kind == tokenize.Word {
-					b.Lock |= tokenize.LockDelete | tokenize.LockMove
+					b.Lock |= tokenize.LockDelete | tokenize.LockMove | tokenize.LockReplace
 				}
 			}
 			if figure(b.Kind) {

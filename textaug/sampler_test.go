@@ -71,10 +71,13 @@ func TestSamplerIsDeterministicAndPrefixStable(t *testing.T) {
 		assert.Equal(t, a, b)
 		three, err := sampler(3, 42).Sample(ctx, "", s)
 		require.NoError(t, err)
-		assert.Equal(t, a.Variants[:3], three.Variants, "K=3 is a prefix of K=5")
+		// A sentence with few free words may have fewer than three.
+		assert.Equal(t, a.Variants[:min(3, len(a.Variants))], three.Variants, "K=3 is a prefix of K=5")
 		other, err := sampler(5, 43).Sample(ctx, "", s)
 		require.NoError(t, err)
-		assert.NotEqual(t, a.Variants, other.Variants, "another seed, other variants")
+		if len(a.Variants) > 1 { // one possible variant is the same under every seed
+			assert.NotEqual(t, a.Variants, other.Variants, "another seed, other variants")
+		}
 	}
 }
 
