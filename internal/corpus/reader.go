@@ -8,8 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaxRowBytes is the default of ReaderOptions.MaxRowBytes.
-const DefaultMaxRowBytes = 64 << 20
+// DefaultMaxRowBytes is the default of ReaderOptions.MaxRowBytes: 1 MiB,
+// a thousand times a long sentence. A training row longer than that is
+// almost always a mistake (a whole document, a binary file, a missing line
+// end), and augmenting it would cost memory a hundred times its size.
+const DefaultMaxRowBytes = 1 << 20
 
 // DefaultTextFields are the names looked for, in this order and in any
 // case, when ReaderOptions.TextField is empty. Do not modify.
@@ -36,9 +39,11 @@ type ReaderOptions struct {
 	LabelField string
 
 	// MaxRowBytes bounds the bytes of one row (and of one physical line),
-	// and so the memory the reader holds. A longer row is a RowError
-	// wrapping ErrRowTooLong; a quoted CSV field still open after that many
-	// bytes is reported as an unterminated quote. 0 means
+	// and so the memory the reader holds: reading a row costs about three
+	// times its size, and a longer row about three times MaxRowBytes. A
+	// longer row is a RowError wrapping ErrRowTooLong, whose Raw holds its
+	// first MaxRowBytes bytes; a quoted CSV field still open after that
+	// many bytes is reported as an unterminated quote. 0 means
 	// DefaultMaxRowBytes.
 	MaxRowBytes int
 }
