@@ -57,7 +57,7 @@ func TestReadGood(t *testing.T) {
 				`rec 1@1 "Hello <b>world</b> & friends" "greet"`,
 				`rec 2@3 "café \"quoted\" / slash" "3"`,
 				`rec 3@5 "order kept: text is third" "false"`,
-				`rec 4@6 "spacing kept" ""`,
+				`rec 4@6 "spacing kept" "greet"`,
 			},
 		},
 		{
@@ -83,10 +83,10 @@ func TestReadGood(t *testing.T) {
 		},
 		{
 			name:   "jsonl null label and label that is the text",
-			why:    "null is no label",
+			why:    "null is no label: a bad row, never a record without a label",
 			format: corpus.JSONL,
 			in:     `{"text":"a","label":null}` + "\n",
-			want:   []string{`rec 1@1 "a" ""`},
+			want:   []string{`err 1: corpus: input:1:21: missing label: member "label" is null`},
 		},
 		{
 			name:   "csv explicit fields",

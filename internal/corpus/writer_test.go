@@ -93,7 +93,7 @@ func TestRoundTrip(t *testing.T) {
 			want: `{"id": 1, "text": "Hello <b>world</b> & friends", "label": "greet", "meta": {"src": "web", "tags": ["a", "b"]}}` + "\n" +
 				`{"text":"café \"quoted\" / slash","label":3,"score":1.50e+2,"ok":true,"none":null}` + "\n" +
 				`{"meta":{"nested":{"deep":[1,2,{"x":"}"}]}},"label":false,"text":"order kept: text is third","z":-0.0}` + "\n" +
-				`{ "text" : "spacing kept" , "id" : 7 }` + "\n",
+				`{ "text" : "spacing kept" , "label" : "greet" , "id" : 7 }` + "\n",
 		},
 	}
 	for _, tt := range tests {
