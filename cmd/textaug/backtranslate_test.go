@@ -72,7 +72,7 @@ func TestBacktranslationFaultsAndResume(t *testing.T) {
 	assert.NotContains(t, errs, "no back-translated variant")
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"ops":"backtranslate:spa"`)
+	assert.Contains(t, string(b), `"ops": "backtranslate:spa"`)
 	assert.Contains(t, string(b), "So, ")
 
 	before := fake.requests.Load()

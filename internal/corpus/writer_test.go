@@ -208,8 +208,8 @@ func TestWriteExtras(t *testing.T) {
 			corpus.CSV, "text,label\nhi,a\n", true, "text,label,source_row,variant,ops\r\nhi,a,1,0,\"swap,del\"\r\n"},
 		{"tsv", "extras are columns after the header's",
 			corpus.TSV, "text\tlabel\nhi\ta\n", false, "text\tlabel\tsource_row\tvariant\tops\nhi\ta\t1\t0\tswap,del\n"},
-		{"jsonl", "extras are string members before the closing brace",
-			corpus.JSONL, "{\"text\":\"hi\", \"label\":\"a\" }\n", false, "{\"text\":\"hi\", \"label\":\"a\" ,\"source_row\":\"1\",\"variant\":\"0\",\"ops\":\"swap,del\"}\n"},
+		{"jsonl", "extras are string members after the last member, spaced like the row's",
+			corpus.JSONL, "{\"text\":\"hi\", \"label\":\"a\" }\n", false, "{\"text\":\"hi\", \"label\":\"a\", \"source_row\":\"1\", \"variant\":\"0\", \"ops\":\"swap,del\" }\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
