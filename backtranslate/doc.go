@@ -33,6 +33,11 @@
 // batch across records rather than sending a request per sentence; the
 // batches fit one request each ([Batcher]).
 //
+// [Chat] is the OpenAI-compatible chat client that the OpenAI translator,
+// [Paraphrase] (k paraphrases of a text per request) and [Generate] (new
+// examples of a label, LAMBADA-style) share; [ParseList] reads their
+// replies. Both are augmenters too, cached like translations.
+//
 // Every failed translation is an [*Error] whose Soft method reports true:
 // textaug's Sampler reports a shortfall for that row and goes on, and a
 // re-run completes it from the cache. When the caller's context is done,

@@ -72,9 +72,8 @@ type OpenAIOptions struct {
 // An OpenAI is safe for concurrent use; it fans a call's batches out over
 // its Client's concurrency.
 type OpenAI struct {
-	endpoint, key, model string
-	opts                 OpenAIOptions
-	c                    *Client
+	chat *Chat
+	opts OpenAIOptions
 }
 
 // NewOpenAI returns a Translator for the chat completions API at baseURL
@@ -82,13 +81,11 @@ type OpenAI struct {
 // test server) asking model, sending apiKey (may be empty) through c (a
 // default Client if nil). The key never appears in Name or errors.
 func NewOpenAI(baseURL, apiKey, model string, c *Client, opts OpenAIOptions) *OpenAI {
-	if c == nil {
-		c = NewClient()
-	}
 	if opts.MaxBatch <= 0 {
 		opts.MaxBatch = openAIMaxTexts
 	}
-	return &OpenAI{endpoint: openAIEndpoint(baseURL), key: apiKey, model: model, opts: opts, c: c}
+	chat := NewChat(baseURL, apiKey, model, c, ChatOptions{Temperature: opts.Temperature, Seed: opts.Seed})
+	return &OpenAI{chat: chat, opts: opts}
 }
 
 // openAIEndpoint completes a base URL to the chat completions endpoint.
@@ -108,7 +105,7 @@ func openAIEndpoint(base string) string {
 // translations (and so belong in cache keys).
 func (o *OpenAI) Name() string {
 	var b strings.Builder
-	b.WriteString("openai " + redactURL(o.endpoint) + " model=" + o.model)
+	b.WriteString("openai " + redactURL(o.chat.endpoint) + " model=" + o.chat.model)
 	if o.opts.Temperature >= 0 {
 		b.WriteString(" temperature=" + strconv.FormatFloat(o.opts.Temperature, 'g', -1, 64))
 	}
@@ -128,16 +125,16 @@ func (o *OpenAI) BatchLimits() (texts, chars int) { return o.opts.MaxBatch, open
 // first direction instead. Any language is taken to be offered. See
 // Prober.
 func (o *OpenAI) Probe(ctx context.Context, pairs []Pair) error {
-	u := strings.TrimSuffix(o.endpoint, "/chat/completions") + "/models"
+	u := strings.TrimSuffix(o.chat.endpoint, "/chat/completions") + "/models"
 	h := http.Header{"Accept": {"application/json"}}
-	if o.key != "" {
-		h.Set("Authorization", "Bearer "+o.key)
+	if o.chat.key != "" {
+		h.Set("Authorization", "Bearer "+o.chat.key)
 	}
-	body, err := o.c.Do(ctx, Request{URL: u, Header: h, Backend: "openai", Classify: openAIClassify, Redact: []string{o.key}})
+	body, err := o.chat.c.Do(ctx, Request{URL: u, Header: h, Backend: "openai", Classify: openAIClassify, Redact: []string{o.chat.key}})
 	var se *StatusError
 	if errors.As(err, &se) && (se.Status == http.StatusNotFound || se.Status == http.StatusMethodNotAllowed) {
 		if _, err := o.Translate(ctx, pairs[0].From, pairs[0].To, []string{probeWord}); err != nil {
-			return probeFailed(ctx, "openai", o.endpoint, err)
+			return probeFailed(ctx, "openai", o.chat.endpoint, err)
 		}
 		return nil
 	}
@@ -156,11 +153,11 @@ func (o *OpenAI) Probe(ctx context.Context, pairs []Pair) error {
 	for i, m := range r.Data {
 		ids[i] = m.ID
 	}
-	if len(ids) == 0 || slices.Contains(ids, o.model) {
+	if len(ids) == 0 || slices.Contains(ids, o.chat.model) {
 		return nil // a server that lists no model serves whatever it loaded
 	}
 	slices.Sort(ids)
-	return &ProbeError{Backend: "openai", URL: redactURL(u), Failure: FailUnsupported, Missing: []string{o.model}, Offers: slices.Compact(ids), model: true}
+	return &ProbeError{Backend: "openai", URL: redactURL(u), Failure: FailUnsupported, Missing: []string{o.chat.model}, Offers: slices.Compact(ids), model: true}
 }
 
 // Translate translates texts from one language to another; see OpenAI.
@@ -169,7 +166,7 @@ func (o *OpenAI) Translate(ctx context.Context, from, to string, texts []string)
 		return nil, &Error{Backend: "openai", Err: fmt.Errorf("empty target language")}
 	}
 	system := openAIPrompt(from, to)
-	return translateBatches(ctx, o.c, "openai", texts, openAIMaxChars, o.opts.MaxBatch,
+	return translateBatches(ctx, o.chat.c, "openai", texts, openAIMaxChars, o.opts.MaxBatch,
 		func(ctx context.Context, part []string) ([]string, error) {
 			return o.request(ctx, system, part)
 		})
@@ -187,73 +184,23 @@ func openAIPrompt(from, to string) string {
 		"a full stop and a space (\"1. \"). Do not merge, split, skip, explain or comment."
 }
 
-type chatMessage struct {
-	Role    string `json:"role"`
-	Content string `json:"content"`
-}
-
 func (o *OpenAI) request(ctx context.Context, system string, texts []string) ([]string, error) {
 	var user strings.Builder
 	for i, s := range texts {
 		fmt.Fprintf(&user, "%d. %s\n", i+1, oneLine(s))
 	}
-	payload := struct {
-		Model       string        `json:"model"`
-		Messages    []chatMessage `json:"messages"`
-		Temperature *float64      `json:"temperature,omitempty"`
-		Seed        *int          `json:"seed,omitempty"`
-	}{
-		Model:    o.model,
-		Messages: []chatMessage{{"system", system}, {"user", strings.TrimSuffix(user.String(), "\n")}},
-		Seed:     o.opts.Seed,
-	}
-	if t := o.opts.Temperature; t >= 0 {
-		payload.Temperature = &t
-	}
-	body, err := marshalJSON(payload)
-	if err != nil {
-		return nil, &Error{Backend: "openai", Err: err}
-	}
-	h := http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}}
-	if o.key != "" {
-		h.Set("Authorization", "Bearer "+o.key)
-	}
-	resp, err := o.c.Do(ctx, Request{
-		Method:   http.MethodPost,
-		URL:      o.endpoint,
-		Header:   h,
-		Body:     body,
-		Chars:    runeCount(texts),
-		Backend:  "openai",
-		Classify: openAIClassify,
-		Redact:   []string{o.key},
-	})
+	msgs := []ChatMessage{{"system", system}, {"user", strings.TrimSuffix(user.String(), "\n")}}
+	reply, err := o.chat.Complete(ctx, msgs, nil, runeCount(texts))
 	if err != nil {
 		return nil, err
 	}
-	var r struct {
-		Choices []struct {
-			Message struct {
-				Content *string `json:"content"`
-			} `json:"message"`
-			FinishReason string `json:"finish_reason"`
-		} `json:"choices"`
-	}
-	if err := json.Unmarshal(resp, &r); err != nil {
-		return nil, &Error{Backend: "openai", Err: fmt.Errorf("malformed response: %w", err)}
-	}
-	if len(r.Choices) == 0 || r.Choices[0].Message.Content == nil {
-		return nil, &Error{Backend: "openai", Err: fmt.Errorf("response has no message: %s", trimBody(resp, []string{o.key}))}
-	}
-	ch := r.Choices[0]
-	content := *ch.Message.Content
-	if ch.FinishReason == "length" {
+	if reply.FinishReason == "length" {
 		if len(texts) == 1 {
 			return nil, &Error{Backend: "openai", Err: fmt.Errorf("answer cut off at the token limit")}
 		}
 		return nil, nil // wrong count: ask again in halves
 	}
-	got, ok := parseNumbered(content, len(texts))
+	got, ok := parseNumbered(reply.Content, len(texts))
 	if !ok {
 		return nil, nil // wrong count or numbering: ask again in halves
 	}

@@ -216,17 +216,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 	}
 	lockGluedRuns(toks)
 	lockFigureNeighbours(toks)
-	if len(p.keep) > 0 {
-		p.applyKeep(toks)
-	}
-	for _, k := range p.keepHan {
-		p.applyKeepHan(text, toks, k)
-	}
-	for _, re := range p.Patterns {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			freezeSpan(toks, m[0], m[1])
-		}
-	}
+	p.applyUser(text, toks)
 }
 
 // lockGluedRuns freezes the words of a run of tokens written without

@@ -24,6 +24,9 @@ type Result struct {
 	// Note tells what did not work although variants were made: a
 	// translator of a Mix that failed for this text, say.
 	Note string
+	// Missed is the soft failure behind Note, or behind Reason when no
+	// augmenter could draw; nil otherwise. See Misses.
+	Missed error
 }
 
 // InputError says why a text cannot be augmented at all.
@@ -91,13 +94,14 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	}
 	draw, err := s.Aug.Prepare(ctx, text)
 	note := ""
+	var missed error
 	switch {
 	case err != nil && draw != nil && Soft(err):
-		note = err.Error() // partly available (see Mix)
+		note, missed = err.Error(), err // partly available (see Mix)
 	case errors.Is(err, ErrNothingToEdit):
 		return Result{Shortfall: s.K, Reason: "no editable word"}, nil
 	case Soft(err):
-		return Result{Shortfall: s.K, Reason: err.Error()}, nil
+		return Result{Shortfall: s.K, Reason: err.Error(), Missed: err}, nil
 	case err != nil:
 		return Result{}, err
 	}
@@ -106,7 +110,7 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		tries = 4*s.K + 10
 	}
 	seen := map[string]bool{orig: true}
-	res := Result{Variants: make([]Variant, 0, s.K), Note: note}
+	res := Result{Variants: make([]Variant, 0, s.K), Note: note, Missed: missed}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
 		if a%16 == 15 {
 			if err := ctx.Err(); err != nil {

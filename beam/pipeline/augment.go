@@ -13,10 +13,9 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/recipe"
-	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 // The counters of a run; their totals match the CLI's closing line.
@@ -31,79 +30,40 @@ var (
 	btPrefetch = beam.NewCounter("textaug", "bt_batches")
 )
 
-// worker is what one worker process shares between all its DoFn
-// instances: the augmenter (WordNet, tagger, synonym memo, translator and
-// its cache) and the row codec. It is safe for concurrent use.
-type worker struct {
-	smp      textaug.Sampler
-	prefetch func(ctx context.Context, texts []string) (context.Context, error)
-	w        *corpus.Writer // encodes rows (AppendRow only)
-	primer   string         // JSONL: an object that fixes the member names
-}
+// engines holds one engine per recipe and seed in this process. Beam
+// makes DoFn instances from JSON on each worker, several per process;
+// heavy data (WordNet, the tagger, the synonym memo) must not be loaded per
+// instance, and the translation cache (a bbolt file) can be opened only
+// once per process. This is the one piece of process-wide state, and it
+// only ever grows by the configurations of the pipelines that run in the
+// process.
+var engines sync.Map // string (JSON of recipe and seed) -> *engineOnce
 
-// workers holds one worker per configuration in this process. Beam makes
-// DoFn instances from JSON on each worker, several per process; heavy data
-// must not be loaded per instance, and the translation cache (a bbolt
-// file) can be opened only once per process. This is the one piece of
-// process-wide state, and it only ever grows by the configurations of the
-// pipelines that run in the process.
-var workers sync.Map // string (JSON of what newWorker uses) -> *workerOnce
-
-type workerOnce struct {
+type engineOnce struct {
 	once sync.Once
-	w    *worker
+	eng  *augment.Engine
 	err  error
 }
 
-func loadWorker(cfg Config) (*worker, error) {
-	// What the worker is made of; not the output's names or sharding.
-	key, err := json.Marshal([]any{cfg.Recipe, cfg.Seed, cfg.Format, cfg.Header, cfg.TextField})
+func loadEngine(cfg Config) (*augment.Engine, error) {
+	key, err := json.Marshal([]any{cfg.Recipe, cfg.Seed})
 	if err != nil {
 		return nil, err
 	}
-	v, _ := workers.LoadOrStore(string(key), &workerOnce{})
-	wo := v.(*workerOnce)
-	wo.once.Do(func() { wo.w, wo.err = newWorker(cfg) })
-	return wo.w, wo.err
+	v, _ := engines.LoadOrStore(string(key), &engineOnce{})
+	eo := v.(*engineOnce)
+	// The engine, and with it the cache, stays open for the life of the
+	// process.
+	eo.once.Do(func() { eo.eng, eo.err = augment.New(cfg.Recipe, cfg.Seed) })
+	return eo.eng, eo.err
 }
 
-func newWorker(cfg Config) (*worker, error) {
-	go tokenize.Prose() // the tagger model loads while WordNet does
-	rec := cfg.Recipe
-	aug, rt, _, err := rec.Augmenter() // the cache stays open for the life of the process
-	if err != nil {
-		return nil, err
-	}
-	wk := &worker{smp: textaug.Sampler{Aug: aug, K: rec.K, Seed: cfg.Seed, MaxTries: rec.MaxTries}}
-	if rt != nil {
-		wk.prefetch = rt.Prefetch
-		wk.smp.Accept = textaug.KeepsFigures
-	}
-	if cfg.Format == "text" {
-		return wk, nil
-	}
-	cf, _ := corpus.ParseFormat(cfg.Format)
-	if wk.w, err = corpus.NewWriter(io.Discard, corpus.WriterOptions{Format: cf, Header: cfg.Header, TextField: cfg.TextField}); err != nil {
-		return nil, err
-	}
-	if cf == corpus.JSONL {
-		name, _ := json.Marshal(cfg.TextField)
-		wk.primer = "{" + string(name) + `:"x"}` + "\n"
-	}
-	return wk, nil
-}
-
-// parsed is one row of the input: a record to augment, a reject, or
-// nothing (a blank line, a header).
-type parsed struct {
-	text string
-	rec  *corpus.Record // nil in text mode
-	bad  *corpus.RowError
-}
+// parsed is one row of the input: a record to augment or a reject; none
+// for a blank line or a header.
 
 // parse reads one line (as text IO gives it: without its "\n") exactly as
 // the CLI's reader reads it in a file.
-func (f *augmentFn) parse(line string) (p parsed, ok bool) {
+func (f *augmentFn) parse(line string) (p augment.Item, ok bool) {
 	cfg := &f.Cfg
 	content := strings.TrimSuffix(line, "\r") // the rest of a "\r\n"
 	// A byte order mark can only start a file, and the readers drop it
@@ -114,9 +74,9 @@ func (f *augmentFn) parse(line string) (p parsed, ok bool) {
 	switch cfg.Format {
 	case "text":
 		if !utf8.ValidString(unmarked) {
-			return parsed{bad: &corpus.RowError{File: cfg.Name, Column: invalidAt(unmarked) + 1, Raw: []byte(unmarked), Err: errors.New("invalid UTF-8")}}, true
+			return augment.Item{Bad: &corpus.RowError{File: cfg.Name, Column: invalidAt(unmarked) + 1, Raw: []byte(unmarked), Err: errors.New("invalid UTF-8")}}, true
 		}
-		return parsed{text: unmarked}, true
+		return augment.Item{Rec: &corpus.Record{Text: unmarked}}, true
 	case "csv", "tsv":
 		if unmarked == cfg.HeaderLine {
 			return p, false
@@ -128,24 +88,25 @@ func (f *augmentFn) parse(line string) (p parsed, ok bool) {
 	case corpus.JSONL:
 		// The primer resolves the member names as the CLI did on the
 		// whole input; the line is then read as any later line.
-		src = f.wk.primer + strings.TrimPrefix(line, "\ufeff") + "\n"
+		src = f.primer + strings.TrimPrefix(line, "\ufeff") + "\n"
 	default:
 		src = cfg.HeaderLine + "\n" + line + "\n"
 	}
 	r, err := corpus.NewReader(strings.NewReader(src), corpus.ReaderOptions{Format: cf, Name: cfg.Name, TextField: cfg.TextField, LabelField: cfg.LabelField})
 	if err != nil {
-		return parsed{bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
+		return augment.Item{Bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
 	}
 	if cf == corpus.JSONL {
 		if _, err := r.Next(); err != nil { // the primer
-			return parsed{bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
+			return augment.Item{Bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
 		}
 	}
 	rec, err := r.Next()
 	var re *corpus.RowError
 	switch {
 	case err == nil:
-		return parsed{text: rec.Text, rec: rec}, true
+		rec.Row, rec.Line = 0, 0 // text IO does not know them
+		return augment.Item{Rec: rec}, true
 	case errors.Is(err, io.EOF):
 		return p, false // a blank line
 	case errors.As(err, &re):
@@ -153,9 +114,9 @@ func (f *augmentFn) parse(line string) (p parsed, ok bool) {
 		if cf == corpus.CSV && errors.Is(err, corpus.ErrQuote) {
 			re.Err = fmt.Errorf("%w (the Beam pipeline reads one line per row: a quoted field cannot hold a line end; use the CLI or JSONL)", re.Err)
 		}
-		return parsed{bad: re}, true
+		return augment.Item{Bad: re}, true
 	default:
-		return parsed{bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
+		return augment.Item{Bad: &corpus.RowError{File: cfg.Name, Raw: []byte(content), Err: err}}, true
 	}
 }
 
@@ -177,31 +138,43 @@ func invalidAt(s string) int {
 type augmentFn struct {
 	Cfg Config `json:"cfg"`
 
-	wk      *worker
-	pending []parsed // back-translation: rows waiting for their batch
+	eng     *augment.Engine // the process's, with this instance's Output
+	primer  string          // JSONL: an object that fixes the member names
+	pending []augment.Item  // back-translation: rows waiting for their batch
 }
 
-// Setup loads the worker's shared state (once per process).
+// Setup loads the process's engine (once per process) and makes the row
+// codec.
 func (f *augmentFn) Setup() error {
-	wk, err := loadWorker(f.Cfg)
-	f.wk = wk
-	return err
+	cfg := &f.Cfg
+	eng, err := loadEngine(*cfg)
+	if err != nil {
+		return err
+	}
+	cf, _ := corpus.ParseFormat(cfg.Format)
+	w, err := corpus.NewWriter(io.Discard, corpus.WriterOptions{Format: cf, Header: cfg.Header, TextField: cfg.TextField})
+	if err != nil {
+		return err
+	}
+	f.eng = eng.WithOutput(augment.Output{Writer: w, NoOriginal: cfg.NoOriginal, Skip: true, Name: cfg.Name})
+	if cf == corpus.JSONL {
+		name, _ := json.Marshal(cfg.TextField)
+		f.primer = "{" + string(name) + `:"x"}` + "\n"
+	}
+	return nil
 }
 
 func (f *augmentFn) ProcessElement(ctx context.Context, line string, emit func(int, string), reject func(string)) error {
-	p, ok := f.parse(line)
+	it, ok := f.parse(line)
 	if !ok {
 		return nil
 	}
 	rowsIn.Inc(ctx, 1)
-	if p.bad != nil {
-		return f.reject(ctx, p.bad, reject)
+	if it.Bad != nil {
+		return f.reject(ctx, it.Bad, reject)
 	}
-	if f.wk.prefetch == nil {
-		return f.augment(ctx, ctx, p, emit, reject)
-	}
-	f.pending = append(f.pending, p)
-	if len(f.pending) >= f.batch() {
+	f.pending = append(f.pending, it)
+	if !f.eng.Backtranslates() || len(f.pending) >= f.batch() {
 		return f.flush(ctx, emit, reject)
 	}
 	return nil
@@ -219,79 +192,38 @@ func (f *augmentFn) batch() int {
 	return 256
 }
 
-// flush translates the pending rows in one batch (through the cache), then
-// augments them; as in the CLI, a batch whose translation failed softly
-// gives its rows that failure as their reason.
+// flush augments the pending rows, in one batch: with back-translation,
+// their texts are translated together first (through the cache), and as
+// in the CLI a batch whose translation failed softly gives its rows that
+// failure as their reason.
 func (f *augmentFn) flush(ctx context.Context, emit func(int, string), reject func(string)) error {
 	if len(f.pending) == 0 {
 		return nil
 	}
-	texts := make([]string, len(f.pending))
-	for i, p := range f.pending {
-		texts[i] = p.text
+	if f.eng.Backtranslates() {
+		btPrefetch.Inc(ctx, 1)
 	}
-	btPrefetch.Inc(ctx, 1)
-	pctx, err := f.wk.prefetch(ctx, texts)
-	if err != nil {
-		return err
-	}
-	for _, p := range f.pending {
-		if err := f.augment(ctx, pctx, p, emit, reject); err != nil {
-			return err
-		}
-	}
+	b, err := f.eng.Rows(ctx, f.pending)
 	f.pending = f.pending[:0]
-	return nil
-}
-
-// augment samples one row's variants (under sctx, which may carry a
-// batch's translation failure) and emits its rows.
-func (f *augmentFn) augment(ctx, sctx context.Context, p parsed, emit func(int, string), reject func(string)) error {
-	res, err := f.wk.smp.Sample(sctx, "", p.text)
 	if err != nil {
-		var ie *textaug.InputError
-		if errors.As(err, &ie) {
-			return f.reject(ctx, &corpus.RowError{File: f.Cfg.Name, Column: ie.Offset + 1, Raw: []byte(p.text), Err: ie.Err}, reject)
-		}
-		return fmt.Errorf("textaug: %q: %w", p.text, err)
+		return fmt.Errorf("textaug: %w", err)
 	}
-	var buf []byte
-	if !f.Cfg.NoOriginal {
-		if buf, err = f.appendRow(buf, p, p.text); err != nil {
-			return err
-		}
-	}
-	for _, v := range res.Variants {
-		if buf, err = f.appendRow(buf, p, v.Text); err != nil {
-			return err
+	for _, r := range b.Rows {
+		if r.Bad != nil {
+			if err := f.reject(ctx, r.Bad, reject); err != nil {
+				return err
+			}
+		} else if len(r.Out) > 0 {
+			emit(recipe.ShardOf(r.Rec.Text, f.Cfg.Shards), string(r.Out))
 		}
 	}
-	if why := res.Note + res.Reason; strings.Contains(why, "backtranslate:") {
-		noBTCount.Inc(ctx, 1)
-	}
-	rowsOut.Inc(ctx, 1)
-	variants.Inc(ctx, int64(len(res.Variants)))
-	if res.Shortfall > 0 {
-		shortRows.Inc(ctx, 1)
-		missing.Inc(ctx, int64(res.Shortfall))
-	}
-	if len(buf) > 0 {
-		emit(recipe.ShardOf(p.text, f.Cfg.Shards), string(buf))
-	}
+	st := b.Stats
+	rowsOut.Inc(ctx, int64(st.Written))
+	variants.Inc(ctx, int64(st.Variants))
+	shortRows.Inc(ctx, int64(st.Short))
+	missing.Inc(ctx, int64(st.Missing))
+	noBTCount.Inc(ctx, int64(st.NoBacktranslation))
 	return nil
-}
-
-var tsvText = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-
-// appendRow encodes one output row as the CLI does.
-func (f *augmentFn) appendRow(dst []byte, p parsed, text string) ([]byte, error) {
-	if p.rec == nil { // text mode: the CLI's textSink without provenance
-		if strings.ContainsAny(text, "\n\r") {
-			text = tsvText.Replace(text)
-		}
-		return append(append(dst, text...), '\n'), nil
-	}
-	return f.wk.w.AppendRow(dst, p.rec, text)
 }
 
 func (f *augmentFn) reject(ctx context.Context, re *corpus.RowError, reject func(string)) error {

@@ -15,11 +15,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/textaug/textaug/internal/recipe"
-
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/corpus"
-	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
+	"github.com/textaug/textaug/internal/recipe"
 )
 
 const augmentHelp = `Usage: textaug augment [flags] [FILE|-]
@@ -69,7 +67,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see 'Scaling out' in the README); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
 }
 
-func augment(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("augment", flag.ContinueOnError)
 	var rf recipeFlags
 	var iof ioFlags
@@ -157,14 +155,11 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 			return usage(fmt.Errorf("-o %s: the output has the input's format (%s); converting between formats is not supported", iof.output, format))
 		}
 	}
-	// Load the tagger model while WordNet loads: both are parsed once, and
-	// start-up is the sum of the two otherwise.
-	go tokenize.Prose()
-	aug, rt, closeBT, err := rec.Augmenter()
+	eng, err := augment.New(rec, iof.seed)
 	if err != nil {
 		return fail(err)
 	}
-	defer closeBT()
+	defer eng.Close()
 
 	// Input.
 	name, in, size := "stdin", stdin, int64(-1)
@@ -206,26 +201,20 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 		}
 	}()
 
-	var src rowSource
-	var sink rowSink
-	if format == "text" {
-		src, sink = newTextSource(in, name), textSink{}
-	} else {
-		cf, _ := corpus.ParseFormat(format)
-		r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: name, TextField: iof.text, LabelField: iof.label})
-		if err != nil {
-			return fail(err)
-		}
-		var extra []string
-		if iof.provenance {
-			extra = provenanceColumns
-		}
-		w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: cf, Header: r.Header(), TextField: r.TextField(), Extra: extra})
-		if err != nil {
-			return fail(err)
-		}
-		src, sink = corpusSource{r}, corpusSink{w}
+	cf, _ := corpus.ParseFormat(format)
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: name, TextField: iof.text, LabelField: iof.label})
+	if err != nil {
+		return fail(err)
 	}
+	var extra []string
+	if iof.provenance {
+		extra = augment.ProvenanceColumns()
+	}
+	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: cf, Header: r.Header(), TextField: r.TextField(), Extra: extra})
+	if err != nil {
+		return fail(err)
+	}
+	var src source = readerSource{r}
 	var shard *shardSource
 	if iof.shard.active() {
 		shard = &shardSource{src: src, spec: iof.shard}
@@ -256,19 +245,9 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	}
 
 	p := &pipeline{
-		name:       name,
-		smp:        textaug.Sampler{Aug: aug, K: rec.K, Seed: iof.seed, MaxTries: rec.MaxTries},
-		sink:       sink,
-		skip:       iof.onError == "skip",
-		noOriginal: iof.noOriginal,
-		provenance: iof.provenance,
-		workers:    iof.workers,
-	}
-	if rt != nil {
-		// A translator keeps neither figures nor negations by
-		// construction: check every back-translation.
-		p.prefetch = rt.Prefetch
-		p.smp.Accept = textaug.KeepsFigures
+		eng: eng.WithOutput(augment.Output{Writer: w, NoOriginal: iof.noOriginal, Provenance: iof.provenance,
+			Skip: iof.onError == "skip", Name: name}),
+		workers: iof.workers,
 	}
 	start := time.Now()
 	prog := newProgress(stderr, iof.progress, size, counter, start)
@@ -291,12 +270,12 @@ func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioF
 	}
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "textaug: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs (%.0f rows/s)\n",
-		st.rows, st.written, st.variants, st.shortRows, st.missing, st.rejected, secs, float64(st.rows)/max(secs, 1e-9))
+		st.Rows, st.Written, st.Variants, st.Short, st.Missing, st.Rejected, secs, float64(st.Rows)/max(secs, 1e-9))
 	if shard != nil {
 		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", &iof.shard, shard.skipped)
 	}
-	if st.noBT > 0 {
-		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.noBT, st.noBTFirst)
+	if st.NoBacktranslation > 0 {
+		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.NoBacktranslation, st.FirstNoBacktranslation)
 	}
 	if err != nil {
 		return fail(err)

@@ -283,7 +283,7 @@ func TestInterruptedRunLeavesNoOutput(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var stdout, stderr strings.Builder
-	code := augment(ctx, []string{"-k", "2", "-o", out, "../../testdata/examples/finance.jsonl"}, strings.NewReader(""), &stdout, &stderr)
+	code := augmentCmd(ctx, []string{"-k", "2", "-o", out, "../../testdata/examples/finance.jsonl"}, strings.NewReader(""), &stdout, &stderr)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr.String(), "context canceled")
 	entries, err := os.ReadDir(dir)

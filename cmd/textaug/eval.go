@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/eval"
 	"github.com/textaug/textaug/internal/recipe"
@@ -100,8 +101,7 @@ type example struct{ text, label string }
 type arm struct {
 	name  string
 	rec   *recipe.Recipe // nil: no augmentation
-	aug   textaug.Augmenter
-	rt    *recipe.RoundTrip
+	eng   *augment.Engine
 	close func() error
 }
 
@@ -375,11 +375,11 @@ func compareRecipe(name string) (recipe.Recipe, error) {
 }
 
 func newArm(name string, r recipe.Recipe) (*arm, error) {
-	aug, rt, closeFn, err := r.Augmenter()
+	eng, err := augment.New(r, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &arm{name: name, rec: &r, aug: aug, rt: rt, close: closeFn}, nil
+	return &arm{name: name, rec: &r, eng: eng, close: eng.Close}, nil
 }
 
 func parseSeeds(s string) ([]int, error) {
@@ -510,36 +510,21 @@ func (a *arm) augmentRows(ctx context.Context, rows []example, seed int) (augmen
 
 // variants returns the variants of each row, and the number missing.
 func (a *arm) variants(ctx context.Context, rows []example, seed int) ([][]string, int, error) {
-	smp := textaug.Sampler{Aug: a.aug, K: a.rec.K, Seed: uint64(seed), MaxTries: a.rec.MaxTries}
-	if a.rt != nil {
-		smp.Accept = textaug.KeepsFigures
+	texts := make([]string, len(rows))
+	for i, e := range rows {
+		texts[i] = e.text
+	}
+	results, err := a.eng.WithSeed(uint64(seed)).Sample(ctx, texts)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", a.name, err)
 	}
 	out := make([][]string, len(rows))
 	short := 0
-	for start := 0; start < len(rows); start += batchSize {
-		end := min(start+batchSize, len(rows))
-		bctx := ctx
-		if a.rt != nil {
-			texts := make([]string, 0, end-start)
-			for _, e := range rows[start:end] {
-				texts = append(texts, e.text)
-			}
-			c, err := a.rt.Prefetch(ctx, texts)
-			if err != nil {
-				return nil, 0, err
-			}
-			bctx = c
+	for i, res := range results {
+		for _, v := range res.Variants {
+			out[i] = append(out[i], v.Text)
 		}
-		for i := start; i < end; i++ {
-			res, err := smp.Sample(bctx, "", rows[i].text)
-			if err != nil {
-				return nil, 0, fmt.Errorf("%s: %q: %w", a.name, rows[i].text, err)
-			}
-			for _, v := range res.Variants {
-				out[i] = append(out[i], v.Text)
-			}
-			short += res.Shortfall
-		}
+		short += res.Shortfall
 	}
 	return out, short, nil
 }

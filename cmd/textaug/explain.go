@@ -9,8 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/recipe"
-
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/textaug"
 	"github.com/textaug/textaug/tokenize"
@@ -88,11 +88,11 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 		}
 		return src, nil
 	}
-	all, rt, closeBT, err := rec.Augmenter()
+	eng, err := augment.New(rec, seed)
 	if err != nil {
 		return err
 	}
-	defer closeBT()
+	defer eng.Close()
 	aug := textaug.Tokens{Tokenizer: rec.Tokenizer(), Policy: policy}
 	toks, err := aug.Analyse(text)
 	if err != nil {
@@ -115,14 +115,11 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 	}
 	tw.Flush()
 
-	smp := textaug.Sampler{Aug: all, K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
-	if rt != nil {
-		smp.Accept = textaug.KeepsFigures
-	}
-	res, err := smp.Sample(ctx, "", text)
+	results, err := eng.Sample(ctx, []string{text})
 	if err != nil {
 		return err
 	}
+	res := results[0]
 	fmt.Fprintf(w, "\nvariants (seed %d):\n", seed)
 	for i, v := range res.Variants {
 		fmt.Fprintf(w, "%2d. [%s] %s\n", i+1, strings.Join(v.Ops, "+"), v.Text)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/corpus"
 )
 
@@ -198,7 +199,7 @@ func (c *cursor) openCorpus(open func(string) (io.Reader, error), format, textFi
 		return err
 	}
 	br := bufio.NewReaderSize(raw, 1<<16)
-	r, err := corpus.NewReader(pr, corpus.ReaderOptions{Format: cf, Name: c.name, TextField: textField, LabelField: provenanceColumns[0]})
+	r, err := corpus.NewReader(pr, corpus.ReaderOptions{Format: cf, Name: c.name, TextField: textField, LabelField: augment.ProvenanceColumns()[0]})
 	if err != nil {
 		return fmt.Errorf("%w (%s)", err, noProvenance)
 	}

@@ -52,7 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "augment":
-		return augment(ctx, args[1:], stdin, stdout, stderr)
+		return augmentCmd(ctx, args[1:], stdin, stdout, stderr)
 	case "explain":
 		return explain(ctx, args[1:], stdout, stderr)
 	case "eval":

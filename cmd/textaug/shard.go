@@ -1,12 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
-	"github.com/textaug/textaug/internal/corpus"
+	"github.com/textaug/textaug/internal/augment"
 	"github.com/textaug/textaug/internal/recipe"
 )
 
@@ -39,43 +38,36 @@ func (s *shardSpec) Set(v string) error {
 // active reports whether the run is one shard of several.
 func (s *shardSpec) active() bool { return s.n > 1 }
 
-// owns reports whether a row belongs to this shard: a row read, by its
+// owns reports whether an item belongs to this shard: a row read, by its
 // text (the Sampler's record key); a row the reader rejected, by its raw
 // bytes, so that it is rejected (and counted) by exactly one shard.
-func (s *shardSpec) owns(r *row, err error) bool {
+func (s *shardSpec) owns(it augment.Item) bool {
 	if !s.active() {
 		return true
 	}
 	key := ""
-	var re *corpus.RowError
-	switch {
-	case err == nil:
-		key = r.text
-	case errors.As(err, &re):
-		key = string(re.Raw)
+	if it.Bad != nil {
+		key = string(it.Bad.Raw)
+	} else {
+		key = it.Rec.Text
 	}
 	return recipe.ShardOf(key, s.n) == s.i
 }
 
-// shardSource passes on the rows of one shard; fatal errors (a read error)
-// pass whatever shard they would belong to. Every shard reads the whole
-// input, so row and line numbers (and --provenance's source_row) are those
-// of the input.
+// shardSource passes on the items of one shard. Every shard reads the
+// whole input, so row and line numbers (and --provenance's source_row) are
+// those of the input.
 type shardSource struct {
-	src     rowSource
+	src     source
 	spec    shardSpec
 	skipped int // rows of other shards
 }
 
-func (s *shardSource) next() (*row, error) {
+func (s *shardSource) next() (augment.Item, error) {
 	for {
-		r, err := s.src.next()
-		var re *corpus.RowError
-		if err != nil && !errors.As(err, &re) {
-			return r, err // io.EOF or fatal
-		}
-		if s.spec.owns(r, err) {
-			return r, err
+		it, err := s.src.next()
+		if err != nil || s.spec.owns(it) {
+			return it, err
 		}
 		s.skipped++
 	}

@@ -1,5 +1,5 @@
 // Package corpus reads and writes labelled training corpora as streams of
-// rows: CSV (RFC 4180), TSV and JSONL, optionally gzipped.
+// rows: CSV (RFC 4180), TSV, JSONL and plain text, optionally gzipped.
 //
 // A [Reader] turns an input into [Record] values one row at a time; a
 // [Writer] writes a record back with its text replaced, everything else
@@ -19,12 +19,15 @@
 //     quotes are ordinary characters. The first line is the header.
 //   - JSONL: one JSON object per line. Members of any JSON type are kept
 //     byte for byte and in their order; blank lines are skipped.
+//   - Text: one text per line, no header, no label. Every line is a
+//     record, an empty one too (its text is empty); invalid UTF-8 is a row
+//     error.
 //
 // In every format a UTF-8 byte order mark at the very start is dropped,
 // CRLF and LF line ends are accepted (and so is a CR that ends the input),
 // lines may be as long as [ReaderOptions.MaxRowBytes] (1 MiB by default),
 // and empty lines between rows are skipped (they count as lines, not as
-// rows; in JSONL, lines of white space too).
+// rows; in JSONL, lines of white space too), except in Text.
 //
 // The CSV reader is a small RFC 4180 parser, not encoding/csv, which
 // rewrites CRLF inside quoted fields as LF, does not hand out a row's raw

@@ -18,10 +18,12 @@ const (
 	CSV Format = iota + 1
 	TSV
 	JSONL
+	// Text is plain text, one text per line; see the package doc.
+	Text
 )
 
-// String returns "csv", "tsv" or "jsonl", the names that ParseFormat reads,
-// or "Format(n)" for any other value.
+// String returns "csv", "tsv", "jsonl" or "text", the names that
+// ParseFormat reads, or "Format(n)" for any other value.
 func (f Format) String() string {
 	switch f {
 	case CSV:
@@ -30,15 +32,17 @@ func (f Format) String() string {
 		return "tsv"
 	case JSONL:
 		return "jsonl"
+	case Text:
+		return "text"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-func (f Format) valid() bool { return f == CSV || f == TSV || f == JSONL }
+func (f Format) valid() bool { return f >= CSV && f <= Text }
 
 // ParseFormat reads a format name, as given to a flag: "csv", "tsv" (or
-// "tab"), "jsonl" (or "json", "ndjson"), in any case. It reports false for
-// any other name.
+// "tab"), "jsonl" (or "json", "ndjson"), "text" (or "txt"), in any case.
+// It reports false for any other name.
 func ParseFormat(s string) (Format, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "csv":
@@ -47,13 +51,16 @@ func ParseFormat(s string) (Format, bool) {
 		return TSV, true
 	case "jsonl", "json", "ndjson":
 		return JSONL, true
+	case "text", "txt":
+		return Text, true
 	}
 	return 0, false
 }
 
 // DetectFormat guesses the format of path from its extension, in any case,
 // ignoring a trailing ".gz": .csv is CSV, .tsv and .tab are TSV, .jsonl,
-// .ndjson and .json are JSONL. It reports false for any other extension.
+// .ndjson and .json are JSONL. It reports false for any other extension:
+// plain text is what a front-end reads when nothing else applies.
 func DetectFormat(path string) (Format, bool) {
 	p := strings.ToLower(path)
 	p = strings.TrimSuffix(p, ".gz")

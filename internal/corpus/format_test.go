@@ -14,7 +14,7 @@ import (
 )
 
 func TestFormatNames(t *testing.T) {
-	for _, f := range []corpus.Format{corpus.CSV, corpus.TSV, corpus.JSONL} {
+	for _, f := range []corpus.Format{corpus.CSV, corpus.TSV, corpus.JSONL, corpus.Text} {
 		got, ok := corpus.ParseFormat(f.String())
 		assert.True(t, ok, "String is what ParseFormat reads")
 		assert.Equal(t, f, got)

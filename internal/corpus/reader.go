@@ -25,7 +25,7 @@ var DefaultLabelFields = []string{"label", "intent", "sentiment", "category", "c
 // ReaderOptions configures NewReader. The zero value of each field is
 // documented and usable, except Format, which is required.
 type ReaderOptions struct {
-	Format Format // CSV, TSV or JSONL; required
+	Format Format // CSV, TSV, JSONL or Text; required
 	Name   string // file name used in errors ("stdin" for -); "" means "input"
 
 	// TextField names the column (CSV, TSV) or member (JSONL) that holds
@@ -210,6 +210,8 @@ func (r *Reader) Next() (*Record, error) {
 		rec, err = r.nextDelimited(r.readCSVRow)
 	case TSV:
 		rec, err = r.nextDelimited(r.readTSVRow)
+	case Text:
+		rec, err = r.nextText()
 	default:
 		rec, err = r.nextJSONL()
 	}

@@ -6,30 +6,30 @@ import (
 )
 
 // Content is what the first bytes of an input hold, as Sniff tells. The
-// zero value is Text.
+// zero value is TextData.
 type Content int
 
 // The kinds of content Sniff tells apart.
 const (
-	// Text: no sign of anything else. It may still be in an 8-bit encoding
+	// TextData: no sign of anything else. It may still be in an 8-bit encoding
 	// other than UTF-8 (GB18030, Latin-1), which is for an encoding check
 	// to find, after Sniff.
-	Text Content = iota
-	// Gzipped: gzip data (magic bytes 1f 8b), which a name ending in ".gz"
+	TextData Content = iota
+	// GzipData: gzip data (magic bytes 1f 8b), which a name ending in ".gz"
 	// would have had decompressed.
-	Gzipped
-	// UTF16: text in UTF-16 or UTF-32 (a byte order mark, or NUL bytes
+	GzipData
+	// UTF16Data: text in UTF-16 or UTF-32 (a byte order mark, or NUL bytes
 	// beside ASCII at every other byte), which must be converted to UTF-8.
-	UTF16
-	// HasNULs: text that holds NUL bytes, which no corpus row may.
-	HasNULs
-	// Binary: a known binary format (zip, PDF, image, executable, ...), or
+	UTF16Data
+	// NULData: text that holds NUL bytes, which no corpus row may.
+	NULData
+	// BinaryData: a known binary format (zip, PDF, image, executable, ...), or
 	// bytes that are mostly not text.
-	Binary
+	BinaryData
 )
 
 // Sniffed is what Sniff found: the kind of content, a description for
-// messages ("gzip data", "a zip archive", "UTF-16LE text"), and, for HasNULs,
+// messages ("gzip data", "a zip archive", "UTF-16LE text"), and, for NULData,
 // the offset of the first NUL byte.
 type Sniffed struct {
 	Content Content
@@ -70,29 +70,29 @@ var signatures = []signature{
 // with NUL bytes, or other binary data: byte order marks and magic numbers
 // first, then where the NUL bytes are and how many bytes are control
 // characters that text does not hold. It never guesses an encoding: text
-// that is not UTF-8 is Text.
+// that is not UTF-8 is TextData.
 func Sniff(head []byte) Sniffed {
 	if len(head) > SniffBytes {
 		head = head[:SniffBytes]
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		return Sniffed{Content: Text, What: "UTF-8 text"}
+		return Sniffed{Content: TextData, What: "UTF-8 text"}
 	case bytes.HasPrefix(head, []byte("\xff\xfe\x00\x00")):
-		return Sniffed{Content: UTF16, What: "UTF-32LE text"}
+		return Sniffed{Content: UTF16Data, What: "UTF-32LE text"}
 	case bytes.HasPrefix(head, []byte("\x00\x00\xfe\xff")):
-		return Sniffed{Content: UTF16, What: "UTF-32BE text"}
+		return Sniffed{Content: UTF16Data, What: "UTF-32BE text"}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")):
-		return Sniffed{Content: UTF16, What: "UTF-16LE text"}
+		return Sniffed{Content: UTF16Data, What: "UTF-16LE text"}
 	case bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return Sniffed{Content: UTF16, What: "UTF-16BE text"}
+		return Sniffed{Content: UTF16Data, What: "UTF-16BE text"}
 	}
 	for i, s := range signatures {
 		if bytes.HasPrefix(head, []byte(s.magic)) {
 			if i == 0 {
-				return Sniffed{Content: Gzipped, What: s.what}
+				return Sniffed{Content: GzipData, What: s.what}
 			}
-			return Sniffed{Content: Binary, What: s.what}
+			return Sniffed{Content: BinaryData, What: s.what}
 		}
 	}
 	return sniffBytes(head)
@@ -102,7 +102,7 @@ func Sniff(head []byte) Sniffed {
 func sniffBytes(head []byte) Sniffed {
 	nul := bytes.IndexByte(head, 0)
 	if enc := utf16Order(head); enc != "" {
-		return Sniffed{Content: UTF16, What: enc + " text"}
+		return Sniffed{Content: UTF16Data, What: enc + " text"}
 	}
 	controls := 0
 	for _, c := range head {
@@ -112,11 +112,11 @@ func sniffBytes(head []byte) Sniffed {
 	}
 	switch {
 	case controls*20 > len(head): // random bytes have 11%, text none
-		return Sniffed{Content: Binary, What: "binary data"}
+		return Sniffed{Content: BinaryData, What: "binary data"}
 	case nul >= 0:
-		return Sniffed{Content: HasNULs, What: "text with NUL bytes", Offset: nul}
+		return Sniffed{Content: NULData, What: "text with NUL bytes", Offset: nul}
 	}
-	return Sniffed{Content: Text, What: "text"}
+	return Sniffed{Content: TextData, What: "text"}
 }
 
 // utf16Order recognises UTF-16 text without a byte order mark: NUL bytes
@@ -146,19 +146,19 @@ func utf16Order(head []byte) string {
 }
 
 // SniffError returns nil when head (the first bytes of the input name) is
-// Text, and otherwise an error saying what the input is and what to do
+// TextData, and otherwise an error saying what the input is and what to do
 // about it, in the style "corpus: train.csv: gzip data, but the name does
 // not end in .gz: ...".
 func SniffError(name string, head []byte) error {
 	s := Sniff(head)
 	switch s.Content {
-	case Gzipped:
+	case GzipData:
 		return fmt.Errorf("corpus: %s: gzip data, but the name does not end in .gz: rename it to %s.gz, or decompress it first", name, name)
-	case UTF16:
+	case UTF16Data:
 		return fmt.Errorf("corpus: %s: %s, not UTF-8: convert it first, as with iconv -f %s -t UTF-8 %s", name, s.What, s.What[:len(s.What)-len(" text")], name)
-	case HasNULs:
+	case NULData:
 		return fmt.Errorf("corpus: %s: a NUL byte at offset %d: a text corpus holds none; is it a binary file, or text in a 16-bit encoding?", name, s.Offset)
-	case Binary:
+	case BinaryData:
 		return fmt.Errorf("corpus: %s: %s, not a text corpus (CSV, TSV, JSONL or plain text)", name, s.What)
 	}
 	return nil

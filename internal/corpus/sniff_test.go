@@ -48,22 +48,22 @@ func TestSniff(t *testing.T) {
 		want corpus.Content
 		what string
 	}{
-		{"utf-8 csv", []byte(sniffCSV), corpus.Text, "text"},
-		{"utf-8 with BOM", []byte("\ufeff" + sniffCSV), corpus.Text, "UTF-8 text"},
-		{"GB18030 is text: its encoding is for later", gb, corpus.Text, "text"},
-		{"empty", nil, corpus.Text, "text"},
-		{"tabs and CRLF", []byte("text\tlabel\r\nhi\tx\r\n\f"), corpus.Text, "text"},
-		{"gzip without .gz", gzipped(t, sniffCSV), corpus.Gzipped, "gzip data"},
-		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), corpus.Binary, "a zip archive (or an xlsx, docx, jar file)"},
-		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), corpus.Binary, "a PDF document"},
-		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), corpus.Binary, "a PNG image"},
-		{"elf", []byte("\x7fELF\x02\x01\x01\x00"), corpus.Binary, "an executable (ELF)"},
-		{"random bytes", randomBytes(4096), corpus.Binary, "binary data"},
-		{"UTF-16LE with BOM", encoded(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder(), sniffCSV), corpus.UTF16, "UTF-16LE text"},
-		{"UTF-16BE with BOM", encoded(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder(), sniffCSV), corpus.UTF16, "UTF-16BE text"},
-		{"UTF-16LE without BOM", encoded(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder(), sniffCSV), corpus.UTF16, "UTF-16LE text"},
-		{"UTF-16BE without BOM", encoded(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder(), sniffCSV), corpus.UTF16, "UTF-16BE text"},
-		{"a NUL in text", []byte("text,label\nHow do I\x00 change my PIN?,change_pin\n"), corpus.HasNULs, "text with NUL bytes"},
+		{"utf-8 csv", []byte(sniffCSV), corpus.TextData, "text"},
+		{"utf-8 with BOM", []byte("\ufeff" + sniffCSV), corpus.TextData, "UTF-8 text"},
+		{"GB18030 is text: its encoding is for later", gb, corpus.TextData, "text"},
+		{"empty", nil, corpus.TextData, "text"},
+		{"tabs and CRLF", []byte("text\tlabel\r\nhi\tx\r\n\f"), corpus.TextData, "text"},
+		{"gzip without .gz", gzipped(t, sniffCSV), corpus.GzipData, "gzip data"},
+		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), corpus.BinaryData, "a zip archive (or an xlsx, docx, jar file)"},
+		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), corpus.BinaryData, "a PDF document"},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), corpus.BinaryData, "a PNG image"},
+		{"elf", []byte("\x7fELF\x02\x01\x01\x00"), corpus.BinaryData, "an executable (ELF)"},
+		{"random bytes", randomBytes(4096), corpus.BinaryData, "binary data"},
+		{"UTF-16LE with BOM", encoded(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder(), sniffCSV), corpus.UTF16Data, "UTF-16LE text"},
+		{"UTF-16BE with BOM", encoded(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder(), sniffCSV), corpus.UTF16Data, "UTF-16BE text"},
+		{"UTF-16LE without BOM", encoded(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder(), sniffCSV), corpus.UTF16Data, "UTF-16LE text"},
+		{"UTF-16BE without BOM", encoded(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder(), sniffCSV), corpus.UTF16Data, "UTF-16BE text"},
+		{"a NUL in text", []byte("text,label\nHow do I\x00 change my PIN?,change_pin\n"), corpus.NULData, "text with NUL bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,8 +74,8 @@ func TestSniff(t *testing.T) {
 	}
 	assert.Equal(t, 19, corpus.Sniff([]byte("text,label\nHow do I\x00 change")).Offset)
 	big := append([]byte(sniffCSV), make([]byte, 2*corpus.SniffBytes)...)
-	assert.Equal(t, corpus.Text, corpus.Sniff(big[:len(sniffCSV)]).Content)
-	assert.Equal(t, corpus.Binary, corpus.Sniff(big).Content, "NULs within the first SniffBytes")
+	assert.Equal(t, corpus.TextData, corpus.Sniff(big[:len(sniffCSV)]).Content)
+	assert.Equal(t, corpus.BinaryData, corpus.Sniff(big).Content, "NULs within the first SniffBytes")
 }
 
 func TestSniffError(t *testing.T) {
@@ -107,7 +107,7 @@ func FuzzSniff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, head []byte) {
 		s := corpus.Sniff(head)
 		assert.NotEmpty(t, s.What)
-		if s.Content == corpus.Text {
+		if s.Content == corpus.TextData {
 			assert.NoError(t, corpus.SniffError("x", head))
 		} else {
 			assert.Error(t, corpus.SniffError("x", head))

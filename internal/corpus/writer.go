@@ -11,7 +11,7 @@ import (
 
 // WriterOptions configures NewWriter.
 type WriterOptions struct {
-	Format Format // CSV, TSV or JSONL; required
+	Format Format // CSV, TSV, JSONL or Text; required
 
 	// Header is the CSV or TSV column names, usually Reader.Header(). It is
 	// required for CSV and TSV, and written first. For JSONL it is only
@@ -66,6 +66,10 @@ type WriterOptions struct {
 //     names) are inserted after the last member, spaced as the row spaces
 //     its own members: {"text": "a", "id": 7} gets , "variant": 1 and
 //     {"text":"a"} gets ,"variant":1.
+//   - Text: the text alone on its line; with extra values, the values then
+//     the text, separated by tabs. Tabs and line ends in the text become
+//     spaces, except that a text on one line, without extra values, keeps
+//     its tabs. Header and Extra names are not written.
 //
 // Records read from one format can be written in another (a CSV record to
 // JSONL takes its member names from Header; a JSONL record to CSV takes its
@@ -99,7 +103,7 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 	if opt.CRLF {
 		wr.eol = "\r\n"
 	}
-	if opt.Format != JSONL && len(opt.Header) == 0 {
+	if (opt.Format == CSV || opt.Format == TSV) && len(opt.Header) == 0 {
 		return nil, fmt.Errorf("corpus: a %v writer needs a header", opt.Format)
 	}
 	if len(opt.Header) > 0 {
@@ -127,7 +131,7 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 	if wr.numeric, err = checkExtras(opt); err != nil {
 		return nil, err
 	}
-	if opt.Format != JSONL {
+	if opt.Format == CSV || opt.Format == TSV {
 		names := append(slices.Clone(opt.Header), opt.Extra...)
 		var line []byte
 		if opt.Format == TSV && strings.HasPrefix(names[0], "\uFEFF") {
@@ -220,8 +224,11 @@ func (w *Writer) AppendRow(dst []byte, rec *Record, text string, extra ...string
 	if len(extra) != len(w.opt.Extra) {
 		return dst, fmt.Errorf("corpus: write row %d: %d extra values for %d extra names", rec.Row, len(extra), len(w.opt.Extra))
 	}
-	if w.opt.Format == JSONL {
+	switch w.opt.Format {
+	case JSONL:
 		return w.appendJSONL(dst, rec, text, extra)
+	case Text:
+		return appendText(dst, text, extra), nil
 	}
 	n := len(w.opt.Header)
 	if rec.fields != nil && len(rec.fields) != n {

@@ -1,7 +1,6 @@
 package recipe
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/textaug/textaug/backtranslate"
-	"github.com/textaug/textaug/textaug"
 )
 
 // BT is the back-translation part of a recipe.
@@ -244,31 +242,21 @@ func (b *BT) PivotLangs() []string {
 	return []string{"es", "fr"}
 }
 
-// batchFailure carries, through a batch's context, the error of its
-// prefetch: the rows of a batch whose translations failed do not each try
-// again (and again wait through the retries).
-type batchFailure struct{}
-
-// RoundTrip wraps backtranslate.RoundTrip with the batch's prefetch error.
-type RoundTrip struct{ rt backtranslate.RoundTrip }
-
-// Prepare implements textaug.Augmenter.
-func (r RoundTrip) Prepare(ctx context.Context, text string) (textaug.Draw, error) {
-	if err, ok := ctx.Value(batchFailure{}).(error); ok {
-		return nil, err
+// MixWeight is the weight of back-translation against the word-level
+// operations together: Weight, or 1 when unset.
+func (b *BT) MixWeight() float64 {
+	if b.Weight == 0 {
+		return 1
 	}
-	return r.rt.Prepare(ctx, text)
+	return b.Weight
 }
 
-// Prefetch translates a whole batch in batched requests; on a soft failure
-// the batch's rows get that error as their reason.
-func (r RoundTrip) Prefetch(ctx context.Context, texts []string) (context.Context, error) {
-	err := r.rt.Prefetch(ctx, texts)
-	if err == nil {
-		return ctx, nil
+// RoundTrip builds the back-translation augmenter of b: its translator
+// (cached) and languages. close releases the cache and must be called.
+func (b *BT) RoundTrip() (rt *backtranslate.RoundTrip, close func() error, err error) {
+	t, closeCache, err := b.Translator()
+	if err != nil {
+		return nil, nil, err
 	}
-	if !textaug.Soft(err) {
-		return ctx, err
-	}
-	return context.WithValue(ctx, batchFailure{}, err), nil
+	return &backtranslate.RoundTrip{Translator: t, Source: b.SourceLang(), Pivots: b.PivotLangs(), Chain: b.Chain}, closeCache, nil
 }

@@ -12,7 +12,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/synonyms"
 	"github.com/textaug/textaug/synonyms/pinyin"
 	"github.com/textaug/textaug/textaug"
@@ -356,39 +355,18 @@ func readProtect(path string, p *textaug.Policy) error {
 	return nil
 }
 
-// Augmenter builds the whole augmenter of a recipe: the word-level
-// operations, mixed with back-translation when the recipe has a backend.
-// rt is nil without back-translation; close releases the translation
-// cache and must be called.
-func (r *Recipe) Augmenter() (aug textaug.Augmenter, rt *RoundTrip, close func() error, err error) {
-	close = func() error { return nil }
-	policy, err := r.Policy()
+// Words builds the word-level augmenter of the recipe's operations (its
+// tokenizer, edits and protection policy); nil when the recipe has no
+// operations (back-translation alone). Mixing it with back-translation
+// (BT.RoundTrip, BT.MixWeight) is internal/augment's job.
+func (r *Recipe) Words() (textaug.Augmenter, error) {
+	policy, err := r.Policy() // checked even without operations
+	if err != nil || len(r.Ops) == 0 {
+		return nil, err
+	}
+	edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
 	if err != nil {
-		return nil, nil, close, err
+		return nil, err
 	}
-	var words textaug.Augmenter
-	if len(r.Ops) > 0 {
-		edit, err := r.Edit(func() (synonyms.Source, error) { return r.Synonyms.Build() })
-		if err != nil {
-			return nil, nil, close, err
-		}
-		words = textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}
-	}
-	b := &r.Backtranslate
-	if b.Backend == "" {
-		return words, nil, close, nil
-	}
-	t, closeCache, err := b.Translator()
-	if err != nil {
-		return nil, nil, close, err
-	}
-	rt = &RoundTrip{backtranslate.RoundTrip{Translator: t, Source: b.SourceLang(), Pivots: b.PivotLangs(), Chain: b.Chain}}
-	if words == nil {
-		return rt, rt, closeCache, nil
-	}
-	w := b.Weight
-	if w == 0 {
-		w = 1
-	}
-	return textaug.Mix{Augs: []textaug.Augmenter{words, rt}, Weights: []float64{1, w}}, rt, closeCache, nil
+	return textaug.Tokens{Tokenizer: r.Tokenizer(), Edit: edit, Policy: policy}, nil
 }

@@ -1,0 +1,169 @@
+// Package augment is the per-record job of every front-end: the CLI's
+// augment, explain and eval, and the Beam pipeline (module beam/) all make
+// their variants here, so that one recipe and seed give the same variants
+// everywhere.
+//
+// [New] builds, once, everything a run needs from a recipe: the word-level
+// augmenter, the back-translation round trip with its cache, their Mix, the
+// one [textaug.Sampler] of the run and its acceptance check (a translator
+// keeps neither figures nor negations by construction, so every variant of
+// a recipe that back-translates must keep the figures of its input), and it
+// starts loading the tagger model. Then:
+//
+//   - [Engine.Sample] makes the variants of a list of texts (eval, explain);
+//   - [Engine.Rows] augments a batch of corpus records and encodes the
+//     output rows (augment, Beam), with counts that add up ([Stats]).
+//
+// These two are the only loops over records. Both translate the texts of a
+// batch together first ([backtranslate.RoundTrip.Prefetch]); when that fails
+// softly, the rows of the batch are sampled without back-translation and
+// keep the failure as their [textaug.Result.Missed], so that they do not
+// each try again. A row whose back-translation failed is counted by type
+// (errors.As with *[backtranslate.Error]), never by its message.
+//
+// An Engine is safe for concurrent use. [Engine.WithSeed] and
+// [Engine.WithOutput] return engines that share its augmenters (loaded data,
+// translator, cache); Close, on the engine from New, releases them.
+package augment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/textaug/textaug/backtranslate"
+	"github.com/textaug/textaug/internal/recipe"
+	"github.com/textaug/textaug/textaug"
+	"github.com/textaug/textaug/tokenize"
+)
+
+// BatchSize is how many records the CLI hands to Rows at a time, and how
+// many texts Sample translates together.
+const BatchSize = 64
+
+// Engine makes the variants of one recipe with one seed. See the package
+// documentation.
+type Engine struct {
+	rec   recipe.Recipe
+	smp   textaug.Sampler
+	words textaug.Augmenter        // nil without operations
+	rt    *backtranslate.RoundTrip // nil without back-translation
+	close func() error
+	out   Output
+}
+
+// New builds the engine of rec with seed: the augmenters, the Sampler and
+// its checks, the translator and its cache. rec must be valid (see
+// recipe.Recipe.Validate). Close releases the translation cache.
+func New(rec recipe.Recipe, seed uint64) (*Engine, error) {
+	// The tagger model loads while WordNet does: both are parsed once, and
+	// start-up would otherwise be the sum of the two.
+	go tokenize.Prose()
+	e := &Engine{rec: rec, close: func() error { return nil }}
+	var err error
+	if e.words, err = rec.Words(); err != nil {
+		return nil, err
+	}
+	if rec.Backtranslate.Backend != "" {
+		if e.rt, e.close, err = rec.Backtranslate.RoundTrip(); err != nil {
+			return nil, err
+		}
+	}
+	e.smp = textaug.Sampler{Aug: e.mix(nil), K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
+	if e.rt != nil {
+		e.smp.Accept = textaug.KeepsFigures
+	}
+	return e, nil
+}
+
+// Close releases the translation cache. Engines made from this one by
+// WithSeed or WithOutput must no longer be used.
+func (e *Engine) Close() error { return e.close() }
+
+// Recipe returns the engine's recipe.
+func (e *Engine) Recipe() recipe.Recipe { return e.rec }
+
+// Seed returns the engine's seed.
+func (e *Engine) Seed() uint64 { return e.smp.Seed }
+
+// WithSeed returns an engine that shares e's augmenters and draws with
+// seed: eval's repetitions of one recipe over several seeds.
+func (e *Engine) WithSeed(seed uint64) *Engine {
+	c := *e
+	c.smp.Seed = seed
+	return &c
+}
+
+// mix is the augmenter of the recipe. failed, when not nil, stands for the
+// round trip: the soft failure of a batch's translations, which its rows
+// get as their reason instead of each trying again.
+func (e *Engine) mix(failed error) textaug.Augmenter {
+	if e.rt == nil {
+		return e.words
+	}
+	var bt textaug.Augmenter = e.rt
+	if failed != nil {
+		bt = missed{failed}
+	}
+	if e.words == nil {
+		return bt
+	}
+	return textaug.Mix{Augs: []textaug.Augmenter{e.words, bt}, Weights: []float64{1, e.rec.Backtranslate.MixWeight()}}
+}
+
+// missed is an augmenter that fails softly with err for every text.
+type missed struct{ err error }
+
+func (m missed) Prepare(context.Context, string) (textaug.Draw, error) { return nil, m.err }
+
+// batch translates texts together and returns the Sampler for them: e's,
+// or, when the translations failed softly, one whose back-translation
+// reports that failure. A hard failure (the context ended) is returned.
+func (e *Engine) batch(ctx context.Context, texts []string) (textaug.Sampler, error) {
+	if e.rt == nil {
+		return e.smp, nil
+	}
+	err := e.rt.Prefetch(ctx, texts)
+	if err == nil {
+		return e.smp, nil
+	}
+	if !textaug.Soft(err) {
+		return e.smp, err
+	}
+	smp := e.smp
+	smp.Aug = e.mix(err)
+	return smp, nil
+}
+
+// Backtranslates reports whether the recipe back-translates: callers that
+// see records one at a time (Beam) then gather them into batches for Rows.
+func (e *Engine) Backtranslates() bool { return e.rt != nil }
+
+// Sample returns the Result of each text, in order: its variants and,
+// when there are fewer than k, why. Texts are translated in batches of
+// BatchSize. The error is that of the first text that could not be
+// sampled at all (invalid UTF-8, a hard failure of an augmenter), or the
+// context's.
+func (e *Engine) Sample(ctx context.Context, texts []string) ([]textaug.Result, error) {
+	out := make([]textaug.Result, len(texts))
+	for start := 0; start < len(texts); start += BatchSize {
+		end := min(start+BatchSize, len(texts))
+		smp, err := e.batch(ctx, texts[start:end])
+		if err != nil {
+			return nil, fmt.Errorf("augment: %w", err)
+		}
+		for i := start; i < end; i++ {
+			if out[i], err = smp.Sample(ctx, "", texts[i]); err != nil {
+				return nil, fmt.Errorf("augment: %q: %w", texts[i], err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// isBacktranslationMiss reports whether res lacks its back-translations
+// because the translator failed.
+func isBacktranslationMiss(res textaug.Result) bool {
+	var bt *backtranslate.Error
+	return errors.As(res.Missed, &bt)
+}
