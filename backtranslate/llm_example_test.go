@@ -56,3 +56,35 @@ func ExampleParaphrase() {
 	// [paraphrase] Why did you charge me $25.80?
 	// {Requests:1 CacheHits:0 Failed:map[] Dropped:map[lost a figure:1]}
 }
+
+// Generate: new examples of a small class from a few of its rows; the
+// ops mark them in provenance. A copy of an example is dropped.
+func ExampleGenerate() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant",
+			"content": "1. Can I get a virtual card for online shopping?\n2. How do I order a disposable virtual card?\n3. Where do I get a virtual card?"}}]}`)
+	}))
+	defer srv.Close()
+
+	chat := backtranslate.NewChat(srv.URL+"/v1", "", "any-model", nil, backtranslate.ChatOptions{Temperature: 1, Format: "none"})
+	g, err := backtranslate.NewGenerate(chat, backtranslate.GenerateOptions{N: 3})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ctx := backtranslate.WithLabel(context.Background(), "getting_virtual_card", []string{"Where do I get a virtual card?", "Can I have a virtual card?"})
+	draw, err := g.Prepare(ctx, "How do I get a virtual card?")
+	fmt.Println("note:", err)
+	r := rand.New(rand.NewPCG(3, 1))
+	for range 3 {
+		text, ops := draw(r)
+		fmt.Println(ops, text)
+	}
+	// Output:
+	// note: backtranslate: generate: 1 of 3 texts dropped: 1 copies an example
+	// [generate] Can I get a virtual card for online shopping?
+	// [generate] How do I order a disposable virtual card?
+	// [generate] Can I get a virtual card for online shopping?
+}

@@ -21,7 +21,7 @@ import (
 // not, so the command line sets it as the Sampler's Accept whenever
 // back-translation is on. Safe for concurrent use.
 func KeepsFigures(original, variant string) bool {
-	lang := tokenize.Language(original)
+	lang := langOf(original)
 	fa, na := figuresIn(original, lang)
 	fb, nb := figuresIn(variant, lang)
 	return nb >= na && slices.Equal(fa, fb)
@@ -29,38 +29,45 @@ func KeepsFigures(original, variant string) bool {
 
 var negations = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range DefaultNegations {
+	for _, w := range defaultNegations {
 		m[w] = true
 	}
 	return m
 }()
 
 func figures(s string) (figs []string, negs int) {
-	return figuresIn(s, tokenize.Language(s))
+	return figuresIn(s, langOf(s))
+}
+
+// langOf is the language tokenize.Auto would cut s for.
+func langOf(s string) tokenize.Lang {
+	if tokenize.Language(s) == "zh" {
+		return tokenize.LangZH
+	}
+	return tokenize.LangEN
 }
 
 // figuresIn lists the figures of s and counts its negations, tokenizing s
-// as language lang ("zh" or "en") says.
-func figuresIn(s, lang string) (figs []string, negs int) {
+// for language lang; each token then says which rules count its negations.
+func figuresIn(s string, lang tokenize.Lang) (figs []string, negs int) {
 	var toks []tokenize.Token
-	if lang == "zh" {
+	if lang == tokenize.LangZH {
 		toks, _ = tokenize.Chinese{}.Tokenize(s)
+		defaultPolicy.build()
 	}
 	if toks == nil && s != "" {
 		toks = tokenize.Tokenize(s) // English, or the segmenter failed to load
-	}
-	if lang == "zh" {
-		defaultPolicy.build()
 	}
 	for _, t := range toks {
 		switch t.Kind {
 		case tokenize.Number, tokenize.Money, tokenize.Percent, tokenize.Date, tokenize.Identifier, tokenize.URL, tokenize.Email:
 			figs = append(figs, t.Text)
 		case tokenize.Word, tokenize.Contraction:
-			if negations[strings.ToLower(t.Text)] && !(lang == "zh" && hasHan(t.Text)) {
+			zh := t.Lang == tokenize.LangZH && hasHan(t.Text)
+			if negations[strings.ToLower(t.Text)] && !zh {
 				negs++
 			}
-			if lang == "zh" && hasHan(t.Text) {
+			if zh {
 				negs += hanNegations(t.Text)
 			}
 		}

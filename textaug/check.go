@@ -25,7 +25,7 @@ var (
 // name of the embedded lists). nil when it keeps all three. Safe for
 // concurrent use.
 func Check(original, variant string) error {
-	lang := tokenize.Language(original)
+	lang := langOf(original)
 	fa, na := figuresIn(original, lang)
 	fb, nb := figuresIn(variant, lang)
 	switch {

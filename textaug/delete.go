@@ -2,6 +2,8 @@ package textaug
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/textaug/textaug/tokenize"
 )
@@ -14,11 +16,19 @@ import (
 // keeps its "的"; when several deletions together would, the text is left
 // as it is.
 //
-// The zero value deletes one word in ten on average, at least one. Safe
-// for concurrent use.
+// Readability. Fillers, when set, is the only words deleted (see
+// DefaultFillers): words whose loss leaves a sentence that reads as
+// written ("I really need help" -> "I need help"), unless one stands alone
+// between clause marks ("Hi, please, help" keeps its "please"); Short caps
+// a short text at one deletion (see shortCap).
+//
+// The zero value deletes one word in ten on average, at least one, of any
+// word the policy lets go. Safe for concurrent use.
 type RandomDelete struct {
-	Rate float64 // 0 means 0.1
-	Max  int     // 0 means no cap
+	Rate    float64  // 0 means 0.1
+	Max     int      // 0 means no cap
+	Fillers []string // nil means any word; otherwise only these (case-insensitive)
+	Short   int      // a text of fewer words loses one word at most; 0 means no such cap
 }
 
 // Name implements Edit.
@@ -32,7 +42,8 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		if content(&toks[i]) {
 			contents++
 			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 &&
-				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) {
+				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) &&
+				(s.Fillers == nil || filler(s.Fillers, toks, i)) {
 				pos = append(pos, i)
 			}
 		}
@@ -52,8 +63,8 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 	}
 	// Never all content; never more than Max.
 	limit := contents - 1
-	if s.Max > 0 && s.Max < limit {
-		limit = s.Max
+	if m := shortCap(s.Max, s.Short, toks); m > 0 && m < limit {
+		limit = m
 	}
 	for len(del) > limit {
 		// Undelete a random one, drawing over the sorted positions.
@@ -105,6 +116,24 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 		return toks // deleting "我你" from "A我你B" would make "AB"
 	}
 	return out
+}
+
+// filler reports whether toks[i] is one of fillers and does not stand
+// alone between two clause marks or a clause mark and an end of the text
+// (deleting "please" from "Hi , please , help" would leave ", ,").
+func filler(fillers []string, toks []tokenize.Token, i int) bool {
+	if !slices.ContainsFunc(fillers, func(f string) bool { return strings.EqualFold(f, toks[i].Text) }) {
+		return false
+	}
+	p, q := i-1, i+1
+	for p >= 0 && toks[p].Kind == tokenize.Space {
+		p--
+	}
+	for q < len(toks) && toks[q].Kind == tokenize.Space {
+		q++
+	}
+	markOrEnd := func(k int) bool { return k < 0 || k >= len(toks) || clauseMark(&toks[k]) }
+	return !(markOrEnd(p) && markOrEnd(q) && (p >= 0 || q < len(toks)))
 }
 
 // joinsWords reports whether out, the tokens left after deletions, has two

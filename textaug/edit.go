@@ -94,7 +94,9 @@ func (o OneOf) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]token
 		for w[i] == 0 { // rounding landed on a disabled edit
 			i--
 		}
-		out, ops2 := apply(o.Edits[i], Split(r), toks, ops)
+		child := split(r)
+		out, ops2 := apply(o.Edits[i], child.r, toks, ops)
+		child.release()
 		if changed(toks, out) {
 			return out, ops2
 		}
@@ -119,7 +121,9 @@ func (c Chain) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 
 func (c Chain) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
 	for _, e := range c {
-		toks, ops = apply(e, Split(r), toks, ops)
+		child := split(r)
+		toks, ops = apply(e, child.r, toks, ops)
+		child.release()
 	}
 	return toks, ops
 }
@@ -141,9 +145,10 @@ func (s Sometimes) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 }
 
 func (s Sometimes) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
-	child := Split(r)
+	child := split(r)
+	defer child.release()
 	if s.Do == nil || r.Float64() >= s.P {
 		return toks, ops
 	}
-	return apply(s.Do, child, toks, ops)
+	return apply(s.Do, child.r, toks, ops)
 }

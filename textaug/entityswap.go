@@ -91,7 +91,11 @@ func (e EntitySwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		out = phrase(out, repl, "NNP", caseLower, tokenize.Frozen)
 		at = s.to
 	}
-	return append(out, toks[at:]...)
+	out = append(out, toks[at:]...)
+	if !sameFigures(toks, out) {
+		return toks // a name glued to a figure must not change how it reads
+	}
+	return out
 }
 
 // sites finds the names of toks, in text order. A run of capitalised

@@ -30,11 +30,11 @@ func ExampleSampler() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [swap] I was charged $25.80 on 5 March 2024 and the can't find I refund.
-	// [synonym] I was charged $25.80 on 5 March 2024 and I can't find the reimbursement.
-	// [delete] I was charged $25.80 on 5 March 2024 and I can't find refund.
 	// [swap] Was I charged $25.80 on 5 March 2024 and I can't find the refund.
-	// [insert] I was reimbursement charged $25.80 on 5 March 2024 and I can't find the refund.
+	// [synonym] I was billed $25.80 on 5 March 2024 and I can't find the refund.
+	// [insert] I was charged $25.80 on 5 March 2024 and I can't find the bump refund.
+	// [synonym] I was charged $25.80 on 5 March 2024 and I can't discover the refund.
+	// [delete] I was charged $25.80 on 5 March 2024 and I can't the refund.
 }
 
 // A shortfall is reported, never padded.
@@ -76,7 +76,7 @@ func ExamplePunctuation() {
 	r := textaug.Stream(7, "example", 0)
 	fmt.Println(tokenize.Join(textaug.Punctuation{}.Edit(r, toks)))
 	// Output:
-	// Operating : profit ; rose ; to EUR 25.8 mn from EUR 19.3 mn.
+	// : Operating profit rose to EUR 25.8 mn from EUR 19.3 mn.
 }
 
 // Stream depends only on (seed, key, attempt).

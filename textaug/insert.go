@@ -14,6 +14,12 @@ import (
 // A space goes between the new word and a neighbour only where one is
 // needed: never next to a Chinese word ("我的卡" -> "我的银行卡").
 //
+// Insertion goes through the polarity guard in its strict form: a word
+// that Polarity gives a polarity (sentiment or direction: fear, concern,
+// rose, increased) is never inserted, since it would add meaning where
+// there was none. An inserted verb never goes next to a verb ("profit
+// climbed rose").
+//
 // The zero value with a Source inserts one word per ten free words, at
 // least one; without a Source it changes nothing. Safe for concurrent use
 // if Source is.
@@ -21,6 +27,9 @@ type RandomInsert struct {
 	Source synonyms.Source
 	Rate   float64 // 0 means 0.1
 	Max    int     // 0 means no cap
+	// Polarity is the polarity list whose words are never inserted; nil
+	// means synonyms.DefaultPolarity(). An empty lexicon lets every word in.
+	Polarity *synonyms.PolarityLexicon
 }
 
 // Name implements Edit.
@@ -28,44 +37,83 @@ func (RandomInsert) Name() string { return "insert" }
 
 // Edit implements Edit.
 func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.draw(r, toks, s.seeds(toks))
+}
+
+func (s RandomInsert) prepare(toks []tokenize.Token) Edit {
+	return prepared(s.Name(), toks, s.seeds, s.draw)
+}
+
+// insertSeeds are the words whose synonyms RandomInsert may insert, their
+// candidates, and the number of free words.
+type insertSeeds struct {
+	free  int
+	seeds []int
+	cands [][]string
+	slots []int // slots(toks), when there are seeds
+}
+
+// seeds finds what every attempt at a record shares: the free words, the
+// seed words and their candidates.
+func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
+	var e insertSeeds
 	if s.Source == nil {
-		return toks
+		return e
 	}
-	free := 0
-	var seeds []int
-	var cands [][]string
+	lex := s.Polarity
+	if lex == nil {
+		var err error
+		if lex, err = synonyms.DefaultPolarity(); err != nil {
+			return e // the embedded list is broken: insert nothing rather than unguarded words
+		}
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == tokenize.Word && t.Lock&tokenize.Frozen != tokenize.Frozen {
-			free++
+			e.free++
 		}
 		if !replaceable(t) {
 			continue
 		}
-		if c := candidates(s.Source, t); len(c) > 0 {
-			seeds = append(seeds, i)
-			cands = append(cands, c)
+		if c := neutralOnly(lex, candidates(s.Source, t)); len(c) > 0 {
+			e.seeds = append(e.seeds, i)
+			e.cands = append(e.cands, c)
 		}
 	}
+	if len(e.seeds) > 0 {
+		e.slots = slots(toks)
+	}
+	return e
+}
+
+// draw inserts synonyms into toks, which e describes.
+func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) []tokenize.Token {
+	seeds, cands := e.seeds, e.cands
 	if len(seeds) == 0 {
 		return toks
 	}
-	n := count(or(s.Rate, 0.1), free, s.Max)
+	n := count(or(s.Rate, 0.1), e.free, s.Max)
 	out := toks
 	var buf []tokenize.Token
 	for ; n > 0; n-- {
 		k := r.IntN(len(seeds))
 		c := cands[k][r.IntN(len(cands[k]))]
-		sl := slots(out)
-		if len(sl) == 0 {
-			break
+		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower, 0)
+		var sl []int
+		var end bool
+		if isVerb := verb(buf[0].Tag); isVerb || !sameTokens(out, toks) {
+			sl, end = insertSlots(out, isVerb) // after an insertion, or kept apart from verbs
+		} else {
+			sl, end = e.slots, lastContent(out) >= 0
 		}
 		m := len(sl)
-		if lastContent(out) >= 0 {
+		if end {
 			m++ // the end of the text, after the last word
 		}
+		if m == 0 {
+			continue
+		}
 		x := r.IntN(m)
-		buf = phrase(buf[:0], c, toks[seeds[k]].Tag, caseLower, 0)
 		if x == len(sl) {
 			e := lastContent(out) + 1
 			o := make([]tokenize.Token, 0, len(out)+len(buf)+1)

@@ -236,8 +236,8 @@ func numberKind(toks []tokenize.Token, i int) tokenize.Kind {
 	if t.Kind != tokenize.Number {
 		return t.Kind
 	}
-	if gluedToWord(toks, i) || afterName(toks, i) {
-		return tokenize.Space
+	if gluedToWord(toks, i) || afterName(toks, i) || strings.HasPrefix(t.Text, "+") && !strings.ContainsAny(t.Text, ".,") {
+		return tokenize.Space // "+33" is a country code when the tokenizer cuts "+33 1 46 48 28 00"
 	}
 	if next := nextWord(toks, i+1); next != nil && (next.Text == "%" || strings.EqualFold(next.Text, "percent") || strings.EqualFold(next.Text, "pct")) {
 		return tokenize.Percent

@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -17,7 +18,9 @@ import (
 // Whatever the fields say, these are always frozen (never replaced,
 // deleted or moved): numbers, money, percents, dates and times,
 // identifiers, URLs, emails, emoji, punctuation, symbols, contraction parts
-// and the words they are glued to ("ca" of "can't"). The words right
+// and the words they are glued to ("ca" of "can't"), also where text
+// tokenized the Penn Treebank way writes them apart ("CapMan Plc 's own",
+// "does n't", "Fiskars ' net"), with nothing inserted in between. The words right
 // next to a figure (number, amount, percent, date, identifier) are never
 // deleted or moved, since they say what the figure means ("from EUR 3 mn
 // to EUR 5 mn"), and nothing is inserted beside a figure or inside a
@@ -70,9 +73,17 @@ type Policy struct {
 	anchor   map[string]bool
 }
 
-// DefaultNegations are the negations and polarity shifters that the zero
-// Policy freezes.
-var DefaultNegations = []string{
+// DefaultNegations returns the negations and polarity shifters that the
+// zero Policy freezes; the slice is the caller's.
+func DefaultNegations() []string { return slices.Clone(defaultNegations) }
+
+// DefaultStopwords returns the words the zero Policy never replaces: the
+// EDA reference's list, a few chat words and adverbs whose WordNet senses
+// mislead; the slice is the caller's.
+func DefaultStopwords() []string { return slices.Clone(defaultStopwords) }
+
+// defaultNegations is DefaultNegations; nothing modifies it.
+var defaultNegations = []string{
 	"not", "no", "never", "n't", "n’t", "nor", "neither", "none", "nobody", "nothing", "nowhere",
 	"noone", "cannot", "without", "hardly", "barely", "scarcely", "seldom", "rarely",
 	"lack", "lacks", "lacked", "lacking", "fail", "fails", "failed", "failing", "unable",
@@ -88,10 +99,8 @@ var DefaultNegations = []string{
 	"但", "但是", "可是", "然而", "却", "不过", "虽然", "尽管", "只", "只有", "仅", "仅仅",
 }
 
-// DefaultStopwords are the words the zero Policy never replaces: the EDA
-// reference's list, a few chat words and adverbs whose WordNet senses
-// mislead.
-var DefaultStopwords = []string{
+// defaultStopwords is DefaultStopwords; nothing modifies it.
+var defaultStopwords = []string{
 	"i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
 	"yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
 	"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
@@ -141,7 +150,7 @@ func (p *Policy) build() {
 		}
 		neg := p.Negations
 		if neg == nil {
-			neg = DefaultNegations
+			neg = defaultNegations
 		}
 		p.negation = set(neg)
 		p.negHan, p.negIn = map[rune]bool{}, map[rune]bool{}
@@ -155,7 +164,7 @@ func (p *Policy) build() {
 		}
 		stop := p.Stopwords
 		if stop == nil {
-			stop = DefaultStopwords
+			stop = defaultStopwords
 		}
 		p.stop = set(stop)
 		p.anchor = set(p.Anchors)
@@ -215,6 +224,7 @@ func (p *Policy) Apply(text string, toks []tokenize.Token) {
 		prev = i
 	}
 	lockGluedRuns(toks)
+	lockDetachedClitics(toks)
 	lockFigureNeighbours(toks)
 	p.applyUser(text, toks)
 }
@@ -250,6 +260,57 @@ func lockGluedRuns(toks []tokenize.Token) {
 		}
 		i = j
 	}
+}
+
+// detachedClitics are the clitics that text tokenized the Penn Treebank
+// way writes apart from their word ("CapMan Plc 's own", "they 're",
+// "does n't"), after the apostrophe.
+var detachedClitics = map[string]bool{"s": true, "re": true, "ll": true, "ve": true, "d": true, "m": true}
+
+// lockDetachedClitics keeps a clitic written apart from its word ("Plc
+// 's", "does n't", and the plural possessive "Fiskars ' net") glued to
+// it, as the policy keeps "bank's" and "can't": the clitic and its word
+// are frozen and nothing is inserted between them, so no edit splits or
+// scrambles them ("CapMan Plc 'the own").
+func lockDetachedClitics(toks []tokenize.Token) {
+	for i := range toks {
+		t := &toks[i]
+		end := i // the clitic's last token
+		switch {
+		case t.Kind == tokenize.Word && (lower(t.Text) == "n't" || lower(t.Text) == "n’t"):
+		case t.Kind == tokenize.Punct && (t.Text == "'" || t.Text == "’"):
+			if i+1 < len(toks) && toks[i+1].Kind == tokenize.Word && detachedClitics[lower(toks[i+1].Text)] {
+				end = i + 1
+			} else if !pluralPossessive(toks, i) {
+				continue
+			}
+		default:
+			continue
+		}
+		if i < 2 || toks[i-1].Kind != tokenize.Space || toks[i-2].Kind == tokenize.Space {
+			continue // not written apart from a word
+		}
+		host := i - 2 // the first token of the run written before the space: "doe!" of "doe! n't"
+		for host > 0 && toks[host-1].Kind != tokenize.Space {
+			host--
+		}
+		for k := host; k <= end; k++ {
+			if k != i-1 { // the space between
+				toks[k].Lock |= tokenize.Frozen | tokenize.LockJoin
+			}
+		}
+		toks[end].Lock &^= tokenize.LockJoin
+	}
+}
+
+// pluralPossessive reports whether the apostrophe toks[i] stands apart
+// after a word ending in s and before a space: "Fiskars ' net profit".
+func pluralPossessive(toks []tokenize.Token, i int) bool {
+	if i < 2 || i+1 < len(toks) && toks[i+1].Kind != tokenize.Space {
+		return false
+	}
+	h := toks[i-2].Text
+	return toks[i-2].Kind == tokenize.Word && (strings.HasSuffix(h, "s") || strings.HasSuffix(h, "S"))
 }
 
 // figure reports the kinds that carry a quantity, a date or an identity.

@@ -85,7 +85,9 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
 // Sampler draws K distinct variants per record from Aug.
 //
-// Attempt a of a record draws from Stream(Seed, key, a); attempts run in
+// Attempt a of a record draws from Stream(Seed, key, a) (the record's
+// digest is computed once, and one generator is re-seeded for each
+// attempt, so the Draw must not keep r after it returns); attempts run in
 // order until K variants are accepted or MaxTries attempts are spent, so a
 // variant depends only on (Seed, key, attempt, configuration): output is
 // the same for any worker count, input order or shard split, and the
@@ -148,6 +150,9 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	if tries <= 0 {
 		tries = 4*s.K + 10
 	}
+	rs := NewRecordSeed(s.Seed, key)
+	gen := childStreams.Get().(*childStream) // re-seeded for each attempt
+	defer gen.release()
 	seen := map[string]bool{orig: true}
 	res := Result{Variants: make([]Variant, 0, s.K), Note: note, Missed: missed}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
@@ -156,7 +161,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 				return Result{}, err
 			}
 		}
-		v, ops := draw(Stream(s.Seed, key, a))
+		gen.src.Seed(rs.AttemptSeed(a))
+		v, ops := draw(gen.r)
 		n := normalize(v)
 		if seen[n] || n == "" {
 			continue

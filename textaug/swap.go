@@ -2,6 +2,8 @@ package textaug
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/textaug/textaug/tokenize"
 )
@@ -12,11 +14,26 @@ import (
 // swap that would write two tokens as one (a Chinese word between them
 // moving away, as in "A的B") is undone.
 //
-// The zero value swaps once per ten movable words, at least once. Safe for
-// concurrent use.
+// Readability. Distance keeps each word within that many words of its
+// place (1: only neighbours swap, "card my" rather than "card ... my"),
+// counting every word, figure and entity between; InClause keeps swaps
+// inside a clause, never across a clause mark (, ; : . ! ? and their
+// Chinese forms, 、 too); Reorder swaps only pairs that a reader takes as
+// the same sentence in another order: two plain adjectives ("new blue
+// card" -> "blue new card"), or an adverb and the verb or adjective beside it
+// ("still have" -> "have still"), never a determiner and its noun ("card
+// my"); Short caps a short text at one swap (see shortCap). A word moves
+// once per variant under Distance, InClause or Reorder.
+//
+// The zero value swaps once per ten movable words, at least once,
+// anywhere in the text. Safe for concurrent use.
 type RandomSwap struct {
-	Rate float64 // 0 means 0.1
-	Max  int     // 0 means no cap
+	Rate     float64 // 0 means 0.1
+	Max      int     // 0 means no cap
+	Distance int     // words a word may move; 0 means any distance
+	InClause bool    // never swap across a clause mark
+	Reorder  bool    // only two adjectives, or an adverb and a verb or adjective
+	Short    int     // a text of fewer words gets one swap at most; 0 means no such cap
 }
 
 // Name implements Edit.
@@ -33,9 +50,12 @@ func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	if len(pos) < 2 {
 		return toks
 	}
-	n := count(or(s.Rate, 0.1), len(pos), s.Max)
+	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
 	out := make([]tokenize.Token, len(toks))
 	copy(out, toks)
+	if s.Distance > 0 || s.InClause || s.Reorder {
+		return s.near(r, toks, out, pos, n)
+	}
 	for ; n > 0; n-- {
 		a := r.IntN(len(pos))
 		b := r.IntN(len(pos) - 1)
@@ -49,6 +69,80 @@ func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		}
 	}
 	return out
+}
+
+// near makes n swaps of pairs of movable words (pos) at most Distance
+// words apart and, with InClause, with no clause mark between; each word
+// moves once.
+func (s RandomSwap) near(r *rand.Rand, toks, out []tokenize.Token, pos []int, n int) []tokenize.Token {
+	at := make([]int, len(toks)) // word number of each content token
+	w := 0
+	for i := range toks {
+		at[i] = w
+		if content(&toks[i]) {
+			w++
+		}
+	}
+	var pairs [][2]int
+	for a, i := range pos {
+		for _, j := range pos[a+1:] {
+			if s.Distance > 0 && at[j]-at[i] > s.Distance || s.InClause && clauseMarkIn(toks[i+1:j]) {
+				break
+			}
+			if !s.Reorder || reorderable(&toks[i], &toks[j]) {
+				pairs = append(pairs, [2]int{i, j})
+			}
+		}
+	}
+	for ; n > 0 && len(pairs) > 0; n-- {
+		k := r.IntN(len(pairs))
+		i, j := pairs[k][0], pairs[k][1]
+		out[i], out[j] = out[j], out[i]
+		if joinsAt(out, i) || joinsAt(out, j) {
+			out[i], out[j] = out[j], out[i] // "A的B" must not become "AB的"
+			pairs = slices.Delete(pairs, k, k+1)
+			continue
+		}
+		pairs = slices.DeleteFunc(pairs, func(q [2]int) bool {
+			return q[0] == i || q[0] == j || q[1] == i || q[1] == j
+		})
+	}
+	return out
+}
+
+// reorderable reports whether the words a and b may change places and
+// still read as written: two adjectives, or an adverb and a verb or an
+// adjective, in either order. Comparatives, superlatives and ordinals are
+// no such adjectives ("second largest new" is not "second new largest").
+func reorderable(a, b *tokenize.Token) bool {
+	class := func(t *tokenize.Token) byte {
+		switch tag := t.Tag; {
+		case tag == "JJ" && !ordinals[lower(t.Text)]:
+			return 'j'
+		case strings.HasPrefix(tag, "RB"):
+			return 'r'
+		case strings.HasPrefix(tag, "VB"):
+			return 'v'
+		}
+		return 0
+	}
+	x, y := class(a), class(b)
+	return x == 'j' && y == 'j' || x == 'r' && (y == 'v' || y == 'j') || y == 'r' && (x == 'v' || x == 'j')
+}
+
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "last": true, "next": true, "previous": true}
+
+// clauseMarks are the marks that end a clause, in English and Chinese.
+const clauseMarks = ",;:.!?，。；：！？、"
+
+// clauseMarkIn reports whether toks holds a clause mark.
+func clauseMarkIn(toks []tokenize.Token) bool {
+	for i := range toks {
+		if toks[i].Kind == tokenize.Punct && strings.ContainsAny(toks[i].Text, clauseMarks) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinsAt reports whether the token at i could now read as one with a

@@ -20,9 +20,9 @@ func ExampleEntitySwap() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [entity-swap] SAP said sales in Ukraine rose; SAP expects more, CEO Robert Jackson told reporters.
-	// [entity-swap] Alphabet said sales in Belgium rose; Alphabet expects more, CEO Andrew Miller told reporters.
-	// [entity-swap] Microsoft said sales in Italy rose; Microsoft expects more, CEO Charlotte Scott told reporters.
+	// [entity-swap] Apple said sales in Italy rose; Apple expects more, CEO Mary Wood told reporters.
+	// [entity-swap] Siemens said sales in Australia rose; Siemens expects more, CEO Markku Hall told reporters.
+	// [entity-swap] Tieto said sales in Lithuania rose; Tieto expects more, CEO Pekka Clark told reporters.
 }
 
 // Number swap with the kinds a finance user lets change: dates and
@@ -39,7 +39,7 @@ func ExampleNumberSwap() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [number-swap] On 2 December 2026 net sales rose 3.5% to EUR 25.8 mn, order #A5349 says.
-	// [number-swap] On 14 December 2019 net sales rose 3.5% to EUR 25.8 mn, order #A6098 says.
-	// [number-swap] On 18 June 2020 net sales rose 3.5% to EUR 25.8 mn, order #A5869 says.
+	// [number-swap] On 20 December 2019 net sales rose 3.5% to EUR 25.8 mn, order #A2130 says.
+	// [number-swap] On 24 April 2026 net sales rose 3.5% to EUR 25.8 mn, order #A6799 says.
+	// [number-swap] On 4 January 2028 net sales rose 3.5% to EUR 25.8 mn, order #A7518 says.
 }

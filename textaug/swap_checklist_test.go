@@ -142,6 +142,15 @@ func TestNumberSwapDates(t *testing.T) {
 	assert.Equal(t, f[1], f[3])
 }
 
+func TestNumberSwapPhoneNumbers(t *testing.T) {
+	for seed := range uint64(30) {
+		for _, s := range []string{"tel. +33 1 46 48 28 00 Aldata", "Call +44 20 7946 0958 now"} {
+			v := swapped(t, textaug.NumberSwap{}, s, seed, nil)
+			assert.Equal(t, s[:strings.IndexByte(s, '+')+3], v[:strings.IndexByte(s, '+')+3], "the country code stays: %q", v)
+		}
+	}
+}
+
 func TestNumberSwapKeepAndPatterns(t *testing.T) {
 	p := &textaug.Policy{Patterns: []*regexp.Regexp{regexp.MustCompile(`#\w+`)}}
 	for seed := range uint64(20) {

@@ -34,20 +34,42 @@ func (SynonymReplace) Name() string { return "synonym" }
 
 // Edit implements Edit.
 func (s SynonymReplace) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.draw(r, toks, s.eligible(toks))
+}
+
+func (s SynonymReplace) prepare(toks []tokenize.Token) Edit {
+	return prepared(s.Name(), toks, s.eligible, s.draw)
+}
+
+// replacements are the words of a text that SynonymReplace may replace,
+// and their candidates.
+type replacements struct {
+	pos   []int
+	cands [][]string
+}
+
+// eligible finds the words of toks that may be replaced, and their
+// candidates: what every attempt at a record shares.
+func (s SynonymReplace) eligible(toks []tokenize.Token) replacements {
+	var e replacements
 	if s.Source == nil {
-		return toks
+		return e
 	}
-	var pos []int
-	var cands [][]string
 	for i := range toks {
 		if !replaceable(&toks[i]) {
 			continue
 		}
 		if c := fitsArticle(toks, i, candidates(s.Source, &toks[i])); len(c) > 0 {
-			pos = append(pos, i)
-			cands = append(cands, c)
+			e.pos = append(e.pos, i)
+			e.cands = append(e.cands, c)
 		}
 	}
+	return e
+}
+
+// draw replaces words of toks, which e describes.
+func (s SynonymReplace) draw(r *rand.Rand, toks []tokenize.Token, e replacements) []tokenize.Token {
+	pos, cands := e.pos, e.cands
 	n := count(or(s.Rate, 0.1), len(pos), s.Max)
 	if n == 0 {
 		return toks

@@ -45,8 +45,8 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 	if !editable || a.Edit == nil {
 		return nil, ErrNothingToEdit
 	}
-	edit := a.Edit
-	latin := tokenize.Language(text) != "zh" // sentence-initial capitals are a Latin-script rule
+	edit := prepareEdit(a.Edit, toks)
+	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
 		out, ops := apply(edit, r, toks, nil)
 		if len(ops) == 0 {

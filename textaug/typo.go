@@ -48,9 +48,10 @@ type Dictionary interface {
 // A word is eligible when it is a token of kind Word of at least three
 // ASCII letters that the policy leaves free to move and delete (so never a
 // negation, a proper noun, a protected span or figure, the word next to a
-// figure, or a label anchor), written in lower case or, at the start of
-// the text only, with a capital first letter, and not a word of the
-// embedded names of persons, companies and places (lexdata.Names).
+// figure, or a label anchor), written in lower case (a capitalised word
+// may be a name the tagger missed, even at the start of a sentence), and
+// not a word of the embedded names of persons, companies and places
+// (lexdata.Names).
 // Stopwords may be mistyped ("the" -> "teh"). Tokens of every other kind
 // are never touched.
 //
@@ -59,6 +60,9 @@ type Dictionary interface {
 // lexdata.RiskyWords ("now" must never become "not", "lose" never
 // "loose"), a word of Dictionary, or a word of the embedded names. After a
 // few refusals the word is left as it is.
+//
+// A variant whose text, tokenized afresh, has other figures or negations
+// than the input ("thtp://" -> "http://", now a URL) is not made.
 //
 // A mistyped word becomes a new token (Start and End -1) with the same
 // kind, tag and locks, and is locked against replacement in the same
@@ -114,10 +118,19 @@ func (t Typo) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		}
 		out[i] = tokenize.Token{Text: w, Start: -1, End: -1, Kind: tokenize.Word, Tag: toks[i].Tag, Lock: toks[i].Lock | tokenize.LockReplace}
 	}
-	if out == nil {
-		return toks
+	if out == nil || !sameFigures(toks, out) {
+		return toks // "thtp://" must not become "http://", a URL
 	}
 	return out
+}
+
+// sameFigures reports whether the texts of a and b, tokenized afresh, hold
+// the same figures and negations: an edit of letters must not make a word
+// read as part of a number, URL or identifier.
+func sameFigures(a, b []tokenize.Token) bool {
+	fa, na := figures(tokenize.Join(a))
+	fb, nb := figures(tokenize.Join(b))
+	return na == nb && slices.Equal(fa, fb)
 }
 
 func (t Typo) keyboard() Keyboard {
@@ -148,12 +161,8 @@ func typoEligible(toks []tokenize.Token, i int) bool {
 		return false
 	}
 	for j := 0; j < len(tk.Text); j++ {
-		c := tk.Text[j]
-		switch {
-		case c >= 'a' && c <= 'z':
-		case c >= 'A' && c <= 'Z' && j == 0 && firstContent(toks) == i:
-		default:
-			return false
+		if c := tk.Text[j]; c < 'a' || c > 'z' {
+			return false // capitalised words may be names: "Finnlines" must not become "Finlines"
 		}
 	}
 	return true
@@ -237,7 +246,7 @@ func (t Typo) acceptable(w, cand string) bool {
 	}
 	neg := t.Negations
 	if neg == nil {
-		neg = DefaultNegations
+		neg = defaultNegations
 	}
 	if slices.Contains(neg, lc) || stopword(lc) || lexdata.RiskyWords().Has(lc) || lexdata.Names().Has(cand) {
 		return false

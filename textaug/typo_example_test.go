@@ -20,10 +20,10 @@ func ExampleTypo() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't see the reffund yet.
-	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't see the fefund yet.
-	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't see teh refund yet.
-	// [typo] I sas charged $25.80 twice on 5 March 2024 and I can't see the refund yet.
+	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't see thd refund yet.
+	// [typo] I waw charged $25.80 twice on 5 March 2024 and I can't see the refund yet.
+	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't see tthe refund yet.
+	// [typo] I was charged $25.80 twice on 5 March 2024 and I can't ese the refund yet.
 }
 
 // Contractions expanded and contracted, both ways in one sentence; the
@@ -38,7 +38,7 @@ func ExampleContraction() {
 		fmt.Println(v.Ops, v.Text)
 	}
 	// Output:
-	// [contraction] I cannot log in and I don't know why, it's not my fault.
 	// [contraction] I can't log in and I don't know why, it is not my fault.
+	// [contraction] I cannot log in and I don't know why, it's not my fault.
 	// [contraction] I cannot log in and I do not know why, it is not my fault.
 }

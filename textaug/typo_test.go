@@ -39,8 +39,8 @@ func TestTypoProtection(t *testing.T) {
 			require.Len(t, out, len(toks), "a typo changes words in place")
 			for _, c := range changedWords(toks, out) {
 				lc := strings.ToLower(c[1])
-				assert.NotContains(t, textaug.DefaultNegations, lc, "%q -> %q", c[0], c[1])
-				assert.NotContains(t, textaug.DefaultStopwords, lc, "%q -> %q", c[0], c[1])
+				assert.NotContains(t, textaug.DefaultNegations(), lc, "%q -> %q", c[0], c[1])
+				assert.NotContains(t, textaug.DefaultStopwords(), lc, "%q -> %q", c[0], c[1])
 				assert.False(t, lexdata.RiskyWords().Has(lc), "%q -> %q", c[0], c[1])
 				assert.NotEqual(t, "refund", strings.ToLower(c[0]), "anchors are never mistyped")
 				assert.False(t, lexdata.Names().Has(c[0]), "entities are never mistyped: %q", c[0])
@@ -120,8 +120,8 @@ func TestMisspellingsAreSafe(t *testing.T) {
 	m := lexdata.CommonMisspellings()
 	for _, w := range m.Words() {
 		for _, s := range m.Of(w) {
-			assert.NotContains(t, textaug.DefaultNegations, s)
-			assert.NotContains(t, textaug.DefaultStopwords, s)
+			assert.NotContains(t, textaug.DefaultNegations(), s)
+			assert.NotContains(t, textaug.DefaultStopwords(), s)
 		}
 	}
 }

@@ -131,7 +131,9 @@ func withCase(w string, c casing) string {
 // in the same variant.
 func phrase(dst []tokenize.Token, cand, tag string, c casing, lock tokenize.Lock) []tokenize.Token {
 	prev := ""
-	for i, w := range strings.Fields(cand) {
+	i := -1
+	for w := range strings.FieldsSeq(cand) {
+		i++
 		if i > 0 && tokenize.NeedSpace(prev, w) {
 			dst = append(dst, tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space})
 		}

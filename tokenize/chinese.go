@@ -1,26 +1,19 @@
 package tokenize
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 // Chinese tokenizes Chinese and mixed Chinese, English and digit text.
 //
-// Runs of Han characters are segmented into words by gse
-// (github.com/go-ego/gse v0.80.3) in its precise mode, dictionary only:
-// the shortest path through jieba's word graph without the HMM for
-// unknown words (Cut(text, false)). On 800 sentences of the shared
+// Runs of Han characters are segmented into words exactly as gse
+// (github.com/go-ego/gse v0.80.3) does in its precise mode, dictionary
+// only: the most probable path through jieba's word graph without the HMM
+// for unknown words (gse's Cut(text, false)), over a compiled copy of the
+// dictionary gse loads (see ZhDictVersion); TestChineseCutsMatchGse checks
+// every text of the shared Chinese sets against gse itself. On 800 sentences of the shared
 // Chinese sets the HMM changed 133 segmentations, mostly by gluing a
 // pronoun or particle to a verb (我查, 能帮, 那它, 完饿), which would then
 // be moved or deleted as one word. Everything else (Latin words, digits,
@@ -65,94 +58,59 @@ import (
 // quotes, -LRB-, -RRB-) or SYM. Latin words are tagged by the shared
 // prose tagger (see Prose), one non-Han run at a time.
 //
-// Cost. The segmenter is shared and loaded once, on the first text that
-// holds a Han character (a text without one never loads it), from the
-// dictionary embedded in this package (zhdict.txt.gz, 1.97 MB: jieba's
-// dict.txt as shipped in gse, 352,275 words with frequencies and tags; see
-// ZhDictVersion and LICENSE.jieba); the HMM tables are not loaded, no file
-// is read, nothing is written and nothing is printed or logged. Loading
-// takes about 0.8 s (1.0 s as the first Chinese text of a fresh process)
-// and 409 MB of allocations, leaves 135 MB on the heap and grows the
-// resident set by about 215 MB (BenchmarkChineseLoad,
-// TestChineseFootprint). A program that can tokenize Chinese (any user of
-// textaug.Tokens or textaug.KeepsFigures) grows by about 2.4 MB (the
-// dictionary and gse's code); gse's own embedded dictionaries (33 MB) are
-// never referenced, so never linked.
-// Segmenting then runs at about 80,000 short sentences a second on one
-// core (BenchmarkChineseTokenize). Medians of three to five runs on the
-// development machine.
+// Cost. The dictionary (zhdict.bin, 6.2 MB: jieba's dict.txt as gse v0.80.3
+// loads it, 352,275 words with frequencies and tags; see ZhDictVersion and
+// LICENSE.jieba) is compiled by go generate into sorted keys and flat
+// arrays that are embedded in the binary and read in place: the first text
+// that holds a Han character checks it (under 1 ms, 1 KB allocated,
+// BenchmarkChineseLoad), nothing is copied onto the heap, and a process
+// only pages in what its lookups touch (about 5 MB of resident set for the
+// first sentence, TestChineseFootprint). No file is read, nothing is
+// written, printed or logged, and gse is not linked into any program (the
+// tests use it as the reference). Segmenting runs at roughly 70,000 short
+// sentences a second on one core, with 3 allocations a sentence
+// (BenchmarkChineseTokenize; medians of three runs on the shared
+// development machine).
 //
 // The zero value is ready to use; Chinese is safe for concurrent use. The
 // returned slice is new and owned by the caller.
 type Chinese struct{}
 
-// segmenter returns the shared gse segmenter, loaded on first use; later
-// calls return the same segmenter, or the same error. The sync.Once lives
-// in a function rather than in a package-level sync.OnceValues so that a
-// program that never tokenizes Chinese links neither the loader nor gse's
-// embedded dictionaries (33 MB).
-func segmenter() (*gse.Segmenter, error) {
-	zhSeg.once.Do(func() { zhSeg.seg, zhSeg.err = loadSegmenter() })
-	return zhSeg.seg, zhSeg.err
-}
-
-var zhSeg struct {
-	once sync.Once
-	seg  *gse.Segmenter
-	err  error
-}
-
-// ZhDictVersion names the segmentation dictionary embedded in
-// zhdict.txt.gz.
-const ZhDictVersion = "jieba dict.txt as shipped in gse v0.80.3 (data/dict/zh/s_1.txt)"
-
-// zhDict is gse's simplified-Chinese dictionary, gzip-compressed; see
-// zhdict_gen.go. Embedding our own copy (1.97 MB) instead of calling gse's
-// LoadDictEmbed keeps gse's embedded dictionaries (simplified, traditional
-// and Japanese, 33 MB) out of every binary: nothing references them.
-//
-//go:generate go run zhdict_gen.go
-//go:embed zhdict.txt.gz
-var zhDict []byte
-
-// loadSegmenter builds a segmenter from the embedded dictionary. It reads
-// no file and logs nothing (SkipLog keeps it so); NotLoadHMM skips gse's
-// HMM tables, which Cut(text, false) does not use and which gse keeps in
-// package-level maps.
-func loadSegmenter() (*gse.Segmenter, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(zhDict))
-	if err != nil {
-		return nil, fmt.Errorf("tokenize: the embedded Chinese dictionary: %w", err)
-	}
-	var b strings.Builder
-	if _, err := io.Copy(&b, zr); err != nil {
-		return nil, fmt.Errorf("tokenize: the embedded Chinese dictionary: %w", err)
-	}
-	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-	if err := seg.LoadDictStr(b.String()); err != nil {
-		return nil, fmt.Errorf("tokenize: loading the Chinese dictionary: %w", err)
-	}
-	if seg.Dict == nil || seg.Dict.NumTokens() == 0 {
-		return nil, errors.New("tokenize: the embedded Chinese dictionary is empty")
-	}
-	return seg, nil
-}
-
-// Tokenize splits text into tagged tokens; see Chinese. The error is only
+// Tokenize splits text into tagged tokens; see Chinese. Every token
+// carries LangZH, Latin words and figures included. The error is only
 // ever a failure to load the segmenter or the tagger.
 func (Chinese) Tokenize(text string) ([]Token, error) {
-	z := zhScanner{text: text, toks: make([]Token, 0, len(text)/3+1)}
+	var lex zhLexicon
 	if hasHan(text) {
-		seg, err := segmenter()
+		d, err := loadZhDict()
 		if err != nil {
 			return nil, err
 		}
-		z.seg = seg
+		lex = d
 	}
+	return tokenizeChinese(text, lex)
+}
+
+// zhLexicon segments Han text and looks words up: the compiled dictionary,
+// or gse in the tests that compare the two.
+type zhLexicon interface {
+	cut(s string, sc *zhScratch) []string
+	find(w string) (freq float64, pos string, ok bool)
+}
+
+// tokenizeChinese is Chinese.Tokenize with the given lexicon, which may be
+// nil when text holds no Han character.
+func tokenizeChinese(text string, lex zhLexicon) ([]Token, error) {
+	z := zhScanner{text: text, lex: lex, sc: zhScratches.Get().(*zhScratch), toks: make([]Token, 0, len(text)/3+1)}
+	defer zhScratches.Put(z.sc)
 	if err := z.run(); err != nil {
 		return nil, err
 	}
-	return mergeChinese(text, z.toks), nil
+	toks := mergeChinese(text, z.toks)
+	for i := range toks {
+		toks[i].Lang = LangZH
+	}
+	return toks, nil
 }
 
 // NeedSpace reports whether a space must separate left and right when they
@@ -200,7 +158,8 @@ func hasHan(s string) bool {
 // zhScanner is one Tokenize call.
 type zhScanner struct {
 	text string
-	seg  *gse.Segmenter
+	lex  zhLexicon
+	sc   *zhScratch
 	toks []Token
 }
 
@@ -339,7 +298,7 @@ func (z *zhScanner) han(i, e int) int {
 		_, n := utf8.DecodeRuneInString(s[j:])
 		j += n
 	}
-	words := z.seg.Cut(s[i:e], false)
+	words := z.lex.cut(s[i:e], z.sc)
 	if strings.Join(words, "") != s[i:e] {
 		words = words[:0] // cannot happen with Han text; stay lossless anyway
 		for _, r := range s[i:e] {
@@ -421,7 +380,7 @@ func atBoundary(f, end int, next []string) bool {
 // tag maps the part of speech gse's dictionary gives w to a Penn-like tag
 // (see Chinese).
 func (z *zhScanner) tag(w string) string {
-	freq, pos, ok := z.seg.Find(w)
+	freq, pos, ok := z.lex.find(w)
 	if !ok || freq <= 0 || pos == "" {
 		return "NN"
 	}

@@ -14,8 +14,8 @@
 //   - [English] tokenizes and tags once per text with a [Tagger]; [Prose] is
 //     the default tagger, prose v2's averaged perceptron.
 //   - [Chinese] segments Chinese (and mixed Chinese, English and digit)
-//     text with gse over an embedded jieba dictionary, loaded on the first
-//     text with a Han character; Chinese numerals, amounts, percents, dates
+//     text as gse does, over jieba's dictionary compiled into the binary
+//     and read in place; Chinese numerals, amounts, percents, dates
 //     and identifiers become figure tokens like their English kin. [Auto]
 //     picks English or Chinese per text by [Language], and [NeedSpace] says
 //     whether two tokens written side by side need a space between them

@@ -49,7 +49,7 @@ func TagTokens(tg Tagger, toks []Token) {
 	for _, w := range words {
 		if isLetters(w) {
 			wordsN++
-			if len(w) > 1 && strings.ToUpper(w) == w {
+			if len(w) > 1 && isUpper(w) {
 				upper++
 			}
 		}
@@ -73,6 +73,20 @@ func TagTokens(tg Tagger, toks []Token) {
 			n++
 		}
 	}
+}
+
+// isUpper reports whether strings.ToUpper(w) == w, without building the
+// upper-case copy.
+func isUpper(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError {
+			return strings.ToUpper(w) == w // invalid UTF-8 becomes U+FFFD
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetters(w string) bool {

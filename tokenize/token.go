@@ -1,5 +1,7 @@
 package tokenize
 
+import "strings"
+
 // Kind says what a token is. Kinds decide what the default protection
 // policy of package textaug lets strategies edit.
 type Kind uint8
@@ -65,17 +67,39 @@ const (
 // Frozen is a token no strategy may touch.
 const Frozen = LockReplace | LockDelete | LockMove
 
+// Lang is the language a tokenizer cut a text for. The zero value is
+// English.
+type Lang uint8
+
+// Languages.
+const (
+	LangEN Lang = iota // English rules: Tokenize, English, Auto for a text Language calls "en"
+	LangZH             // Chinese: every token of Chinese, Auto for a text Language calls "zh"
+)
+
+// String returns the language's code, "en" or "zh", as Language does.
+func (l Lang) String() string {
+	if l == LangZH {
+		return "zh"
+	}
+	return "en"
+}
+
 // Token is one span of a text.
 //
 // Start and End are byte offsets into the text the token came from; a token
 // that an edit inserted has Start == End == -1. Text always holds the
-// token's bytes, so Join needs nothing else.
+// token's bytes, so Join needs nothing else. Lang is the language the
+// whole text was cut for, the same on every token of one Tokenize call
+// (a Latin word inside a Chinese text is LangZH too), so that no one needs
+// to detect it again; a token an edit made may carry the zero value.
 type Token struct {
 	Text       string
 	Start, End int
 	Kind       Kind
 	Tag        string // Penn Treebank part-of-speech tag; empty for Space tokens
 	Lock       Lock
+	Lang       Lang
 }
 
 // Inserted reports whether t was added by an edit rather than read from the source.
@@ -89,11 +113,12 @@ func Join(toks []Token) string {
 	for i := range toks {
 		n += len(toks[i].Text)
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder // one allocation: the result itself
+	b.Grow(n)
 	for i := range toks {
-		b = append(b, toks[i].Text...)
+		b.WriteString(toks[i].Text)
 	}
-	return string(b)
+	return b.String()
 }
 
 // Tagger assigns Penn Treebank tags to a sequence of words.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -105,7 +106,14 @@ func (c *Config) Prepare(ctx context.Context, glob, format, textField, labelFiel
 		return nil
 	}
 	c.Header = r.Header()
-	sc := bufio.NewScanner(&head)
+	return c.headerLine(cf, head.Bytes())
+}
+
+// headerLine finds the header's line in head, the bytes the reader read
+// (without line end and byte order mark: lines equal to it are headers),
+// and checks that the header is one line.
+func (c *Config) headerLine(cf corpus.Format, head []byte) error {
+	sc := bufio.NewScanner(bytes.NewReader(head))
 	sc.Buffer(nil, corpus.DefaultMaxRowBytes)
 	for n := 0; sc.Scan(); n++ {
 		line := sc.Text() // without its "\n" or "\r\n", as the readers see it
@@ -121,22 +129,10 @@ func (c *Config) Prepare(ctx context.Context, glob, format, textField, labelFiel
 	// A header that spans lines (a quoted line end in a column name)
 	// cannot be recognised line by line.
 	probe, err := corpus.NewReader(strings.NewReader(c.HeaderLine+"\n"), corpus.ReaderOptions{Format: cf, TextField: c.TextField, LabelField: c.LabelField})
-	if err != nil || !equal(probe.Header(), c.Header) {
+	if err != nil || !slices.Equal(probe.Header(), c.Header) {
 		return errors.New("the CSV header spans several lines: the Beam pipeline reads one line per row; use the CLI")
 	}
 	return nil
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // OutputHeader returns the header that every output shard starts with:

@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/textaug/textaug/internal/augment"
@@ -77,7 +72,7 @@ func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return code
 	}
-	code, err := augmentRun(ctx, fs, &rf, &iof, pos, stdin, stdout, stderr)
+	code, err := augmentRun(ctx, &rf, &iof, pos, stdin, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
 	}
@@ -117,274 +112,225 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func augmentRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	usage := func(err error) (int, error) { return exitUsage, err }
-	fail := func(err error) (int, error) {
-		if errors.As(err, new(recipe.UsageError)) {
-			return exitUsage, err
-		}
-		return exitFail, err
-	}
-	input := "-"
+// augmentPlan is an augment run, resolved from the flags before anything
+// is read.
+type augmentPlan struct {
+	rec    recipe.Recipe
+	input  string // "-" for stdin
+	format corpus.Format
+	enc    corpus.Encoding
+}
+
+// planAugment checks the flags and arguments; its errors are usage errors.
+func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, error) {
+	p := &augmentPlan{input: "-"}
 	switch len(pos) {
 	case 0:
 	case 1:
-		input = pos[0]
+		p.input = pos[0]
 	default:
-		return usage(fmt.Errorf("one input file at most, got %d", len(pos)))
+		return nil, recipe.Usagef("one input file at most, got %d", len(pos))
 	}
 	if iof.workers < 1 {
 		iof.workers = 1
 	}
 	if iof.onError != "stop" && iof.onError != "skip" {
-		return usage(fmt.Errorf("--on-error: want stop or skip, got %q", iof.onError))
+		return nil, recipe.Usagef("--on-error: want stop or skip, got %q", iof.onError)
 	}
 	if iof.rejects != "" && iof.onError != "skip" {
-		return usage(errors.New("--rejects goes with --on-error skip"))
+		return nil, recipe.Usagef("--rejects goes with --on-error skip")
 	}
-	rec, err := rf.resolve(fs)
-	if err != nil {
-		return fail(err)
+	var err error
+	if p.rec, err = rf.resolve(); err != nil {
+		return nil, err
 	}
-	format, err := inputFormat(iof.format, input)
-	if err != nil {
-		return usage(err)
+	if p.format, err = inputFormat(iof.format, p.input); err != nil {
+		return nil, recipe.Usage(err)
 	}
 	if iof.output != "-" && iof.output != "" {
-		if f, ok := corpus.DetectFormat(iof.output); ok && format != "text" && f.String() != format {
-			return usage(fmt.Errorf("-o %s: the output has the input's format (%s); converting between formats is not supported", iof.output, format))
+		if f, ok := corpus.DetectFormat(iof.output); ok && p.format != corpus.Text && f != p.format {
+			return nil, recipe.Usagef("-o %s: the output has the input's format (%s); converting between formats is not supported", iof.output, p.format)
 		}
 	}
-	eng, err := augment.New(rec, iof.seed)
+	if p.enc, err = parseEncoding(iof.encoding); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// parseEncoding reads --encoding.
+func parseEncoding(name string) (corpus.Encoding, error) {
+	enc, ok := corpus.ParseEncoding(name)
+	if !ok {
+		return enc, recipe.Usagef("--encoding: want utf-8 or gb18030 (also reads GBK and GB2312), got %q", name)
+	}
+	return enc, nil
+}
+
+// openInput opens an input file ("-": stdin) with the --encoding flag's
+// value.
+func openInput(path string, stdin io.Reader, encoding string) (*corpus.Input, error) {
+	enc, err := parseEncoding(encoding)
 	if err != nil {
-		return fail(err)
+		return nil, err
+	}
+	return corpus.OpenInput(path, stdin, enc)
+}
+
+// exitCode is the exit code of a failed command.
+func exitCode(err error) int {
+	if errors.As(err, new(recipe.UsageError)) {
+		return exitUsage
+	}
+	return exitFail
+}
+
+func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	plan, err := planAugment(rf, iof, pos)
+	if err != nil {
+		return exitCode(err), err
+	}
+	eng, err := augment.New(plan.rec, iof.seed)
+	if err != nil {
+		err = rf.fields.FlagError(err)
+		return exitCode(err), err
 	}
 	defer eng.Close()
-
-	// Input.
-	name, in, size := "stdin", stdin, int64(-1)
-	counter := &countingReader{}
-	if input != "-" {
-		f, err := os.Open(input)
-		if err != nil {
-			return fail(err)
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
-		}
-		name, in = input, f
-	}
-	counter.r = in
-	in = counter
-	if strings.HasSuffix(strings.ToLower(input), ".gz") {
-		gz, err := gzip.NewReader(in)
-		if err != nil {
-			return fail(fmt.Errorf("%s: %w", name, err))
-		}
-		defer gz.Close()
-		in = gz
-	}
-	if in, err = decodeInput(in, name, iof.encoding); err != nil {
-		return fail(err)
-	}
-
-	// Output.
-	out, commit, abort, err := openOutput(iof.output, stdout)
+	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
 	if err != nil {
-		return fail(err)
+		return exitFail, err
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			abort()
-		}
-	}()
-
-	cf, _ := corpus.ParseFormat(format)
-	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: name, TextField: iof.text, LabelField: iof.label})
+	defer in.Close()
+	out, err := corpus.CreateOutput(iof.output, stdout)
 	if err != nil {
-		return fail(err)
+		return exitFail, err
+	}
+	defer out.Abort()
+	src, shard, w, err := openCorpus(in, out, plan.format, iof)
+	if err != nil {
+		return exitFail, err
+	}
+	rej, err := newRejects(iof.rejects, stderr)
+	if err != nil {
+		return exitFail, err
+	}
+	defer rej.abort()
+	p := &pipeline{
+		eng: eng.WithOutput(augment.Output{Writer: w, NoOriginal: iof.noOriginal, Provenance: iof.provenance,
+			Skip: iof.onError == "skip", Name: in.Name()}),
+		workers: iof.workers,
+	}
+	start := time.Now()
+	prog := newProgress(stderr, iof.progress, in.Size(), in.Consumed, start)
+	p.progress = prog.update
+	st, err := p.run(ctx, src, func(b []byte) error { _, err := out.Write(b); return err }, rej.write)
+	prog.done()
+	if err == nil {
+		if err = rej.commit(); err == nil {
+			err = out.Commit()
+		}
+	}
+	printSummary(stderr, st, time.Since(start), shard, &iof.shard)
+	if err != nil {
+		return exitFail, err
+	}
+	return exitOK, nil
+}
+
+// openCorpus makes the reader of in and the writer to out, and the source
+// of items: the reader's, or one shard of it.
+func openCorpus(in *corpus.Input, out io.Writer, format corpus.Format, iof *ioFlags) (source, *shardSource, *corpus.Writer, error) {
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: in.Name(), TextField: iof.text, LabelField: iof.label})
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	var extra []string
 	if iof.provenance {
 		extra = augment.ProvenanceColumns()
 	}
-	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: cf, Header: r.Header(), TextField: r.TextField(), Extra: extra})
+	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: format, Header: r.Header(), TextField: r.TextField(), Extra: extra})
 	if err != nil {
-		return fail(err)
+		return nil, nil, nil, err
 	}
-	var src source = readerSource{r}
-	var shard *shardSource
-	if iof.shard.active() {
-		shard = &shardSource{src: src, spec: iof.shard}
-		src = shard
+	if !iof.shard.active() {
+		return readerSource{r}, nil, w, nil
 	}
+	shard := &shardSource{src: readerSource{r}, spec: iof.shard}
+	return shard, shard, w, nil
+}
 
-	var rejects *corpus.RejectWriter
-	var rejectFile func() error = func() error { return nil }
-	var rejectAbort func()
-	if iof.rejects != "" {
-		rw, rc, ra, err := openOutput(iof.rejects, nil)
-		if err != nil {
-			return fail(err)
-		}
-		rejects = corpus.NewRejectWriter(rw)
-		rejectFile = func() error {
-			if err := rejects.Flush(); err != nil {
-				return err
-			}
-			return rc()
-		}
-		rejectAbort = ra
-		defer func() {
-			if !committed {
-				rejectAbort()
-			}
-		}()
-	}
-
-	p := &pipeline{
-		eng: eng.WithOutput(augment.Output{Writer: w, NoOriginal: iof.noOriginal, Provenance: iof.provenance,
-			Skip: iof.onError == "skip", Name: name}),
-		workers: iof.workers,
-	}
-	start := time.Now()
-	prog := newProgress(stderr, iof.progress, size, counter, start)
-	p.progress = prog.update
-	st, err := p.run(ctx, src,
-		func(b []byte) error { _, err := out.Write(b); return err },
-		func(re *corpus.RowError) error {
-			if rejects != nil {
-				return rejects.Write(re)
-			}
-			fmt.Fprintf(stderr, "textaug: rejected: %v\n", re)
-			return nil
-		})
-	prog.done()
-	if err == nil {
-		if err = rejectFile(); err == nil {
-			err = commit()
-		}
-		committed = err == nil
-	}
-	secs := time.Since(start).Seconds()
+// printSummary prints the closing counts of a run.
+func printSummary(stderr io.Writer, st augment.Stats, took time.Duration, shard *shardSource, spec *shardSpec) {
+	secs := took.Seconds()
 	fmt.Fprintf(stderr, "textaug: %d rows in, %d written, %d variants out, %d shortfalls (%d variants missing), %d rejected, %.2fs (%.0f rows/s)\n",
 		st.Rows, st.Written, st.Variants, st.Short, st.Missing, st.Rejected, secs, float64(st.Rows)/max(secs, 1e-9))
 	if shard != nil {
-		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", &iof.shard, shard.skipped)
+		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", spec, shard.skipped)
 	}
 	if st.NoBacktranslation > 0 {
 		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.NoBacktranslation, st.FirstNoBacktranslation)
 	}
-	if err != nil {
-		return fail(err)
-	}
-	return exitOK, nil
 }
 
-// inputFormat resolves --format: csv, tsv, jsonl, or text.
-func inputFormat(flagValue, input string) (string, error) {
+// rejects takes the rows rejected with --on-error skip: to the --rejects
+// file (atomic, as the output), or named on stderr.
+type rejects struct {
+	out    *corpus.Output // nil: stderr
+	w      *corpus.RejectWriter
+	stderr io.Writer
+}
+
+func newRejects(path string, stderr io.Writer) (*rejects, error) {
+	r := &rejects{stderr: stderr}
+	if path == "" {
+		return r, nil
+	}
+	out, err := corpus.CreateOutput(path, nil)
+	if err != nil {
+		return nil, err
+	}
+	r.out, r.w = out, corpus.NewRejectWriter(out)
+	return r, nil
+}
+
+func (r *rejects) write(re *corpus.RowError) error {
+	if r.w == nil {
+		fmt.Fprintf(r.stderr, "textaug: rejected: %v\n", re)
+		return nil
+	}
+	return r.w.Write(re)
+}
+
+func (r *rejects) commit() error {
+	if r.out == nil {
+		return nil
+	}
+	if err := r.w.Flush(); err != nil {
+		return err
+	}
+	return r.out.Commit()
+}
+
+func (r *rejects) abort() {
+	if r.out != nil {
+		r.out.Abort()
+	}
+}
+
+// inputFormat resolves --format: csv, tsv, jsonl or text; by the input's
+// extension when not given, text for other names and stdin.
+func inputFormat(flagValue, input string) (corpus.Format, error) {
 	if flagValue != "" {
-		if flagValue == "text" {
-			return "text", nil
-		}
 		f, ok := corpus.ParseFormat(flagValue)
 		if !ok {
-			return "", fmt.Errorf("--format: want csv, tsv, jsonl or text, got %q", flagValue)
+			return 0, fmt.Errorf("--format: want csv, tsv, jsonl or text, got %q", flagValue)
 		}
-		return f.String(), nil
+		return f, nil
 	}
 	if input != "-" {
 		if f, ok := corpus.DetectFormat(input); ok {
-			return f.String(), nil
+			return f, nil
 		}
 	}
-	return "text", nil
-}
-
-// countingReader counts the bytes read through it, for progress.
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
-
-// openOutput returns a writer for path ("-" is stdout). A file is written
-// to a temporary name beside it (compressed when path ends in .gz) and
-// renamed by commit, so that a failed or interrupted run never leaves half
-// an output in place; abort removes the temporary file.
-func openOutput(path string, stdout io.Writer) (w *bufio.Writer, commit func() error, abort func(), err error) {
-	if path == "-" || path == "" {
-		w = bufio.NewWriterSize(stdout, 1<<16)
-		return w, w.Flush, func() { w.Flush() }, nil
-	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		// A device or a pipe (/dev/null, a FIFO): write to it directly;
-		// renaming a file over it would replace it.
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		w = bufio.NewWriterSize(f, 1<<16)
-		commit = func() error {
-			err := w.Flush()
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			return err
-		}
-		return w, commit, func() { f.Close() }, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	// CreateTemp makes the file private; give it the mode of the file it
-	// replaces, or the usual 0644.
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := f.Chmod(mode); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return nil, nil, nil, err
-	}
-	var gz *gzip.Writer
-	var dst io.Writer = f
-	if strings.HasSuffix(strings.ToLower(path), ".gz") {
-		gz = gzip.NewWriter(f)
-		dst = gz
-	}
-	w = bufio.NewWriterSize(dst, 1<<16)
-	commit = func() error {
-		err := w.Flush()
-		if gz != nil && err == nil {
-			err = gz.Close()
-		}
-		if err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(f.Name(), path)
-		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-		return err
-	}
-	abort = func() {
-		f.Close()
-		os.Remove(f.Name())
-	}
-	return w, commit, abort, nil
+	return corpus.Text, nil
 }

@@ -33,15 +33,6 @@ func TestGB18030InputIsRecognisedAndRead(t *testing.T) {
 	assert.Contains(t, errb.String(), "2 rows in, 2 written")
 }
 
-// UTF-8 text with a stray bad byte is not taken for GBK: the bad row is
-// rejected with its place, the others go through.
-func TestUTF8WithOneBadByteIsNotGBK(t *testing.T) {
-	assert.False(t, looksGB18030([]byte("Caf\xc3\xa9 cr\xc3\xa8me \xc2\xa35 and \xff then more caf\xc3\xa9 \xc2\xa340\n")))
-	assert.False(t, looksGB18030([]byte("我的银行卡丢了\n")))
-	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("我的银行卡丢了，请帮我冻结一下。"))
-	assert.True(t, looksGB18030(gbk))
-}
-
 func TestOutputToADeviceIsNotReplaced(t *testing.T) {
 	var out, errb bytes.Buffer
 	code := run([]string{"augment", "-k", "1", "-o", os.DevNull, "../../testdata/sentences.txt"}, nil, &out, &errb)

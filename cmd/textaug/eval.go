@@ -184,7 +184,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 		return err
 	}
 	p := &evalPlan{seeds: seeds, workers: max(1, ef.workers)}
-	prog := newProgress(stderr, ef.progress, -1, &countingReader{}, time.Now())
+	prog := newProgress(stderr, ef.progress, -1, nil, time.Now())
 	if prog.on {
 		p.status = func(phase string, done, total int) {
 			if done == total {
@@ -231,7 +231,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 
 	// Language decides the features: word n-grams, or character n-grams
 	// for Chinese.
-	lang := rf.lang
+	lang := rf.lang()
 	if lang == "auto" || lang == "" {
 		lang = corpusLanguage(p.train)
 	}
@@ -243,7 +243,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	}
 
 	// The arms: --compare, then the recipe of the flags.
-	main, err := rf.resolve(fs)
+	main, err := rf.resolve()
 	if err != nil {
 		return err
 	}
@@ -411,20 +411,15 @@ func readExamples(path string, ef *evalFlags) ([]example, error) {
 	if err != nil {
 		return nil, recipe.Usage(err)
 	}
-	if format == "text" {
+	if format == corpus.Text {
 		return nil, recipe.Usagef("%s: eval needs labels: give a CSV, TSV or JSONL file (or --format)", path)
 	}
-	cf, _ := corpus.ParseFormat(format)
-	f, err := corpus.Open(path)
+	in, err := openInput(path, nil, ef.encoding)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	in, err := decodeInput(f, path, ef.encoding)
-	if err != nil {
-		return nil, err
-	}
-	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: path, TextField: ef.text, LabelField: ef.label})
+	defer in.Close()
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: path, TextField: ef.text, LabelField: ef.label})
 	if err != nil {
 		return nil, err
 	}
@@ -793,7 +788,7 @@ func hanNegations(s string) int {
 
 var negationChars = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, w := range textaug.DefaultNegations {
+	for _, w := range textaug.DefaultNegations() {
 		if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.Is(unicode.Han, r) {
 			m[r] = true
 		}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/eval"
 	"github.com/textaug/textaug/internal/recipe"
 )
@@ -98,7 +99,7 @@ func gridPoints(spec string, base recipe.Recipe) ([]gridRow, error) {
 			case "ops":
 				switch v {
 				case "eda":
-					c.Ops = slices.Clone(recipe.EDAOps)
+					c.Ops = recipe.EDAOps()
 				default:
 					c.Ops = strings.Split(v, "+")
 				}
@@ -416,15 +417,15 @@ func (r *evalReport) write(dir string) error {
 			return err
 		}
 	}
-	out, commit, abort, err := openOutput(filepath.Join(dir, "report.md"), nil)
+	out, err := corpus.CreateOutput(filepath.Join(dir, "report.md"), nil)
 	if err != nil {
 		return err
 	}
 	if _, err := out.Write(b.Bytes()); err != nil {
-		abort()
+		out.Abort()
 		return err
 	}
-	return commit()
+	return out.Commit()
 }
 
 func quoteArgs(args []string) []string {

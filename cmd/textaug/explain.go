@@ -42,9 +42,9 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "textaug explain: give one sentence (quote it)")
 		return exitUsage
 	}
-	rec, err := rf.resolve(fs)
+	rec, err := rf.resolve()
 	if err == nil {
-		err = explainRun(ctx, rec, *seed, pos[0], stdout)
+		err = rf.fields.FlagError(explainRun(ctx, rec, *seed, pos[0], stdout))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug explain: %v\n", err)
@@ -73,48 +73,15 @@ func lockNames(l tokenize.Lock) string {
 }
 
 func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string, w io.Writer) error {
-	policy, err := rec.Policy()
-	if err != nil {
-		return err
-	}
-	var src synonyms.Source
-	build := func() (synonyms.Source, error) {
-		if src == nil {
-			s, err := rec.Synonyms.Build()
-			if err != nil {
-				return nil, err
-			}
-			src = s
-		}
-		return src, nil
-	}
 	eng, err := augment.New(rec, seed)
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
-	aug := textaug.Tokens{Tokenizer: rec.Tokenizer(), Policy: policy}
-	toks, err := aug.Analyse(text)
-	if err != nil {
+	fmt.Fprintf(w, "recipe %s: k=%d, ops %s, alpha %.2f\n\n", rec.Name, rec.K, strings.Join(rec.Ops, ","), rec.Alpha)
+	if err := printTokens(w, rec, text); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "recipe %s: k=%d, ops %s, alpha %.2f\n\n", rec.Name, rec.K, strings.Join(rec.Ops, ","), rec.Alpha)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "token\tkind\ttag\tlocked against\tsynonym candidates")
-	for _, t := range toks {
-		if t.Kind == tokenize.Space {
-			continue
-		}
-		cands := ""
-		if t.Kind == tokenize.Word && t.Lock&tokenize.LockReplace == 0 {
-			if s, err := build(); err == nil {
-				cands = strings.Join(s.Synonyms(strings.ToLower(t.Text), t.Tag), ", ")
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Text, t.Kind, t.Tag, lockNames(t.Lock), cands)
-	}
-	tw.Flush()
-
 	results, err := eng.Sample(ctx, []string{text})
 	if err != nil {
 		return err
@@ -133,7 +100,43 @@ func explainRun(ctx context.Context, rec recipe.Recipe, seed uint64, text string
 	if res.Note != "" {
 		fmt.Fprintf(w, "note: %s\n", res.Note)
 	}
+	for _, n := range opsNotes(rec, text) {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	return nil
+}
+
+// printTokens prints the table of text's tokens: kind, tag, locks and the
+// synonym candidates of each replaceable word.
+func printTokens(w io.Writer, rec recipe.Recipe, text string) error {
+	policy, err := rec.Policy()
+	if err != nil {
+		return err
+	}
+	toks, err := textaug.Tokens{Tokenizer: rec.Tokenizer(), Policy: policy}.Analyse(text)
+	if err != nil {
+		return err
+	}
+	var src synonyms.Source // built on first need: WordNet loads only then
+	var srcErr error
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "token\tkind\ttag\tlocked against\tsynonym candidates")
+	for _, t := range toks {
+		if t.Kind == tokenize.Space {
+			continue
+		}
+		cands := ""
+		if t.Kind == tokenize.Word && t.Lock&tokenize.LockReplace == 0 {
+			if src == nil && srcErr == nil {
+				src, srcErr = rec.Synonyms.Build()
+			}
+			if src != nil {
+				cands = strings.Join(src.Synonyms(strings.ToLower(t.Text), t.Tag), ", ")
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Text, t.Kind, t.Tag, lockNames(t.Lock), cands)
+	}
+	return tw.Flush()
 }
 
 // wordDiff says which words a variant dropped and added, in order, from a

@@ -65,7 +65,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // mergeShards merges the shard outputs paths into output and returns the
 // number of rows written.
-func mergeShards(ctx context.Context, format, textField string, paths []string, output string, stdout io.Writer) (int, error) {
+func mergeShards(ctx context.Context, format corpus.Format, textField string, paths []string, output string, stdout io.Writer) (int, error) {
 	var closers []io.Closer
 	defer func() {
 		for _, c := range closers {
@@ -80,45 +80,59 @@ func mergeShards(ctx context.Context, format, textField string, paths []string, 
 		closers = append(closers, rc)
 		return rc, nil
 	}
-	out, commit, abort, err := openOutput(output, stdout)
+	out, err := corpus.CreateOutput(output, stdout)
 	if err != nil {
 		return 0, err
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			abort()
-		}
-	}()
+	defer out.Abort()
+	h, err := openCursors(open, format, textField, paths, out)
+	if err != nil {
+		return 0, err
+	}
+	written, err := mergeRows(ctx, h, out)
+	if err != nil {
+		return written, err
+	}
+	return written, out.Commit()
+}
+
+// openCursors opens every shard output, checks that their headers agree
+// and writes the header to out.
+func openCursors(open func(string) (io.Reader, error), format corpus.Format, textField string, paths []string, out io.Writer) (cursorHeap, error) {
 	h := make(cursorHeap, 0, len(paths))
 	var header []byte
 	for i, path := range paths {
 		c := &cursor{name: path, row: -1}
 		var err error
-		if format == "text" {
+		if format == corpus.Text {
 			err = c.openText(open)
 		} else {
 			err = c.openCorpus(open, format, textField)
 		}
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if i == 0 {
 			header = c.header
 			if _, err := out.Write(header); err != nil {
-				return 0, err
+				return nil, err
 			}
 		} else if !bytes.Equal(c.header, header) {
-			return 0, fmt.Errorf("%s: its header differs from that of %s: outputs of different runs?", path, paths[0])
+			return nil, fmt.Errorf("%s: its header differs from that of %s: outputs of different runs?", path, paths[0])
 		}
 		if err := c.advance(); err != nil {
-			return 0, err
+			return nil, err
 		}
 		if c.data != nil {
 			h = append(h, c)
 		}
 	}
 	heap.Init(&h)
+	return h, nil
+}
+
+// mergeRows copies the rows of the cursors to out in source-row order.
+func mergeRows(ctx context.Context, h cursorHeap, out io.Writer) (int, error) {
 	written, last := 0, -1
 	var prev *cursor
 	for len(h) > 0 {
@@ -146,10 +160,6 @@ func mergeShards(ctx context.Context, format, textField string, paths []string, 
 			heap.Fix(&h, 0)
 		}
 	}
-	if err := commit(); err != nil {
-		return written, err
-	}
-	committed = true
 	return written, nil
 }
 
@@ -188,8 +198,7 @@ const noProvenance = "no source_row: write the shard outputs with --provenance"
 // reader finds the rows and their source_row, and the bytes it consumed
 // (its Offset) are copied from a second reader of the same file, so that
 // every byte, quoting and line ends included, is kept.
-func (c *cursor) openCorpus(open func(string) (io.Reader, error), format, textField string) error {
-	cf, _ := corpus.ParseFormat(format)
+func (c *cursor) openCorpus(open func(string) (io.Reader, error), cf corpus.Format, textField string) error {
 	pr, err := open(c.name)
 	if err != nil {
 		return err

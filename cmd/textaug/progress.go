@@ -13,15 +13,15 @@ import (
 type progress struct {
 	w       io.Writer
 	on      bool
-	size    int64 // input bytes; -1 when unknown (stdin)
-	counter *countingReader
+	size    int64        // input bytes; -1 when unknown (stdin)
+	read    func() int64 // input bytes read so far; nil when unknown
 	start   time.Time
 	mu      sync.Mutex
 	last    time.Time
 	printed bool
 }
 
-func newProgress(w io.Writer, mode string, size int64, counter *countingReader, start time.Time) *progress {
+func newProgress(w io.Writer, mode string, size int64, read func() int64, start time.Time) *progress {
 	on := mode == "always"
 	if mode == "auto" {
 		if f, ok := w.(*os.File); ok {
@@ -30,7 +30,7 @@ func newProgress(w io.Writer, mode string, size int64, counter *countingReader, 
 			}
 		}
 	}
-	return &progress{w: w, on: on, size: size, counter: counter, start: start, last: start}
+	return &progress{w: w, on: on, size: size, read: read, start: start, last: start}
 }
 
 func (p *progress) update(rows int) {
@@ -47,13 +47,20 @@ func (p *progress) update(rows int) {
 	el := now.Sub(p.start).Seconds()
 	rate := float64(rows) / max(el, 1e-9)
 	msg := fmt.Sprintf("\rtextaug: %d rows, %.0f rows/s", rows, rate)
-	if done := p.counter.n.Load(); p.size > 0 && done > 0 {
+	if done := p.bytesRead(); p.size > 0 && done > 0 {
 		frac := min(float64(done)/float64(p.size), 1)
 		eta := time.Duration(el * (1 - frac) / frac * float64(time.Second)).Round(time.Second)
 		msg += fmt.Sprintf(", %.0f%%, ETA %s", 100*frac, eta)
 	}
 	fmt.Fprint(p.w, msg+"   ")
 	p.printed = true
+}
+
+func (p *progress) bytesRead() int64 {
+	if p.read == nil {
+		return 0
+	}
+	return p.read()
 }
 
 func (p *progress) done() {

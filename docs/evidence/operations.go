@@ -7,6 +7,8 @@
 //
 //	go run docs/evidence/operations.go > /tmp/operations-evidence.md
 //
+// (-robustness=false leaves out the slower trainings on subsets).
+//
 // Label preservation follows `textaug eval`: a classifier (TF-IDF + logistic
 // regression, internal/eval's defaults) trained on the whole training file
 // labels the variants of 1,000 stratified test rows (lrs-v1, seed 0); the
@@ -20,6 +22,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -27,8 +30,8 @@ import (
 	"strings"
 
 	"github.com/textaug/textaug/internal/eval"
+	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 type split struct{ texts, labels []string }
@@ -53,26 +56,40 @@ func read(dataset, name string) (split, error) {
 }
 
 type op struct {
-	name string
-	edit textaug.Edit
+	name  string
+	ops   []string
+	chain bool
 }
 
+// ops are built by internal/recipe, as --ops builds them: typo refuses
+// typos that make a WordNet word, number-swap keeps percents.
 func ops() []op {
-	finance := textaug.NumberSwap{Kinds: []tokenize.Kind{tokenize.Number, tokenize.Money, tokenize.Date, tokenize.Identifier}}
 	return []op{
-		{"typo", textaug.Typo{}},
-		{"contraction", textaug.Contraction{}},
-		{"entity-swap", textaug.EntitySwap{}},
-		{"number-swap", finance},
-		{"typo+contraction (chain)", textaug.Chain{textaug.Contraction{}, textaug.Typo{}}},
-		{"swap (reference)", textaug.RandomSwap{Rate: 0.1}},
-		{"delete (reference)", textaug.RandomDelete{Rate: 0.1}},
+		{"typo", []string{"typo"}, false},
+		{"contraction", []string{"contraction"}, false},
+		{"entity-swap", []string{"entity-swap"}, false},
+		{"number-swap", []string{"number-swap"}, false},
+		{"typo+contraction (chain)", []string{"contraction", "typo"}, true},
+		{"swap (reference)", []string{"swap"}, false},
+		{"delete (reference)", []string{"delete"}, false},
 	}
+}
+
+func augmenter(o op) (textaug.Augmenter, error) {
+	r := recipe.Recipe{Name: o.name, K: k, Alpha: 0.1, Ops: o.ops, Chain: o.chain, Lang: "en",
+		Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	aug, _, err := r.WordsAndLLM()
+	return aug, err
 }
 
 const k = 4
 
 func main() {
+	robust := flag.Bool("robustness", true, "also train on subsets and score on a clean and a mistyped test file")
+	flag.Parse()
 	ctx := context.Background()
 	for _, ds := range []string{"banking77", "financial_phrasebank_allagree"} {
 		if err := dataset(ctx, ds); err != nil {
@@ -80,6 +97,144 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	for _, ds := range []string{"banking77", "financial_phrasebank_allagree"} {
+		if !*robust {
+			break
+		}
+		if err := robustness(ctx, ds); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+}
+
+// robustness trains on low-resource subsets (lrs-v1: banking77 10 per
+// label, financial_phrasebank_allagree 500 rows; seeds 1-3) with and
+// without augmentation, k 16, and scores on the clean test file and on a
+// mistyped copy of it (typo at rate 0.2, its own seed): does typo noise in
+// training buy robustness to typos at test time?
+func robustness(ctx context.Context, ds string) error {
+	train, err := read(ds, "train")
+	if err != nil {
+		return err
+	}
+	test, err := read(ds, "test")
+	if err != nil {
+		return err
+	}
+	noisy, err := mistype(ctx, test.texts)
+	if err != nil {
+		return err
+	}
+	for _, cfg := range []eval.Config{{}, {Analyzer: eval.Chars}} {
+		name := "word 1-2-grams"
+		if cfg.Analyzer == eval.Chars {
+			name = "character n-grams"
+		}
+		fmt.Printf("## %s: clean and mistyped test, %s (k=16, seeds 1-3)\n\n", ds, name)
+		fmt.Println("| training data | accuracy, clean test % | accuracy, mistyped test % | drop |")
+		fmt.Println("|---|---|---|---|")
+		if err := robustnessRows(ctx, ds, train, test, noisy, cfg); err != nil {
+			return err
+		}
+		fmt.Println()
+	}
+	return nil
+}
+
+func robustnessRows(ctx context.Context, ds string, train, test split, noisy []string, cfg eval.Config) error {
+	arms := []struct {
+		name string
+		ops  []string
+	}{{"none", nil}, {"copy control (each row 17 times)", []string{"copy"}}, {"typo", []string{"typo"}}, {"recommended (swap, punct)", []string{"swap", "punct"}}, {"recommended + typo", []string{"swap", "punct", "typo"}}}
+	for _, a := range arms {
+		var clean, mist []float64
+		for seed := 1; seed <= 3; seed++ {
+			var idx []int
+			if ds == "banking77" {
+				idx = eval.LRS(train.texts, train.labels, 10, seed)
+			} else {
+				idx = eval.LRSTotal(train.texts, train.labels, 500, seed)
+			}
+			texts, labels, err := augmented(ctx, train, idx, a.ops, uint64(seed))
+			if err != nil {
+				return err
+			}
+			clf, err := eval.Train(texts, labels, nil, cfg)
+			if err != nil {
+				return err
+			}
+			clean = append(clean, 100*eval.Accuracy(test.labels, clf.Predict(test.texts)))
+			mist = append(mist, 100*eval.Accuracy(test.labels, clf.Predict(noisy)))
+		}
+		mc, sc := eval.MeanStd(clean)
+		mn, sn := eval.MeanStd(mist)
+		fmt.Printf("| %s | %.2f ± %.2f | %.2f ± %.2f | %.2f |\n", a.name, mc, sc, mn, sn, mc-mn)
+	}
+	return nil
+}
+
+// mistype gives every text one typo variant (rate 0.2), or the text when
+// it has none.
+func mistype(ctx context.Context, texts []string) ([]string, error) {
+	r := recipe.Recipe{Name: "noise", K: 1, Alpha: 0.1, Ops: []string{"typo"}, Lang: "en", Rates: map[string]float64{"typo": 0.2},
+		Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+	aug, err := r.Words()
+	if err != nil {
+		return nil, err
+	}
+	smp := textaug.Sampler{Aug: aug, K: 1, Seed: 99}
+	out := make([]string, len(texts))
+	for i, s := range texts {
+		res, err := smp.Sample(ctx, "", s)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+		if len(res.Variants) > 0 {
+			out[i] = res.Variants[0].Text
+		}
+	}
+	return out, nil
+}
+
+// augmented returns the rows idx of train and, with ops, 16 variants of
+// each (alpha 0.2, one operation per variant); ops "copy" repeats each
+// row 17 times instead, the control that gives augmentation's weight
+// without its content.
+func augmented(ctx context.Context, train split, idx []int, ops []string, seed uint64) ([]string, []string, error) {
+	var texts, labels []string
+	var smp textaug.Sampler
+	if len(ops) == 1 && ops[0] == "copy" {
+		for _, i := range idx {
+			for range 17 {
+				texts, labels = append(texts, train.texts[i]), append(labels, train.labels[i])
+			}
+		}
+		return texts, labels, nil
+	}
+	if ops != nil {
+		r := recipe.Recipe{Name: "arm", K: 16, Alpha: 0.2, Ops: ops, Lang: "en", Synonyms: recipe.Synonyms{Base: "none", Guard: "off"}}
+		aug, err := r.Words()
+		if err != nil {
+			return nil, nil, err
+		}
+		smp = textaug.Sampler{Aug: aug, K: 16, Seed: seed}
+	}
+	for _, i := range idx {
+		texts, labels = append(texts, train.texts[i]), append(labels, train.labels[i])
+		if ops == nil {
+			continue
+		}
+		res, err := smp.Sample(ctx, "", train.texts[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, v := range res.Variants {
+			texts, labels = append(texts, v.Text), append(labels, train.labels[i])
+		}
+	}
+	return texts, labels, nil
 }
 
 func dataset(ctx context.Context, ds string) error {
@@ -111,7 +266,11 @@ func dataset(ctx context.Context, ds string) error {
 	fmt.Println("|---|---|---|---|---|---|---|")
 	samples := map[string][]string{}
 	for _, o := range ops() {
-		smp := textaug.Sampler{Aug: textaug.Tokens{Tokenizer: tokenize.English{}, Edit: o.edit}, K: k, Seed: 1}
+		aug, err := augmenter(o)
+		if err != nil {
+			return err
+		}
+		smp := textaug.Sampler{Aug: aug, K: k, Seed: 1}
 		var vt, vl []string
 		missing, figs, negs := 0, 0, 0
 		var firsts []string // the first variant of each row that has one
@@ -122,7 +281,7 @@ func dataset(ctx context.Context, ds string) error {
 			}
 			missing += res.Shortfall
 			if len(res.Variants) > 0 {
-				firsts = append(firsts, fmt.Sprintf("- `%s`\n  → `%s`", s, res.Variants[0].Text))
+				firsts = append(firsts, fmt.Sprintf("%s\n→ %s", s, res.Variants[0].Text))
 			}
 			for _, v := range res.Variants {
 				vt, vl = append(vt, v.Text), append(vl, labels[r])
@@ -134,17 +293,17 @@ func dataset(ctx context.Context, ds string) error {
 				}
 			}
 		}
-		r := rand.New(rand.NewPCG(1, 0)) // ten rows drawn with a fixed seed
-		for _, i := range r.Perm(len(firsts))[:min(10, len(firsts))] {
+		r := rand.New(rand.NewPCG(1, 0)) // twenty rows drawn with a fixed seed
+		for _, i := range r.Perm(len(firsts))[:min(20, len(firsts))] {
 			samples[o.name] = append(samples[o.name], firsts[i])
 		}
 		acc, accC := eval.Accuracy(vl, clf.Predict(vt)), eval.Accuracy(vl, chars.Predict(vt))
 		fmt.Printf("| %s | %d | %d | %.3f | %.3f | %.1f%% | %.1f%% |\n", o.name, len(vt), missing, acc/accOrig, accC/accOrigC,
 			100*float64(figs)/float64(max(len(vt), 1)), 100*float64(negs)/float64(max(len(vt), 1)))
 	}
-	fmt.Printf("\n### %s: seeded samples (ten rows drawn with seed 1, their first variant)\n\n", ds)
+	fmt.Printf("\n### %s: seeded samples (twenty rows drawn with seed 1, their first variant)\n\n", ds)
 	for _, o := range ops()[:4] {
-		fmt.Printf("**%s**\n\n%s\n\n", o.name, strings.Join(samples[o.name], "\n"))
+		fmt.Printf("**%s**\n\n```text\n%s\n```\n\n", o.name, strings.Join(samples[o.name], "\n\n"))
 	}
 	return nil
 }

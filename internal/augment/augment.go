@@ -59,15 +59,17 @@ func New(rec recipe.Recipe, seed uint64) (*Engine, error) {
 	// The tagger model loads while WordNet does: both are parsed once, and
 	// start-up would otherwise be the sum of the two.
 	go tokenize.Prose()
-	e := &Engine{rec: rec, close: func() error { return nil }}
+	e := &Engine{rec: rec}
 	var err error
-	if e.words, err = rec.Words(); err != nil {
+	if e.words, e.close, err = rec.WordsAndLLM(); err != nil { // paraphrase and generate mix in here
 		return nil, err
 	}
 	if rec.Backtranslate.Backend != "" {
-		if e.rt, e.close, err = rec.Backtranslate.RoundTrip(); err != nil {
-			return nil, err
+		closeLLM, closeBT := e.close, func() error { return nil }
+		if e.rt, closeBT, err = rec.Backtranslate.RoundTrip(); err != nil {
+			return nil, errors.Join(err, closeLLM())
 		}
+		e.close = func() error { return errors.Join(closeBT(), closeLLM()) }
 	}
 	e.smp = textaug.Sampler{Aug: e.mix(nil), K: rec.K, Seed: seed, MaxTries: rec.MaxTries}
 	if e.rt != nil {

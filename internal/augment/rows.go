@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/textaug/textaug/backtranslate"
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/textaug"
 )
@@ -137,7 +138,7 @@ func (e *Engine) row(ctx context.Context, smp textaug.Sampler, it Item) (Row, er
 		return row, nil
 	}
 	r := it.Rec
-	res, err := smp.Sample(ctx, "", r.Text)
+	res, err := smp.Sample(backtranslate.WithLabel(ctx, r.Label, nil), "", r.Text) // paraphrase's prompt names the label
 	var ie *textaug.InputError
 	switch {
 	case errors.As(err, &ie):

@@ -14,14 +14,7 @@ import (
 func BenchmarkCNNBanking77x10(b *testing.B) {
 	tr := readSplit(b, "banking77", "train")
 	te := readSplit(b, "banking77", "test")
-	noise, err := eval.ParseNoise("all")
-	if err != nil {
-		b.Fatal(err)
-	}
-	noisy, err := noise.Apply(te.Texts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	noisy := noisyCopy(b, te.Texts)
 	for seed := range 3 {
 		idx := eval.LRS(tr.Texts, tr.Labels, 10, seed)
 		texts, labels := pick(tr.Texts, idx), pick(tr.Labels, idx)
@@ -82,4 +75,56 @@ func BenchmarkCNNPredict(b *testing.B) {
 	for b.Loop() {
 		c.Predict(te.Texts)
 	}
+}
+
+// BenchmarkCNNCopyControl checks the fixed budget on banking77 at 10 rows
+// per label (seeds 0–2): the rows alone (none), each row 17 times (copy)
+// and each row with 16 EDA-style variants (aug) get the same number of
+// updates, so copy may differ from none only by seed noise. It reports the
+// test accuracy of each arm, clean and noisy (every kind of [eval.Noise]).
+func BenchmarkCNNCopyControl(b *testing.B) {
+	tr := readSplit(b, "banking77", "train")
+	te := readSplit(b, "banking77", "test")
+	noisy := noisyCopy(b, te.Texts)
+	for seed := range 3 {
+		texts, labels := augmented(tr, eval.LRS(tr.Texts, tr.Labels, 10, seed), 16)
+		n := len(texts) / 17
+		var ct, cl []string
+		for range 17 {
+			ct, cl = append(ct, texts[:n]...), append(cl, labels[:n]...)
+		}
+		b.Run(fmt.Sprintf("seed%d", seed), func(b *testing.B) {
+			acc := make(map[string]float64)
+			for b.Loop() {
+				for _, arm := range []struct {
+					name          string
+					texts, labels []string
+				}{{"none", texts[:n], labels[:n]}, {"copy", ct, cl}, {"aug", texts, labels}} {
+					c, err := eval.TrainCNN(arm.texts, arm.labels, nil, eval.CNNConfig{Seed: uint64(seed)})
+					if err != nil {
+						b.Fatal(err)
+					}
+					acc[arm.name] = 100 * eval.Accuracy(te.Labels, c.Predict(te.Texts))
+					acc[arm.name+"-noisy"] = 100 * eval.Accuracy(te.Labels, c.Predict(noisy))
+				}
+			}
+			for name, a := range acc {
+				b.ReportMetric(a, name+"-acc%")
+			}
+		})
+	}
+}
+
+// noisyCopy returns texts through every kind of eval.Noise at the default
+// rates, seed 0.
+func noisyCopy(b *testing.B, texts []string) []string {
+	noise, err := eval.ParseNoise("all")
+	if err != nil {
+		b.Fatal(err)
+	}
+	noisy, err := noise.Apply(texts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return noisy
 }

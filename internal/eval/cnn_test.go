@@ -230,3 +230,19 @@ func TestCNNGradient(t *testing.T) {
 	assert.Equal(t, len(n.p)-2*cfg.Dim, checked)
 	assert.Equal(t, make([]float32, 2*cfg.Dim), g[:2*cfg.Dim], "padding and unknown rows get no gradient")
 }
+
+// A CNN learns what a bag of words cannot see: here both classes use the
+// same words, and only "not" right before "good" makes a text negative.
+func ExampleTrainCNN() {
+	texts, labels := orderTexts(rand.New(rand.NewPCG(1, 1)), 200)
+	c, err := TrainCNN(texts, labels, nil, tinyCNN)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Predict([]string{"the food was not good today", "good food today was not here"}))
+	fmt.Println(c.Stats().Steps, c.Stats().Drawn)
+	// Output:
+	// [neg pos]
+	// 300 4800
+}

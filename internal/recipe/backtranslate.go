@@ -45,33 +45,45 @@ type BT struct {
 	KeysFile string `json:"keys_file,omitempty" yaml:"keys_file,omitempty"`
 }
 
-// KeyEnv names the environment variable holding each backend's key; the
-// backend's usual variable (DEEPL_AUTH_KEY, GOOGLE_API_KEY,
-// OPENAI_API_KEY, ...) is read when it is unset.
-var KeyEnv = map[string]string{
-	"libretranslate": "TEXTAUG_LIBRETRANSLATE_KEY",
-	"deepl":          "TEXTAUG_DEEPL_KEY",
-	"google":         "TEXTAUG_GOOGLE_KEY",
-	"azure":          "TEXTAUG_AZURE_KEY",
-	"openai":         "TEXTAUG_OPENAI_KEY",
+// KeyEnv names the environment variable holding backend's key,
+// TEXTAUG_<BACKEND>_KEY ("" for backends without keys); the backend's
+// usual variable (DEEPL_AUTH_KEY, GOOGLE_API_KEY, OPENAI_API_KEY, ...) is
+// read when it is unset.
+func KeyEnv(backend string) string {
+	switch backend {
+	case "libretranslate", "deepl", "google", "azure", "openai":
+		return "TEXTAUG_" + strings.ToUpper(backend) + "_KEY"
+	}
+	return ""
 }
 
-var usualKeyEnv = map[string]string{
-	"deepl":  backtranslate.DeepLKeyEnv,
-	"google": backtranslate.GoogleKeyEnv,
-	"openai": backtranslate.OpenAIKeyEnv,
+// usualKeyEnv names the backend's own key variable, "" when it has none.
+func usualKeyEnv(backend string) string {
+	switch backend {
+	case "deepl":
+		return backtranslate.DeepLKeyEnv
+	case "google":
+		return backtranslate.GoogleKeyEnv
+	case "openai":
+		return backtranslate.OpenAIKeyEnv
+	}
+	return ""
 }
 
-var Backends = []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
+// Backends returns the names of the translator backends; the slice is the
+// caller's.
+func Backends() []string {
+	return []string{"apertium", "libretranslate", "deepl", "google", "azure", "openai", "template"}
+}
 
 // key returns the API key of backend: from its environment variable, else
 // from the keys file. It is never printed.
 func (b *BT) key() (string, error) {
-	if k := os.Getenv(KeyEnv[b.Backend]); k != "" {
-		return k, nil
+	if env := KeyEnv(b.Backend); env != "" && os.Getenv(env) != "" {
+		return os.Getenv(env), nil
 	}
-	if k := os.Getenv(usualKeyEnv[b.Backend]); k != "" {
-		return k, nil
+	if env := usualKeyEnv(b.Backend); env != "" && os.Getenv(env) != "" {
+		return os.Getenv(env), nil
 	}
 	if b.KeysFile == "" {
 		return "", nil
@@ -106,99 +118,12 @@ func (b *BT) cachePath() string {
 // Translator builds the backend with its transport, wrapped in the cache.
 // close releases the cache.
 func (b *BT) Translator() (t backtranslate.Translator, close func() error, err error) {
-	var opts []backtranslate.Option
-	if b.Concurrency > 0 {
-		opts = append(opts, backtranslate.WithConcurrency(b.Concurrency))
-	}
-	if b.Rate > 0 || b.CharsRate > 0 {
-		opts = append(opts, backtranslate.WithRate(b.Rate, b.CharsRate))
-	}
-	if b.Retries > 0 {
-		opts = append(opts, backtranslate.WithRetries(b.Retries))
-	}
-	if b.Timeout != "" {
-		d, err := time.ParseDuration(b.Timeout)
-		if err != nil {
-			return nil, nil, Usagef("--bt-timeout: %v", err)
-		}
-		opts = append(opts, backtranslate.WithTimeout(d))
-	}
-	c := backtranslate.NewClient(opts...)
-	key, err := b.key()
+	c, err := b.client()
 	if err != nil {
 		return nil, nil, err
 	}
-	need := func(what, v string) error {
-		if v == "" {
-			return Usagef("--backtranslate %s needs %s", b.Backend, what)
-		}
-		return nil
-	}
-	switch b.Backend {
-	case "apertium":
-		if err := need("--bt-url (the APy server)", b.URL); err != nil {
-			return nil, nil, err
-		}
-		t = backtranslate.NewApertium(b.URL, c)
-	case "libretranslate":
-		if err := need("--bt-url", b.URL); err != nil {
-			return nil, nil, err
-		}
-		t = backtranslate.NewLibreTranslate(b.URL, key, c)
-	case "deepl":
-		if err := need("a key in "+KeyEnv["deepl"], key); err != nil {
-			return nil, nil, err
-		}
-		url := b.URL
-		if url == "" {
-			url = backtranslate.DeepLURL(key)
-		}
-		t = backtranslate.NewDeepL(url, key, c)
-	case "google":
-		if err := need("a key in "+KeyEnv["google"], key); err != nil {
-			return nil, nil, err
-		}
-		url := b.URL
-		if url == "" {
-			url = backtranslate.GoogleURL
-		}
-		t = backtranslate.NewGoogle(url, key, c)
-	case "azure":
-		if err := need("a key in "+KeyEnv["azure"], key); err != nil {
-			return nil, nil, err
-		}
-		url := b.URL
-		if url == "" {
-			url = backtranslate.AzureURL
-		}
-		t = backtranslate.NewAzure(url, key, b.Region, c)
-	case "openai":
-		if err := need("--bt-url (any OpenAI-compatible server)", b.URL); err != nil {
-			return nil, nil, err
-		}
-		if err := need("--bt-model", b.Model); err != nil {
-			return nil, nil, err
-		}
-		t = backtranslate.NewOpenAI(b.URL, key, b.Model, c, backtranslate.OpenAIOptions{Temperature: b.Temperature, Seed: b.Seed})
-	case "template":
-		if err := need("--bt-template FILE", b.Template); err != nil {
-			return nil, nil, err
-		}
-		data, err := os.ReadFile(b.Template)
-		if err != nil {
-			return nil, nil, err
-		}
-		var cfg backtranslate.TemplateConfig
-		if err := json.Unmarshal(data, &cfg); err != nil {
-			return nil, nil, fmt.Errorf("--bt-template %s: %w", b.Template, err)
-		}
-		tt, err := backtranslate.NewTemplate(cfg, c)
-		if err != nil {
-			return nil, nil, err
-		}
-		t = tt
-	default:
-		return nil, nil, Usagef("--backtranslate: unknown backend %q (have %s)", b.Backend, strings.Join(Backends, ", "))
+	if t, err = b.backend(c); err != nil {
+		return nil, nil, err
 	}
 	var cache *backtranslate.Cache
 	if b.Cache != "none" {
@@ -218,6 +143,102 @@ func (b *BT) Translator() (t backtranslate.Translator, close func() error, err e
 		return nil
 	}
 	return backtranslate.Cached(t, cache, opt), closeFn, nil
+}
+
+// client is the HTTP transport with b's limits.
+func (b *BT) client() (*backtranslate.Client, error) {
+	var opts []backtranslate.Option
+	if b.Concurrency > 0 {
+		opts = append(opts, backtranslate.WithConcurrency(b.Concurrency))
+	}
+	if b.Rate > 0 || b.CharsRate > 0 {
+		opts = append(opts, backtranslate.WithRate(b.Rate, b.CharsRate))
+	}
+	if b.Retries > 0 {
+		opts = append(opts, backtranslate.WithRetries(b.Retries))
+	}
+	if b.Timeout != "" {
+		d, err := time.ParseDuration(b.Timeout)
+		if err != nil {
+			return nil, Usage(fieldErr("", "backtranslate.timeout", "%v", err))
+		}
+		opts = append(opts, backtranslate.WithTimeout(d))
+	}
+	return backtranslate.NewClient(opts...), nil
+}
+
+// or is v, or def when v is empty.
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+// backend builds b's translator on c, after checking what it needs.
+func (b *BT) backend(c *backtranslate.Client) (backtranslate.Translator, error) {
+	key, err := b.key()
+	if err != nil {
+		return nil, err
+	}
+	if err := b.check(key); err != nil {
+		return nil, err
+	}
+	switch b.Backend {
+	case "apertium":
+		return backtranslate.NewApertium(b.URL, c), nil
+	case "libretranslate":
+		return backtranslate.NewLibreTranslate(b.URL, key, c), nil
+	case "deepl":
+		return backtranslate.NewDeepL(or(b.URL, backtranslate.DeepLURL(key)), key, c), nil
+	case "google":
+		return backtranslate.NewGoogle(or(b.URL, backtranslate.GoogleURL), key, c), nil
+	case "azure":
+		return backtranslate.NewAzure(or(b.URL, backtranslate.AzureURL), key, b.Region, c), nil
+	case "openai":
+		opt := backtranslate.OpenAIOptions{Temperature: b.Temperature, Seed: b.Seed}
+		return backtranslate.NewOpenAI(b.URL, key, b.Model, c, opt), nil
+	}
+	return b.template(c)
+}
+
+// check says what the backend lacks: a URL, a key, a model, a template.
+func (b *BT) check(key string) error {
+	need := func(field, what, v string) error {
+		if v == "" {
+			return Usage(fieldErr("", field, "%s needs %s", b.Backend, what))
+		}
+		return nil
+	}
+	switch b.Backend {
+	case "apertium":
+		return need("backtranslate.url", "a URL (the APy server)", b.URL)
+	case "libretranslate":
+		return need("backtranslate.url", "a URL", b.URL)
+	case "deepl", "google", "azure":
+		return need("backtranslate.keys_file", "a key in "+KeyEnv(b.Backend)+" or the keys file", key)
+	case "openai":
+		if err := need("backtranslate.url", "a URL (any OpenAI-compatible server)", b.URL); err != nil {
+			return err
+		}
+		return need("backtranslate.model", "a model", b.Model)
+	case "template":
+		return need("backtranslate.template", "a template file", b.Template)
+	}
+	return Usage(fieldErr("", "backtranslate.backend", "unknown backend %q (have %s)", b.Backend, strings.Join(Backends(), ", ")))
+}
+
+// template builds a template backend from its JSON file.
+func (b *BT) template(c *backtranslate.Client) (backtranslate.Translator, error) {
+	data, err := os.ReadFile(b.Template)
+	if err != nil {
+		return nil, err
+	}
+	var cfg backtranslate.TemplateConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return nil, &FieldError{Field: "backtranslate.template", Err: fmt.Errorf("%s: %w", b.Template, err)}
+	}
+	return backtranslate.NewTemplate(cfg, c)
 }
 
 // SourceLang is the corpus language code for the translator.

@@ -85,12 +85,14 @@ func TestValidateNamesTheProblem(t *testing.T) {
 		edit func(*recipe.Recipe)
 		want string
 	}{
-		{func(r *recipe.Recipe) { r.K = 0 }, "k must be at least 1"},
-		{func(r *recipe.Recipe) { r.Alpha = 2 }, "alpha must be in (0, 1]"},
-		{func(r *recipe.Recipe) { r.Ops = []string{"shout"} }, `unknown operation "shout"`},
-		{func(r *recipe.Recipe) { r.Ops = nil }, "no ops"},
-		{func(r *recipe.Recipe) { r.Synonyms.Guard = "maybe" }, "polarity_guard"},
-		{func(r *recipe.Recipe) { r.Backtranslate.Backend = "babelfish" }, "unknown backtranslate backend"},
+		{func(r *recipe.Recipe) { r.K = 0 }, "recipe eda: k: must be at least 1"},
+		{func(r *recipe.Recipe) { r.Alpha = 2 }, "recipe eda: alpha: must be in (0, 1]"},
+		{func(r *recipe.Recipe) { r.Ops = []string{"shout"} }, `recipe eda: ops: unknown operation "shout"`},
+		{func(r *recipe.Recipe) { r.Ops = nil }, "recipe eda: ops: none"},
+		{func(r *recipe.Recipe) { r.Synonyms.Guard = "maybe" }, "recipe eda: synonyms.polarity_guard: want on, strict or off"},
+		{func(r *recipe.Recipe) { r.Backtranslate.Backend = "babelfish" }, `recipe eda: backtranslate.backend: unknown backend "babelfish"`},
+		{func(r *recipe.Recipe) { r.Rates = map[string]float64{"swap": 1.5} }, "recipe eda: rates.swap: want an operation's rate in (0, 1], got 1.5"},
+		{func(r *recipe.Recipe) { r.Weights = map[string]float64{"shout": 1} }, "recipe eda: weights.shout:"},
 	} {
 		r := base
 		r.Ops = append([]string(nil), base.Ops...)

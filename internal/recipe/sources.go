@@ -31,25 +31,17 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 		}
 		morph = m
 	default:
-		return nil, Usagef("--synonyms: want wordnet or none, got %q", s.Base)
+		return nil, Usage(fieldErr("", "synonyms.base", "want wordnet or none, got %q", s.Base))
 	}
-	var packs []domain.Owner
-	for _, name := range s.Domains {
-		name = strings.TrimSpace(name)
-		if name == "" || name == "none" {
-			continue
-		}
-		p, err := domain.Load(name, morph)
-		if err != nil {
-			return nil, Usagef("--domain: %v (have %s)", err, strings.Join(domain.Names(), ", "))
-		}
-		packs = append(packs, p)
+	packs, err := s.packs(morph)
+	if err != nil {
+		return nil, err
 	}
 	var layers synonyms.Layered
 	for _, path := range s.Lexicons {
 		f, ok := synonyms.ParseFormat(s.LexiconFormat)
 		if !ok {
-			return nil, Usagef("--lexicon-format: unknown format %q", s.LexiconFormat)
+			return nil, Usage(fieldErr("", "synonyms.lexicon_format", "unknown format %q", s.LexiconFormat))
 		}
 		t, err := synonyms.LoadFile(path, f, morph)
 		if err != nil {
@@ -65,25 +57,59 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 		}
 		src = synonyms.Blocked{Source: src, List: bl, Morph: morph}
 	}
+	if src, err = s.guard(src, morph); err != nil {
+		return nil, err
+	}
+	return synonyms.NewMemo(src, 0), nil
+}
+
+// packs loads the domain packs.
+func (s Synonyms) packs(morph synonyms.Morphology) ([]domain.Owner, error) {
+	var packs []domain.Owner
+	for _, name := range s.Domains {
+		name = strings.TrimSpace(name)
+		if name == "" || name == "none" {
+			continue
+		}
+		p, err := domain.Load(name, morph)
+		if err != nil {
+			return nil, Usage(fieldErr("", "synonyms.domains", "%v (have %s)", err, strings.Join(domain.Names(), ", ")))
+		}
+		packs = append(packs, p)
+	}
+	return packs, nil
+}
+
+// guard wraps src in the polarity guard the recipe asks for.
+func (s Synonyms) guard(src synonyms.Source, morph synonyms.Morphology) (synonyms.Source, error) {
 	switch s.Guard {
 	case "on", "strict", "":
-		lex, err := synonyms.DefaultPolarity()
+		lex, err := s.polarity()
 		if err != nil {
 			return nil, err
-		}
-		for _, path := range s.Polarity {
-			extra, err := synonyms.LoadPolarity(path)
-			if err != nil {
-				return nil, err
-			}
-			lex = lex.Merge(extra)
 		}
 		src = synonyms.PolarityGuard{Source: src, Lexicon: lex, Morph: morph, Strict: s.Guard == "strict"}
 	case "off":
 	default:
-		return nil, Usagef("--polarity-guard: want on, strict or off, got %q", s.Guard)
+		return nil, Usage(fieldErr("", "synonyms.polarity_guard", "want on, strict or off, got %q", s.Guard))
 	}
-	return synonyms.NewMemo(src, 0), nil
+	return src, nil
+}
+
+// polarity is the built-in polarity list merged with the recipe's.
+func (s Synonyms) polarity() (*synonyms.PolarityLexicon, error) {
+	lex, err := synonyms.DefaultPolarity()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range s.Polarity {
+		extra, err := synonyms.LoadPolarity(path)
+		if err != nil {
+			return nil, err
+		}
+		lex = lex.Merge(extra)
+	}
+	return lex, nil
 }
 
 // DataVersions names the versions of the embedded tagger model and synonym data.
@@ -102,3 +128,6 @@ func Usagef(format string, args ...any) error {
 
 // Usage marks err as a UsageError.
 func Usage(err error) error { return UsageError{err} }
+
+// Unwrap returns the error marked.
+func (e UsageError) Unwrap() error { return e.error }

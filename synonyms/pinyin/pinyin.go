@@ -36,31 +36,27 @@
 //
 // The readings come from github.com/mozillazg/go-pinyin (v0.21.0, MIT,
 // data from the pinyin-data project), the GB 2312 character set from
-// golang.org/x/text/encoding/simplifiedchinese. The table is built once, on
-// first use (sync.OnceValues), by decoding the 3,760 level-1 GB 2312 code
-// points and reading their pinyin: about 2.5 ms and 1.0 MB allocated, of
-// which about 165 KB stay live (405 syllables; go test -bench Build
-// -benchmem, and the live heap measured around a build; medians of five
-// runs on a shared two-core server). A homophone lookup then costs about
-// 100 ns and one small allocation.
-//
-// Importing the package also runs go-pinyin's package initialisation,
-// which fills its 41,000-entry map at program start whether or not the
-// table is ever built: about 3.5 ms and 1.8 MB (GODEBUG=inittrace=1 on a
-// binary importing the package). Keep the import out of programs that
-// never type Chinese noise; package textaug does not import this one.
+// golang.org/x/text/encoding/simplifiedchinese: go generate extracts the
+// readings of the 3,755 level-1 characters into readings.txt (45 KB,
+// embedded; see gen.go; go-pinyin's licence is LICENSE.go-pinyin), so go-pinyin is not linked and its package
+// initialisation (a 41,000-entry map filled at program start, about 2-10
+// ms and 1.8 MB) never runs. The table is built once, on first use
+// (sync.OnceValues), from that extract: about 2 ms and 1.0 MB allocated,
+// of which about 165 KB stay live (405 syllables; go test -bench Build
+// -benchmem, and the live heap measured around a build; medians of three
+// to five runs on a shared two-core server). A homophone lookup then costs
+// about 100 ns and one small allocation. Importing the package costs
+// nothing at start-up.
 package pinyin
 
 import (
+	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	gopinyin "github.com/mozillazg/go-pinyin"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Fuzzy is a set of fuzzy-pinyin pairs: syllables that differ by one of
@@ -223,49 +219,40 @@ func (t *tab) readings(r rune) []uint16 {
 
 var table = sync.OnceValues(build)
 
-// build decodes every level-1 GB 2312 code point (rows 0xB0-0xD7, columns
-// 0xA1-0xFE) and reads its pinyin from go-pinyin's dictionary.
+//go:generate go run gen.go
+
+// readingsData is go-pinyin's readings of the level-1 GB 2312 characters,
+// in GB 2312 order, one "character TAB readings" line each (45 KB; see
+// gen.go, which extracts it).
+//
+//go:embed readings.txt
+var readingsData string
+
+// build reads the readings of every level-1 GB 2312 character.
 func build() (*tab, error) {
-	dec := simplifiedchinese.GBK.NewDecoder()
-	var src [2]byte
-	var dst [8]byte
 	type gbChar struct {
 		r        rune
 		readings []string
 	}
 	var chars []gbChar
 	sylSet := make(map[string]struct{}, 512)
-	for hi := 0xB0; hi <= 0xD7; hi++ {
-		for lo := 0xA1; lo <= 0xFE; lo++ {
-			dec.Reset()
-			src = [2]byte{byte(hi), byte(lo)}
-			n, _, err := dec.Transform(dst[:], src[:], true)
-			if err != nil {
-				return nil, fmt.Errorf("pinyin: decoding GB 2312 %02X%02X: %w", hi, lo, err)
-			}
-			r, size := utf8.DecodeRune(dst[:n])
-			if size != n || !unicode.Is(unicode.Han, r) {
-				continue // unassigned code point (D7FA-D7FE)
-			}
-			if r < first || r > last {
-				return nil, fmt.Errorf("pinyin: GB 2312 %02X%02X decodes to %U, outside %U..%U", hi, lo, r, first, last)
-			}
-			raw, ok := gopinyin.PinyinDict[int(r)]
-			if !ok {
-				continue
-			}
-			var readings []string
-			for _, p := range strings.Split(raw, ",") {
-				if s, ok := toneless(p); ok && !slices.Contains(readings, s) {
-					readings = append(readings, s)
-					sylSet[s] = struct{}{}
-				}
-			}
-			if len(readings) == 0 {
-				continue
-			}
-			chars = append(chars, gbChar{r: r, readings: readings})
+	for n, line := range strings.Split(strings.TrimSuffix(readingsData, "\n"), "\n") {
+		ch, raw, ok := strings.Cut(line, "\t")
+		r, size := utf8.DecodeRuneInString(ch)
+		if !ok || size != len(ch) || r < first || r > last {
+			return nil, fmt.Errorf("pinyin: readings.txt:%d: not a level-1 character and its readings (run go generate)", n+1)
 		}
+		var readings []string
+		for _, p := range strings.Split(raw, ",") {
+			if s, ok := toneless(p); ok && !slices.Contains(readings, s) {
+				readings = append(readings, s)
+				sylSet[s] = struct{}{}
+			}
+		}
+		if len(readings) == 0 {
+			continue
+		}
+		chars = append(chars, gbChar{r: r, readings: readings})
 	}
 	t := &tab{ids: make(map[string]uint16, len(sylSet)), chars: make([]charInfo, last-first+1)}
 	for s := range sylSet {

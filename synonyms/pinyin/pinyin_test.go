@@ -2,10 +2,16 @@ package pinyin
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
+	gopinyin "github.com/mozillazg/go-pinyin"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -235,5 +241,33 @@ func BenchmarkConfusable(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// readings.txt is what gen.go extracts from the go-pinyin that go.mod pins
+// (go-pinyin is imported by the generator only, so its package
+// initialisation never runs in a program).
+func TestReadingsRegenerate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds and runs the generator")
+	}
+	out := filepath.Join(t.TempDir(), "readings.txt")
+	msg, err := exec.Command("go", "run", "gen.go", out).CombinedOutput()
+	require.NoError(t, err, "%s", msg)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, string(b) == readingsData, "readings.txt is not what go generate writes: run go generate")
+}
+
+// Every line of readings.txt is go-pinyin's entry for its character. The
+// test imports go-pinyin, which keeps it in go.mod for the generator.
+func TestReadingsAreGoPinyins(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(readingsData, "\n"), "\n")
+	require.Len(t, lines, 3755)
+	for _, line := range lines {
+		ch, raw, ok := strings.Cut(line, "\t")
+		require.True(t, ok, "%q", line)
+		r, _ := utf8.DecodeRuneInString(ch)
+		assert.Equal(t, gopinyin.PinyinDict[int(r)], raw, "%q", ch)
 	}
 }

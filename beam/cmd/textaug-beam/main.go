@@ -25,7 +25,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
@@ -44,17 +43,13 @@ var (
 	labelField = flag.String("label", "", "column or field with the label (default: as the CLI)")
 	seed       = flag.Uint64("seed", 1, "random seed: the same seed gives the same variants as the CLI")
 	noOriginal = flag.Bool("no-original", false, "write only the variants")
-	preset     = flag.String("preset", "eda", "named recipe: "+recipe.PresetNames())
+	preset     = flag.String("preset", "", "named recipe: "+recipe.PresetNames()+" (default "+recipe.DefaultPreset+", as the CLI's)")
 	recipeFile = flag.String("recipe", "", "recipe file (JSON or YAML; 'textaug presets NAME > r.json' prints one to edit); its paths must be readable on the workers")
-	k          = flag.Int("k", 0, "variants per row (default: the recipe's)")
-	maxTries   = flag.Int("max-tries", 0, "attempts per row (default: the recipe's)")
-	bt         = flag.String("backtranslate", "", "translator backend, as the CLI's --backtranslate (overrides the recipe's)")
-	btURL      = flag.String("bt-url", "", "translator URL, as the CLI's")
-	btCache    = flag.String("bt-cache", "", "translation cache file on each worker's local disk (default: the user cache directory); none for memory only")
-	btPivots   = flag.String("pivots", "", "pivot languages, comma-separated")
-	btConc     = flag.Int("bt-concurrency", 0, "translator requests in flight per worker process")
-	btRate     = flag.Float64("bt-rate", 0, "translator requests per second per worker process (0: no limit)")
 	btBatch    = flag.Int("bt-batch", 256, "rows translated together, per DoFn instance and at each bundle's end")
+	// The recipe fields this command offers, declared from the CLI's
+	// table: the same names, help and defaults. The translator's limits
+	// hold per worker process, its cache is on each worker's local disk.
+	fields = recipe.NewFlags(flag.CommandLine, "k", "max-tries", "backtranslate", "bt-url", "bt-cache", "pivots", "bt-concurrency", "bt-rate")
 )
 
 func main() {
@@ -97,55 +92,11 @@ func run(ctx context.Context) error {
 // resolveRecipe is the CLI's resolution for the flags this command has:
 // the preset or recipe file, then the flags that were set.
 func resolveRecipe() (recipe.Recipe, error) {
-	set := map[string]bool{}
-	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	var r recipe.Recipe
-	if *recipeFile != "" {
-		if set["preset"] {
-			return r, fmt.Errorf("--preset and --recipe: give one")
-		}
-		var err error
-		if r, err = recipe.Load(*recipeFile); err != nil {
-			return r, err
-		}
-	} else {
-		p, ok := recipe.Preset(*preset)
-		if !ok {
-			return r, fmt.Errorf("--preset: unknown preset %q (have %s)", *preset, recipe.PresetNames())
-		}
-		r = p
+	r, err := recipe.Resolve(*preset, *recipeFile)
+	if err != nil {
+		return r, err
 	}
-	if set["k"] {
-		r.K = *k
-	}
-	if set["max-tries"] {
-		r.MaxTries = *maxTries
-	}
-	b := &r.Backtranslate
-	if set["backtranslate"] {
-		b.Backend = *bt
-	}
-	if set["bt-url"] {
-		b.URL = *btURL
-	}
-	if set["bt-cache"] {
-		b.Cache = *btCache
-	}
-	if set["pivots"] {
-		b.Pivots = nil
-		for _, p := range strings.Split(*btPivots, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				b.Pivots = append(b.Pivots, p)
-			}
-		}
-	}
-	if set["bt-concurrency"] {
-		b.Concurrency = *btConc
-	}
-	if set["bt-rate"] {
-		b.Rate = *btRate
-	}
-	return r, r.Validate()
+	return r, fields.Apply(&r)
 }
 
 // printCounts prints the textaug counters, as the CLI's closing line.

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Why: paraphrase reaches an OpenAI-compatible server through --llm-url
+// and --llm-model with the back-translation key variable, and its rows are
+// marked in provenance; the key never shows.
+func TestParaphraseFromTheCommandLine(t *testing.T) {
+	const key = "sk-secret-0123456789"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		assert.Contains(t, string(body), `Label: \"lost_or_stolen_card\"`, "the row's label is in the prompt")
+		if r.Header.Get("Authorization") != "Bearer "+key {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		content, _ := json.Marshal(map[string][]string{"paraphrases": {"My card has gone missing.", "I can't find my card anywhere."}})
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": %q}}]}`, content)
+	}))
+	defer srv.Close()
+	t.Setenv("TEXTAUG_OPENAI_KEY", key)
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	require.NoError(t, os.WriteFile(in, []byte(`{"text": "I lost my card", "label": "lost_or_stolen_card"}`+"\n"), 0o644))
+	code, out, errs := runCLI(t, "", "augment", "-k", "2", "--ops", "paraphrase", "--llm-url", srv.URL+"/v1",
+		"--llm-model", "local-model", "--llm-cache", "none", "--provenance", in)
+	require.Equal(t, 0, code, errs)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3, out)
+	assert.Contains(t, lines[1], `"ops":"paraphrase"`)
+	assert.NotContains(t, out+errs, key)
+
+	code, _, errs = runCLI(t, "I lost my card\n", "augment", "--ops", "paraphrase")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "llm.url: paraphrase and generate need the URL of a chat API (flag --llm-url)")
+}
+
+// Why: the new flags reach the recipe, and bad values are usage errors.
+func TestOpsFlags(t *testing.T) {
+	code, out, errs := runCLI(t, "I do not know why my card is declined\n", "augment", "-k", "2", "--seed", "1", "--ops", "typo,contraction",
+		"--typo-rate", "0.3", "--contraction-rate", "1", "--typo-keyboard", "qwertz")
+	require.Equal(t, 0, code, errs)
+	assert.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 3)
+	code, _, errs = runCLI(t, "x\n", "augment", "--ops", "typo", "--typo-rate", "2")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "--typo-rate: must be in (0, 1]")
+	code, _, errs = runCLI(t, "x\n", "augment", "--ops", "number-swap", "--number-kinds", "date,weight")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, `unknown kind "weight"`)
+	code, out, errs = runCLI(t, "Net sales rose 3.5% to EUR 25.8 mn on 5 March 2024.\n", "augment", "-k", "3", "--ops", "number-swap", "--number-kinds", "date")
+	require.Equal(t, 0, code, errs)
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		assert.True(t, strings.HasPrefix(l, "Net sales rose 3.5% to EUR 25.8 mn on "), l)
+	}
+}

@@ -1,0 +1,129 @@
+package recipe
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/textaug/textaug/synonyms/domain"
+	"github.com/textaug/textaug/textaug/lexdata"
+)
+
+// fieldTable is every recipe field a front-end offers as a flag, in the
+// order overrides are applied (alpha before the per-operation rates it
+// resets). It is a flag table: one entry per flag.
+var fieldTable = []Field{
+	{Name: "k", Flag: "k", Usage: "variants per row",
+		set: intField(func(r *Recipe) *int { return &r.K }), show: func(r *Recipe) string { return showInt(r.K) }},
+	{Name: "alpha", Flag: "alpha", Usage: "share of eligible words each operation changes, EDA's α; resets the per-operation rates",
+		set: func(r *Recipe, v []string) error {
+			r.Rates = nil
+			return floatField(func(r *Recipe) *float64 { return &r.Alpha })(r, v)
+		}, show: func(r *Recipe) string { return showFloat(r.Alpha) }},
+	{Name: "rates.synonym", Flag: "alpha-sr", Usage: "α of synonym replacement only", set: rateField("synonym"), show: showRate("synonym")},
+	{Name: "rates.insert", Flag: "alpha-ri", Usage: "α of random insertion only", set: rateField("insert"), show: showRate("insert")},
+	{Name: "rates.swap", Flag: "alpha-rs", Usage: "α of random swap only", set: rateField("swap"), show: showRate("swap")},
+	{Name: "rates.delete", Flag: "alpha-rd", Usage: "α (deletion probability) of random deletion only", set: rateField("delete"), show: showRate("delete")},
+	{Name: "rates.punct", Flag: "punct-ratio", Usage: "AEDA's ratio: marks before 1..ratio·words+1 words (unset: 0.3)", set: rateField("punct"), show: showRate("punct")},
+	{Name: "rates.pinyin", Flag: "pinyin-rate", Usage: "share of eligible Chinese characters the pinyin operation mistypes (unset: 0.05)", set: rateField("pinyin"), show: showRate("pinyin")},
+	{Name: "rates.typo", Flag: "typo-rate", Usage: "share of eligible words the typo operation mistypes (unset: 0.1)", set: rateField("typo"), show: showRate("typo")},
+	{Name: "rates.contraction", Flag: "contraction-rate", Usage: "share of contractions and long forms the contraction operation changes (unset: 0.5)", set: rateField("contraction"), show: showRate("contraction")},
+	{Name: "ops", Flag: "ops", Usage: "operations: eda, aeda, none (back-translation alone), or a comma list of " + strings.Join(OpNames(), ", ") + " (pinyin: Chinese typing noise); resets the weights",
+		set: func(r *Recipe, v []string) error {
+			r.Ops, r.Weights = ExpandOps(splitList(last(v))), nil
+			return nil
+		}, show: func(r *Recipe) string { return strings.Join(r.Ops, ",") }},
+	{Name: "chain", Flag: "chain", Bool: true, Usage: "apply every operation to each variant instead of one per variant",
+		set: boolField(func(r *Recipe) *bool { return &r.Chain })},
+	{Name: "max_tries", Flag: "max-tries", Usage: "attempts per row before a shortfall is reported (unset: 4·k+10)",
+		set: intField(func(r *Recipe) *int { return &r.MaxTries }), show: func(r *Recipe) string { return showInt(r.MaxTries) }},
+	{Name: "protect.file", Flag: "protect", Usage: "file of words and phrases never edited, one per line; /regexp/ lines are patterns",
+		set: stringField(func(r *Recipe) *string { return &r.Protect.File })},
+	{Name: "synonyms.base", Flag: "synonyms", Usage: "base synonym source: wordnet (embedded WordNet 3.0) or none",
+		set: stringField(func(r *Recipe) *string { return &r.Synonyms.Base }), show: func(r *Recipe) string { return r.Synonyms.Base }},
+	{Name: "synonyms.domains", Flag: "domain", Usage: "domain packs over WordNet: a comma list of " + strings.Join(domain.Names(), ", ") + ", or none",
+		set:  func(r *Recipe, v []string) error { r.Synonyms.Domains = strings.Split(last(v), ","); return nil },
+		show: func(r *Recipe) string { return strings.Join(r.Synonyms.Domains, ",") }},
+	{Name: "synonyms.lexicons", Flag: "lexicon", Repeat: true, Usage: "your synonym lexicon (TSV, OMW .tab, Cilin .txt); repeatable; earlier files win, and these over the recipe's",
+		set: func(r *Recipe, v []string) error {
+			r.Synonyms.Lexicons = append(append([]string(nil), v...), r.Synonyms.Lexicons...)
+			return nil
+		}},
+	{Name: "synonyms.lexicon_format", Flag: "lexicon-format", Usage: "format of --lexicon files: auto (by extension), tsv, omw or cilin",
+		set: stringField(func(r *Recipe) *string { return &r.Synonyms.LexiconFormat })},
+	{Name: "synonyms.blocklists", Flag: "blocklist", Repeat: true, Usage: "file of candidates that must never appear; repeatable",
+		set: func(r *Recipe, v []string) error {
+			r.Synonyms.Blocklists = append(r.Synonyms.Blocklists, v...)
+			return nil
+		}},
+	{Name: "synonyms.polarity", Flag: "polarity", Repeat: true, Usage: "extra polarity list for the guard; repeatable",
+		set: func(r *Recipe, v []string) error { r.Synonyms.Polarity = append(r.Synonyms.Polarity, v...); return nil }},
+	{Name: "synonyms.polarity_guard", Flag: "polarity-guard", Usage: "on (no opposite polarity), strict (no change of polarity) or off",
+		set: stringField(func(r *Recipe) *string { return &r.Synonyms.Guard }), show: func(r *Recipe) string { return r.Synonyms.Guard }},
+	{Name: "synonyms.candidates", Flag: "candidates", Usage: "WordNet candidates per word (unset: 8)",
+		set: intField(func(r *Recipe) *int { return &r.Synonyms.Candidates }), show: func(r *Recipe) string { return showInt(r.Synonyms.Candidates) }},
+	{Name: "synonyms.senses", Flag: "senses", Usage: "WordNet senses per word, most frequent first (unset: 3)",
+		set: intField(func(r *Recipe) *int { return &r.Synonyms.Senses }), show: func(r *Recipe) string { return showInt(r.Synonyms.Senses) }},
+	{Name: "typo.keyboard", Flag: "typo-keyboard", Usage: "keyboard layout of the typo operation: " + strings.Join(lexdata.LayoutNames(), ", ") + " (unset: qwerty)",
+		set: stringField(func(r *Recipe) *string { return &r.Typo.Keyboard })},
+	{Name: "checklist.entity_kinds", Flag: "entity-kinds", Usage: "what entity-swap may change: a comma list of person, given, family, company, place (unset: all)",
+		set: func(r *Recipe, v []string) error { r.CheckList.EntityKinds = strings.Split(last(v), ","); return nil }},
+	{Name: "checklist.number_kinds", Flag: "number-kinds", Usage: "what number-swap may change: a comma list of number, money, percent, date, identifier (unset: all but percent)",
+		set: func(r *Recipe, v []string) error { r.CheckList.NumberKinds = strings.Split(last(v), ","); return nil }},
+	{Name: "llm.url", Flag: "llm-url", Usage: "paraphrase and generate: an OpenAI-compatible chat API, hosted or local (e.g. http://127.0.0.1:8080/v1)",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.URL })},
+	{Name: "llm.model", Flag: "llm-model", Usage: "paraphrase and generate: the model",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.Model })},
+	{Name: "llm.temperature", Flag: "llm-temperature", Usage: "paraphrase and generate: the sampling temperature (unset: 0)",
+		set: floatField(func(r *Recipe) *float64 { return &r.LLM.Temperature })},
+	{Name: "llm.requests_per_second", Flag: "llm-rate", Usage: "paraphrase and generate: requests per second (unset: no limit)",
+		set: floatField(func(r *Recipe) *float64 { return &r.LLM.Rate })},
+	{Name: "llm.concurrency", Flag: "llm-concurrency", Usage: "paraphrase and generate: requests in flight (unset: 4)",
+		set: intField(func(r *Recipe) *int { return &r.LLM.Concurrency })},
+	{Name: "llm.cache", Flag: "llm-cache", Usage: "paraphrase and generate: the answers' cache file (unset: llm.db beside the translation cache); none for memory only",
+		set: stringField(func(r *Recipe) *string { return &r.LLM.Cache })},
+	{Name: "lang", Flag: "lang", Usage: "language of the text: en, zh, or auto (unset: per record, Chinese when at least 30% of its letters are Han)",
+		set: stringField(func(r *Recipe) *string { return &r.Lang }), show: func(r *Recipe) string { return r.Lang }},
+	{Name: "backtranslate.backend", Flag: "backtranslate", Usage: "back-translate through a translator too: " + strings.Join(Backends(), ", "),
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Backend }), show: func(r *Recipe) string { return r.Backtranslate.Backend }},
+	{Name: "backtranslate.url", Flag: "bt-url", Usage: "the translator's base URL (apertium: your APy, e.g. http://127.0.0.1:2737)",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.URL })},
+	{Name: "backtranslate.pivots", Flag: "pivots", Usage: "pivot languages, comma-separated (unset: apertium spa,cat; others es,fr)",
+		set: func(r *Recipe, v []string) error { r.Backtranslate.Pivots = splitList(last(v)); return nil }},
+	{Name: "backtranslate.source", Flag: "bt-source", Usage: "language of the corpus for the translator (unset: apertium eng; others en)",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Source })},
+	{Name: "backtranslate.chain", Flag: "bt-chain", Bool: true, Usage: "go through every pivot in turn (en->es->fr->en) instead of one pivot per variant",
+		set: boolField(func(r *Recipe) *bool { return &r.Backtranslate.Chain })},
+	{Name: "backtranslate.weight", Flag: "bt-weight", Usage: "weight of back-translation against the word operations together (unset: 1)",
+		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.Weight })},
+	{Name: "backtranslate.cache", Flag: "bt-cache", Usage: "translation cache file (unset: textaug/backtranslate.db in the user cache directory); none for memory only",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Cache })},
+	{Name: "backtranslate.concurrency", Flag: "bt-concurrency", Usage: "translator requests in flight (unset: 4)",
+		set: intField(func(r *Recipe) *int { return &r.Backtranslate.Concurrency })},
+	{Name: "backtranslate.requests_per_second", Flag: "bt-rate", Usage: "translator requests per second (unset: no limit)",
+		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.Rate })},
+	{Name: "backtranslate.chars_per_second", Flag: "bt-chars-rate", Usage: "characters per second sent to the translator (unset: no limit)",
+		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.CharsRate })},
+	{Name: "backtranslate.retries", Flag: "bt-retries", Usage: "retries of a failed request (unset: 5)",
+		set: intField(func(r *Recipe) *int { return &r.Backtranslate.Retries })},
+	{Name: "backtranslate.timeout", Flag: "bt-timeout", Usage: "timeout of one request (unset: 60s)",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Timeout })},
+	{Name: "backtranslate.model", Flag: "bt-model", Usage: "openai: the model",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Model })},
+	{Name: "backtranslate.temperature", Flag: "bt-temperature", Usage: "openai: the sampling temperature (unset: 0)",
+		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.Temperature })},
+	{Name: "backtranslate.region", Flag: "bt-region", Usage: "azure: the resource's region",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Region })},
+	{Name: "backtranslate.template", Flag: "bt-template", Usage: "template: JSON file describing an in-house service",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Template })},
+	{Name: "backtranslate.keys_file", Flag: "bt-keys", Usage: "JSON file of API keys by backend name (environment variables TEXTAUG_<BACKEND>_KEY win)",
+		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.KeysFile })},
+}
+
+func showRate(op string) func(*Recipe) string {
+	return func(r *Recipe) string {
+		if v, ok := r.Rates[op]; ok {
+			return strconv.FormatFloat(v, 'g', -1, 64)
+		}
+		return ""
+	}
+}

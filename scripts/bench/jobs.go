@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// job is one whole-process measurement: textaug with args on stdin or a
+// file, and optionally the EDA reference on the same rows.
+type job struct {
+	name  string
+	rows  int
+	stdin string   // one row given on standard input, or ""
+	args  []string // textaug's arguments
+	ref   []string // the reference's command, or nil
+}
+
+// plan lists the jobs and writes their inputs into o.tmp.
+func plan(o *options) ([]job, error) {
+	zh, err := sentences(o.zh, o.data, []string{"crosswoz_intent_zh/train", "crosswoz_intent_zh/test"})
+	if err != nil {
+		return nil, err
+	}
+	en, err := sentences(o.en, o.data, []string{"banking77/train", "banking77/test",
+		"financial_phrasebank_50agree/train", "financial_phrasebank_50agree/test",
+		"financial_phrasebank_allagree/train", "financial_phrasebank_allagree/test"})
+	if err != nil {
+		return nil, err
+	}
+	jobs := []job{{name: "one Chinese row (`--lang zh`)", rows: 1, stdin: zh[0] + "\n", args: []string{"augment", "--lang", "zh"}}}
+	sizes := []int{o.rows}
+	if o.big {
+		sizes = append(sizes, 200_000, 1_000_000)
+	}
+	for _, n := range sizes {
+		f := filepath.Join(o.tmp, fmt.Sprintf("zh-%d.txt", n))
+		if err := writeRows(f, zh, n, "", n > o.rows); err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, job{name: fmt.Sprintf("%d Chinese rows, k=9", n), rows: n,
+			args: []string{"augment", "--lang", "zh", "-k", "9", "--workers", strconv.Itoa(o.workers), "-o", os.DevNull, f}})
+	}
+	enTxt, enTSV := filepath.Join(o.tmp, "en.txt"), filepath.Join(o.tmp, "en.tsv")
+	if err := writeRows(enTxt, en, o.rows, "", false); err != nil {
+		return nil, err
+	}
+	if err := writeRows(enTSV, en, o.rows, "x\t", false); err != nil {
+		return nil, err
+	}
+	bulk := job{name: fmt.Sprintf("%d English rows, `--preset eda`, k=9, α 0.1", o.rows), rows: o.rows,
+		args: []string{"augment", "--preset", "eda", "-k", "9", "--alpha", "0.1", "--workers", strconv.Itoa(o.workers), "-o", os.DevNull, enTxt}}
+	if ref := os.Getenv("TEXTAUG_EDA_REF"); ref != "" {
+		bulk.ref = edaCommand(ref, enTSV, filepath.Join(o.tmp, "eda.out"))
+	}
+	jobs = append(jobs, bulk, job{name: "one English row", rows: 1, stdin: en[0] + "\n", args: []string{"augment"}})
+	return jobs, nil
+}
+
+// edaCommand runs eda_nlp's augment.py (ref is it or its directory) with
+// EDA's defaults spelled out: nine variants, every α 0.1.
+func edaCommand(ref, in, out string) []string {
+	if !strings.HasSuffix(ref, ".py") {
+		ref = filepath.Join(ref, "augment.py")
+	}
+	py := os.Getenv("TEXTAUG_PYTHON")
+	if py == "" {
+		py = "python3"
+	}
+	return []string{py, ref, "--input", in, "--output", out, "--num_aug", "9",
+		"--alpha_sr", "0.1", "--alpha_ri", "0.1", "--alpha_rs", "0.1", "--alpha_rd", "0.1"}
+}
+
+// sentences reads a text file of sentences, or the text fields of the
+// shared data's JSONL splits.
+func sentences(file, data string, splits []string) ([]string, error) {
+	files := []string{file}
+	if file == "" {
+		files = nil
+		for _, s := range splits {
+			files = append(files, filepath.Join(data, s+".jsonl"))
+		}
+	}
+	var out []string
+	for _, f := range files {
+		lines, err := readLines(f, file == "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lines...)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no sentences in %s", strings.Join(files, ", "))
+	}
+	return out, nil
+}
+
+func readLines(path string, jsonl bool) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (give -en and -zh, or -data)", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		text := sc.Text()
+		if jsonl {
+			var row struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+			}
+			text = row.Text
+		}
+		text = strings.Join(strings.Fields(text), " ") // one row per line, no tabs
+		if text != "" {
+			out = append(out, text)
+		}
+	}
+	return out, sc.Err()
+}
+
+// writeRows writes n rows cycling through texts, each after prefix; with
+// number, a row number is appended past the first round, so that the rows
+// stay distinct.
+func writeRows(path string, texts []string, n int, prefix string, number bool) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for i := 0; i < n; i++ {
+		t := texts[i%len(texts)]
+		if number && i >= len(texts) {
+			t += " " + strconv.Itoa(i)
+		}
+		w.WriteString(prefix + t + "\n")
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// cmd returns the textaug command of j.
+func (j job) cmd(bin string) *exec.Cmd {
+	c := exec.Command(bin, j.args...)
+	if j.stdin != "" {
+		c.Stdin = strings.NewReader(j.stdin)
+	}
+	return c
+}

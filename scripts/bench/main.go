@@ -1,0 +1,109 @@
+// Command bench measures textaug as whole processes and prints the table of
+// docs/performance.md: CPU time (user + system), wall-clock time and peak
+// resident set of each job, medians of several runs, and, when the Python
+// EDA reference is given, the same for it on the same English rows with the
+// ratios of paired runs.
+//
+//	go run ./scripts/bench [-runs 5] [-big] [-bin textaug] [-data ../shared/data]
+//	TEXTAUG_EDA_REF=/path/to/eda_nlp/code go run ./scripts/bench
+//
+// The jobs:
+//
+//   - one Chinese row: `textaug augment --lang zh` on one sentence (start-up);
+//   - N Chinese rows (20,000 by default; with -big also 200,000 and
+//     1,000,000, the texts repeated with a row number appended):
+//     `augment --lang zh -k 9 --workers 2`;
+//   - N English rows: `augment --preset eda -k 9 --alpha 0.1 --workers 2`,
+//     and the EDA reference on the same rows (`augment.py --num_aug 9`, all
+//     four α 0.1) when TEXTAUG_EDA_REF names eda_nlp's code directory (or its
+//     augment.py); its Python is TEXTAUG_PYTHON (default python3), which
+//     needs NLTK with WordNet (NLTK_DATA);
+//   - one English row: `textaug augment` on one sentence.
+//
+// The rows come from -en and -zh (text files, one sentence per line) or else
+// from the shared data (banking77 and financial_phrasebank for English,
+// crosswoz_intent_zh for Chinese, repeated to N rows). Every input and
+// output lives in a temporary directory that is removed at the end; the
+// reference is never copied. CPU and peak memory come from the kernel's
+// accounting of the child process (wait4's rusage, what /usr/bin/time -v
+// prints).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+type options struct {
+	runs    int
+	big     bool
+	bin     string
+	data    string
+	en, zh  string
+	rows    int
+	workers int
+	tmp     string
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.runs, "runs", 5, "runs of each job; the table shows medians")
+	flag.BoolVar(&o.big, "big", false, "also 200,000 and 1,000,000 Chinese rows (minutes)")
+	flag.StringVar(&o.bin, "bin", "", "textaug binary (default: build ./cmd/textaug)")
+	flag.StringVar(&o.data, "data", "../shared/data", "shared data directory, for rows when -en or -zh is not given")
+	flag.StringVar(&o.en, "en", "", "English sentences, one per line")
+	flag.StringVar(&o.zh, "zh", "", "Chinese sentences, one per line")
+	flag.IntVar(&o.rows, "rows", 20000, "rows of the bulk jobs")
+	flag.IntVar(&o.workers, "workers", 2, "textaug workers in the bulk jobs")
+	flag.Parse()
+	if err := run(&o, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(o *options, w io.Writer) error {
+	tmp, err := os.MkdirTemp("", "textaug-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	o.tmp = tmp
+	if o.bin == "" {
+		o.bin = filepath.Join(tmp, "textaug")
+		if out, err := exec.Command("go", "build", "-o", o.bin, "./cmd/textaug").CombinedOutput(); err != nil {
+			return fmt.Errorf("building textaug: %v: %s", err, out)
+		}
+	}
+	jobs, err := plan(o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s; %d runs each, medians; CPU = user + system\n\n", version(o.bin), o.runs)
+	printHeader(w)
+	for _, j := range jobs {
+		res, err := measure(j, o.runs, o.bin)
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.name, err)
+		}
+		printRow(w, j, res)
+	}
+	if ref := os.Getenv("TEXTAUG_EDA_REF"); ref == "" {
+		fmt.Fprintln(w, "\nEDA reference: not run (set TEXTAUG_EDA_REF to eda_nlp's code directory).")
+	}
+	return nil
+}
+
+func version(bin string) string {
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		return "(version unknown)"
+	}
+	v, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return v
+}
