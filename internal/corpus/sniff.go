@@ -95,11 +95,11 @@ func Sniff(head []byte) Sniffed {
 			return Sniffed{Content: BinaryData, What: s.what}
 		}
 	}
-	return sniffBytes(head)
+	return sniffControls(head)
 }
 
-// sniffBytes tells text from binary data by its NUL and control bytes.
-func sniffBytes(head []byte) Sniffed {
+// sniffControls tells text from binary data by its NUL and control bytes.
+func sniffControls(head []byte) Sniffed {
 	nul := bytes.IndexByte(head, 0)
 	if enc := utf16Order(head); enc != "" {
 		return Sniffed{Content: UTF16Data, What: enc + " text"}
