@@ -43,6 +43,10 @@ type Output struct {
 // for the original) and its operations joined by "+".
 func ProvenanceColumns() []string { return []string{"source_row", "variant", "ops"} }
 
+// ProvenanceNumbers are the provenance columns whose values are integers,
+// written as JSON numbers in JSONL (corpus.WriterOptions.Numeric).
+func ProvenanceNumbers() []string { return []string{"source_row", "variant"} }
+
 // WithOutput returns an engine that shares e's augmenters and encodes the
 // rows of Rows as out says.
 func (e *Engine) WithOutput(out Output) *Engine {

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHelperProcess is the textaug command, for tests that need a real
+// process (signals): it runs when TEXTAUG_HELPER is set.
+func TestHelperProcess(t *testing.T) {
+	if os.Getenv("TEXTAUG_HELPER") != "1" {
+		return
+	}
+	args := os.Args
+	for i, a := range args {
+		if a == "--" {
+			args = args[i+1:]
+			break
+		}
+	}
+	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// TestSignals: Ctrl-C and SIGTERM stop a run with 130 and 143, say
+// "interrupted", and leave no output file, even while the input (a pipe
+// that stays open) blocks.
+func TestSignals(t *testing.T) {
+	for _, tt := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tt.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out.txt")
+			cmd := exec.Command(os.Args[0], "-test.run=TestHelperProcess", "--", "augment", "-k", "2", "-o", out, "-")
+			cmd.Env = append(os.Environ(), "TEXTAUG_HELPER=1")
+			stdin, err := cmd.StdinPipe()
+			require.NoError(t, err)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			require.NoError(t, cmd.Start())
+			_, err = io.WriteString(stdin, strings.Repeat("I lost my card yesterday.\n", 500))
+			require.NoError(t, err)
+			time.Sleep(500 * time.Millisecond) // the stdin pipe stays open: the run waits for more
+			require.NoError(t, cmd.Process.Signal(tt.sig))
+			err = cmd.Wait()
+			stdin.Close()
+			var ee *exec.ExitError
+			require.ErrorAs(t, err, &ee, stderr.String())
+			assert.Equal(t, tt.code, ee.ExitCode())
+			assert.Contains(t, stderr.String(), "textaug: interrupted")
+			assert.NotContains(t, stderr.String(), "context canceled")
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, entries, "neither the output nor its temporary file")
+		})
+	}
+}
+
+// TestUsageErrorIsOneLine: a bad flag is one line and where the help is,
+// not the whole flag list; --help goes to stdout.
+func TestUsageErrorIsOneLine(t *testing.T) {
+	code, out, errs := runCLI(t, "", "augment", "--no-such-flag")
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "textaug augment: flag provided but not defined: -no-such-flag\nRun 'textaug augment --help' for the flags.\n", errs)
+
+	code, out, errs = runCLI(t, "", "augment", "--help")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, errs)
+	assert.Contains(t, out, "Usage: textaug augment")
+	assert.Contains(t, out, "-seed")
+
+	code, _, errs = runCLI(t, "", "merge")
+	assert.Equal(t, exitUsage, code)
+	assert.Equal(t, "textaug merge: give the shard outputs to merge\nRun 'textaug merge --help' for the flags.\n", errs)
+}
+
+// TestCacheMissingPath: stats and clear of a cache that does not exist
+// fail, and create nothing.
+func TestCacheMissingPath(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"stats", "clear"} {
+		missing := filepath.Join(dir, "nope", "cache.db")
+		code, _, errs := runCLI(t, "", "cache", sub, missing)
+		assert.Equal(t, exitFail, code)
+		assert.Contains(t, errs, "no such file or directory")
+		code, _, _ = runCLI(t, "", "cache", sub, "--bt-cache", missing)
+		assert.Equal(t, exitFail, code)
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "nothing created")
+	}
+}
+
+// TestBinaryInputSaysSo: binary data and gzip without .gz are named as
+// such, never as GB18030 text.
+func TestBinaryInputSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("text\nI lost my card\n"))
+	zw.Close()
+	noext := filepath.Join(dir, "train.csv")
+	require.NoError(t, os.WriteFile(noext, gz.Bytes(), 0o644))
+	code, _, errs := runCLI(t, "", "augment", noext)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errs, "gzip data, but the name does not end in .gz")
+	assert.NotContains(t, errs, "gb18030")
+
+	bin := filepath.Join(dir, "model.jsonl")
+	b := make([]byte, 4096)
+	for i := range b {
+		b[i] = byte(i*7919 + i/3)
+	}
+	require.NoError(t, os.WriteFile(bin, b, 0o644))
+	code, _, errs = runCLI(t, "", "augment", "--encoding", "gb18030", bin)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errs, "binary data, not a text corpus")
+}
+
+// TestProvenanceNumbersFromTheCLI: source_row and variant are JSON
+// numbers, spaced as the input's members are.
+func TestProvenanceNumbersFromTheCLI(t *testing.T) {
+	code, out, errs := runCLI(t, `{"text": "I lost my card yesterday", "label": "lost"}`+"\n", "augment", "--format", "jsonl", "-k", "1", "--provenance")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, `{"text": "I lost my card yesterday", "label": "lost", "source_row": 1, "variant": 0, "ops": ""}`)
+}
+
+// TestRowWithoutLabel: a JSONL row without the label member is a located
+// bad row, or a reject under --on-error skip.
+func TestRowWithoutLabel(t *testing.T) {
+	in := `{"text": "I lost my card", "label": "lost"}` + "\n" + `{"text": "where is my refund"}` + "\n"
+	code, _, errs := runCLI(t, in, "augment", "--format", "jsonl", "-k", "1")
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errs, `stdin:2:1: missing label: no member "label"`)
+	code, out, errs := runCLI(t, in, "augment", "--format", "jsonl", "-k", "1", "--on-error", "skip")
+	assert.Equal(t, exitOK, code, errs)
+	assert.NotContains(t, out, "refund")
+	assert.Contains(t, errs, "1 rejected")
+}
+
+// TestLongRowIsBadRow: a row over --max-row-bytes (1 MiB by default) is a
+// located bad row.
+func TestLongRowIsBadRow(t *testing.T) {
+	long := strings.Repeat("The bank raised its rate. ", 50_000) // 1.3 MB
+	in := "I lost my card\n" + long + "\nwhere is my refund\n"
+	code, _, errs := runCLI(t, in, "augment", "-k", "1", "--on-error", "skip")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Contains(t, errs, "stdin:2: row too long: line is longer than 1048576 bytes")
+	code, _, errs = runCLI(t, in, "augment", "-k", "1", "--max-row-bytes", "2000000")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Contains(t, errs, "3 rows in, 3 written")
+}
+
+// TestOutputOverInputRefused: -o or --rejects naming the input, however
+// spelled (./x, a link), is refused before anything is read, and the
+// input is left as it was.
+func TestOutputOverInputRefused(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "x.jsonl")
+	data := `{"text": "I lost my card", "label": "lost"}` + "\n"
+	require.NoError(t, os.WriteFile(in, []byte(data), 0o644))
+	link := filepath.Join(dir, "link.jsonl")
+	require.NoError(t, os.Symlink(in, link))
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"--no-original", "x.jsonl", "-o", "x.jsonl"},
+		{"x.jsonl", "--output", "./x.jsonl"},
+		{"x.jsonl", "-o", "link.jsonl"},
+		{"x.jsonl", "--on-error", "skip", "--rejects", in},
+	} {
+		code, _, errs := runCLI(t, "", append([]string{"augment"}, args...)...)
+		assert.Equal(t, exitUsage, code, "%v", args)
+		assert.Contains(t, errs, "writing it would destroy the input", "%v", args)
+		assert.Equal(t, 2, strings.Count(errs, "\n"), "one line and the hint: %s", errs)
+		got, err := os.ReadFile(in)
+		require.NoError(t, err)
+		assert.Equal(t, data, string(got))
+	}
+	code, _, errs := runCLI(t, "", "augment", "x.jsonl", "-o", "out.jsonl")
+	assert.Equal(t, exitOK, code, errs)
+}
+
+func TestWorkersMustBePositive(t *testing.T) {
+	for _, w := range []string{"0", "-3"} {
+		code, _, errs := runCLI(t, "I lost my card\n", "augment", "--workers", w)
+		assert.Equal(t, exitUsage, code)
+		assert.Contains(t, errs, "--workers: want 1 or more")
+	}
+}
