@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ type ioFlags struct {
 	shard       shardSpec
 	encoding    string
 	maxRow      int
+	maxMissing  maxMissing
 }
 
 func (f *ioFlags) register(fs *flag.FlagSet) {
@@ -61,6 +63,8 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
+	f.maxMissing = maxMissing{percent: 1, isPct: true}
+	fs.Var(&f.maxMissing, "bt-max-missing", "most rows translator failures may leave without a back-translated variant, a count or a percentage of the rows; more make the exit code 1 (the output is still written)")
 	fs.IntVar(&f.maxRow, "max-row-bytes", corpus.DefaultMaxRowBytes, "a row longer than this is a bad row (file:line, or a reject with --on-error skip), so that memory stays bounded")
 	fs.StringVar(&f.encoding, "encoding", "utf-8", "input encoding: utf-8, or gb18030 (reads GBK and GB2312 too) for Chinese files from older systems; the output is UTF-8")
 	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see 'Scaling out' in the README); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
@@ -258,6 +262,9 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitCode(err), err
 	}
 	defer eng.Close()
+	if err := eng.Probe(ctx); err != nil {
+		return exitFail, err // a translator that cannot work: say what to fix before the first row
+	}
 	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
 	if err != nil {
 		return exitFail, err
@@ -296,6 +303,9 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitFail, err
 	}
+	if iof.maxMissing.exceeded(st.NoBacktranslation, st.Rows) {
+		return exitFail, fmt.Errorf("%d of %d rows got no back-translated variant, more than --bt-max-missing %s (the output is written)", st.NoBacktranslation, st.Rows, &iof.maxMissing)
+	}
 	return exitOK, nil
 }
 
@@ -329,8 +339,46 @@ func printSummary(stderr io.Writer, st augment.Stats, took time.Duration, shard 
 	if shard != nil {
 		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", spec, shard.skipped)
 	}
-	if st.NoBacktranslation > 0 {
-		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.NoBacktranslation, st.FirstNoBacktranslation)
+	printShortfalls(stderr, st)
+	printMisses(stderr, st)
+}
+
+// printShortfalls counts the rows with a shortfall by kind.
+func printShortfalls(stderr io.Writer, st augment.Stats) {
+	if len(st.ShortBy) == 0 {
+		return
+	}
+	kinds := make([]string, 0, len(st.ShortBy))
+	for k := range st.ShortBy {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", st.ShortBy[k], k)
+	}
+	fmt.Fprintf(stderr, "textaug: shortfalls by reason: %s\n", strings.Join(parts, ", "))
+}
+
+// printMisses names the rows the translator failed for, and says whether
+// a re-run can help: only when some failures were transient.
+func printMisses(stderr io.Writer, st augment.Stats) {
+	if st.NoBacktranslation == 0 {
+		return
+	}
+	advice := "a re-run will not help: fix what the errors say"
+	switch {
+	case st.BTTransient == st.NoBacktranslation:
+		advice = "the failures were transient: a re-run completes them from the cache"
+	case st.BTTransient > 0:
+		advice = fmt.Sprintf("%d of them transient: a re-run completes those from the cache; the others need what the errors say fixed", st.BTTransient)
+	}
+	fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (%s):\n", st.NoBacktranslation, advice)
+	for _, m := range st.BTMisses {
+		fmt.Fprintf(stderr, "  %s\n", m)
+	}
+	if more := st.NoBacktranslation - len(st.BTMisses); more > 0 {
+		fmt.Fprintf(stderr, "  and %d more\n", more)
 	}
 }
 

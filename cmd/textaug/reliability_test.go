@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,4 +201,75 @@ func TestWorkersMustBePositive(t *testing.T) {
 		assert.Equal(t, exitUsage, code)
 		assert.Contains(t, errs, "--workers: want 1 or more")
 	}
+}
+
+// TestProbeBeforeTheFirstRow: a dead --bt-url or a pair the server lacks
+// is found before any row, exit 1, what to fix said, no output left.
+func TestProbeBeforeTheFirstRow(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.txt")
+	dead := httptest.NewServer(&fakeAPy{})
+	dead.Close()
+	code, _, errs := runCLI(t, "I lost my card yesterday\n", "augment", "--backtranslate", "apertium", "--bt-url", dead.URL,
+		"--bt-cache", "none", "-o", out)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errs, "connection refused")
+	assert.Contains(t, errs, "check the URL and that the service is running")
+	assert.NotContains(t, errs, "rows in", "no row was read")
+
+	srv := httptest.NewServer(&fakeAPy{})
+	defer srv.Close()
+	code, _, errs = runCLI(t, "I lost my card yesterday\n", "augment", "--backtranslate", "apertium", "--bt-url", srv.URL,
+		"--pivots", "deu", "--bt-cache", "none", "-o", out)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errs, "does not translate eng>deu, deu>eng; the pivots it offers both ways are cat, spa")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+}
+
+// TestRetriesZeroMeansNone: --bt-retries 0 sends each request once.
+func TestRetriesZeroMeansNone(t *testing.T) {
+	fake := &fakeAPy{}
+	fake.down.Store(true)
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	code, _, errs := runCLI(t, "I lost my card yesterday\n", "augment", "-k", "2", "--ops", "swap", "--backtranslate", "apertium",
+		"--bt-url", srv.URL, "--bt-cache", "none", "--bt-retries", "0", "--pivots", "spa", "--bt-max-missing", "100%")
+	assert.Equal(t, exitOK, code, errs)
+	assert.EqualValues(t, 1, fake.requests.Load(), "one request, no retry (it used to be 6)")
+}
+
+// TestPermanentMissesNeverSuggestARerun: a translator answering 404 to
+// /translate (after a good probe) leaves rows without back-translation;
+// the summary names them and does not suggest a re-run.
+func TestPermanentMissesNeverSuggestARerun(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/listPairs" {
+			(&fakeAPy{}).ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	code, _, errs := runCLI(t, "I lost my card yesterday\nWhere is my refund please\n", "augment", "-k", "2", "--ops", "swap",
+		"--backtranslate", "apertium", "--bt-url", srv.URL, "--bt-cache", "none", "--bt-max-missing", "1")
+	assert.Equal(t, exitFail, code, "2 rows missed, more than 1")
+	assert.Contains(t, errs, "2 rows got no back-translated variant (a re-run will not help: fix what the errors say)")
+	assert.Contains(t, errs, "  row 2 (line 2): ")
+	assert.Contains(t, errs, "404")
+	assert.NotContains(t, errs, "re-run completes")
+
+	code, _, errs = runCLI(t, "I lost my card yesterday\n", "augment", "-k", "2", "--ops", "swap",
+		"--backtranslate", "apertium", "--bt-url", srv.URL, "--bt-cache", "none", "--bt-max-missing", "100%")
+	assert.Equal(t, exitOK, code, errs)
+	code, _, errs = runCLI(t, "x\n", "augment", "--bt-max-missing", "lots")
+	assert.Equal(t, exitUsage, code, errs)
+}
+
+// TestShortfallsByReason: the summary counts shortfalls by their reason.
+func TestShortfallsByReason(t *testing.T) {
+	code, _, errs := runCLI(t, "I lost my card\n\n12345\n", "augment", "-k", "2", "--no-original", "--ops", "swap,delete")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, errs, "textaug: shortfalls by reason: 1 empty text, 1 no editable word\n")
 }

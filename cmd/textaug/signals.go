@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -50,4 +53,43 @@ func interrupted(ctx context.Context) (interruption, bool) {
 	var i interruption
 	ok := errors.As(context.Cause(ctx), &i)
 	return i, ok
+}
+
+// maxMissing is --bt-max-missing: how many rows translator failures may
+// leave without a back-translated variant before the run fails: a count
+// ("20") or a share of the rows read ("1%").
+type maxMissing struct {
+	count   int
+	percent float64
+	isPct   bool
+}
+
+func (m *maxMissing) String() string {
+	if m.isPct {
+		return strconv.FormatFloat(m.percent, 'g', -1, 64) + "%"
+	}
+	return strconv.Itoa(m.count)
+}
+func (m *maxMissing) Set(s string) error {
+	s = strings.TrimSpace(s)
+	if p, ok := strings.CutSuffix(s, "%"); ok {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || v < 0 || v > 100 {
+			return fmt.Errorf("want a count or a percentage from 0%% to 100%%, got %q", s)
+		}
+		*m = maxMissing{percent: v, isPct: true}
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want a count or a percentage from 0%% to 100%%, got %q", s)
+	}
+	*m = maxMissing{count: n}
+	return nil
+}
+func (m *maxMissing) exceeded(missing, rows int) bool {
+	if m.isPct {
+		return float64(missing) > m.percent/100*float64(rows)
+	}
+	return missing > m.count
 }
