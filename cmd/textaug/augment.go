@@ -339,6 +339,9 @@ func printSummary(stderr io.Writer, st augment.Stats, took time.Duration, shard 
 	if shard != nil {
 		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", spec, shard.skipped)
 	}
+	if st.Rows == 0 {
+		fmt.Fprintln(stderr, "textaug: warning: 0 rows in: the input is empty")
+	}
 	printShortfalls(stderr, st)
 	printMisses(stderr, st)
 }

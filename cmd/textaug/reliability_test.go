@@ -273,3 +273,10 @@ func TestShortfallsByReason(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, errs, "textaug: shortfalls by reason: 1 empty text, 1 no editable word\n")
 }
+
+func TestEmptyInputWarns(t *testing.T) {
+	code, out, errs := runCLI(t, "", "augment", "-k", "2")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "textaug: warning: 0 rows in: the input is empty\n")
+}
