@@ -280,3 +280,38 @@ func TestEmptyInputWarns(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Contains(t, errs, "textaug: warning: 0 rows in: the input is empty\n")
 }
+
+// TestFlagsThatCannotActAreErrors: under a recipe that does not read them,
+// or naming files that do not exist, flags are usage errors naming the
+// flag and why.
+func TestFlagsThatCannotActAreErrors(t *testing.T) {
+	dir := t.TempDir()
+	lex := filepath.Join(dir, "lex.tsv")
+	require.NoError(t, os.WriteFile(lex, []byte("card\tbankcard\n"), 0o644))
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lexicon", "/missing"}, "--lexicon has no effect: the recipe has no synonym or insert operation; add --ops synonym,… or use --preset eda"},
+		{[]string{"--lexicon", lex}, "--lexicon has no effect"},
+		{[]string{"--domain", "nonsense"}, "--domain has no effect"},
+		{[]string{"--polarity", lex}, "--polarity has no effect"},
+		{[]string{"--senses", "2"}, "--senses has no effect"},
+		{[]string{"--candidates", "4"}, "--candidates has no effect"},
+		{[]string{"--blocklist", lex}, "--blocklist has no effect"},
+		{[]string{"--ops", "synonym", "--lexicon", "/missing"}, "--lexicon /missing: stat /missing: no such file or directory"},
+		{[]string{"--ops", "synonym", "--domain", "nonsense"}, `--domain: unknown pack "nonsense"`},
+		{[]string{"--ops", "swap", "--alpha-sr", "0.2"}, "--alpha-sr has no effect: the recipe has no synonym operation"},
+		{[]string{"--bt-url", "http://127.0.0.1:1"}, "--bt-url has no effect without --backtranslate"},
+		{[]string{"--backtranslate", "apertium", "--bt-url", "http://127.0.0.1:1", "--bt-model", "m"}, "--bt-model has no effect: it is for --backtranslate openai, not apertium"},
+		{[]string{"--protect", "/missing"}, "--protect /missing: stat /missing: no such file or directory"},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCLI(t, "I lost my card\n", append([]string{"augment"}, tt.args...)...)
+		assert.Equal(t, exitUsage, code, "%v: %s", tt.args, errs)
+		assert.Empty(t, out)
+		assert.Contains(t, errs, tt.want, "%v", tt.args)
+	}
+	code, _, errs := runCLI(t, "I lost my card\n", "augment", "--ops", "synonym", "--lexicon", lex, "--senses", "2")
+	assert.Equal(t, exitOK, code, errs)
+}
