@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/internal/recipe"
 )
 
 // TestHelperProcess is the textaug command, for tests that need a real
@@ -314,4 +317,15 @@ func TestFlagsThatCannotActAreErrors(t *testing.T) {
 	}
 	code, _, errs := runCLI(t, "I lost my card\n", "augment", "--ops", "synonym", "--lexicon", lex, "--senses", "2")
 	assert.Equal(t, exitOK, code, errs)
+}
+
+// TestHelpShowsTheDefaultsThatApply: --help gives the default preset's k
+// and α, read from the preset itself (it used to say 9 and 0.1 while 16
+// and 0.2 applied).
+func TestHelpShowsTheDefaultsThatApply(t *testing.T) {
+	def, ok := recipe.Preset(recipe.DefaultPreset)
+	require.True(t, ok)
+	_, out, _ := runCLI(t, "", "augment", "--help")
+	assert.Contains(t, out, fmt.Sprintf("variants per row [recipe: k; %s: %d]", def.Name, def.K))
+	assert.Contains(t, out, fmt.Sprintf("[recipe: alpha; %s: %g]", def.Name, def.Alpha))
 }
