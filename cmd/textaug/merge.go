@@ -52,6 +52,9 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return usageError(stderr, "merge", err)
 	}
+	if err := sameFiles(pos, []namedPath{{"-o", *output}}); err != nil {
+		return usageError(stderr, "merge", err)
+	}
 	rows, err := mergeShards(ctx, f, *text, pos, *output, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug merge: %v\n", err)

@@ -329,3 +329,16 @@ func TestHelpShowsTheDefaultsThatApply(t *testing.T) {
 	assert.Contains(t, out, fmt.Sprintf("variants per row [recipe: k; %s: %d]", def.Name, def.K))
 	assert.Contains(t, out, fmt.Sprintf("[recipe: alpha; %s: %g]", def.Name, def.Alpha))
 }
+
+func TestMergeOutputOverInputRefused(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	data := `{"text": "x", "source_row": 1, "variant": 0, "ops": ""}` + "\n"
+	require.NoError(t, os.WriteFile(a, []byte(data), 0o644))
+	code, _, errs := runCLI(t, "", "merge", "-o", a, a)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "writing it would destroy the input")
+	got, err := os.ReadFile(a)
+	require.NoError(t, err)
+	assert.Equal(t, data, string(got))
+}
