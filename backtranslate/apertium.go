@@ -102,6 +102,20 @@ func (a *Apertium) ListPairs(ctx context.Context) ([]Pair, error) {
 	return slices.Compact(pairs), nil
 }
 
+// Probe checks that the server answers /listPairs with every direction in
+// pairs; see Prober.
+func (a *Apertium) Probe(ctx context.Context, pairs []Pair) error {
+	have, err := a.ListPairs(ctx)
+	if err != nil {
+		return probeFailed(ctx, "apertium", a.base+"/listPairs", err)
+	}
+	o := newOffer()
+	for _, p := range have {
+		o.addPair(p.From, p.To)
+	}
+	return o.check("apertium", a.base, pairs, func(c string, _ bool) string { return apertiumCode(c) })
+}
+
 // Translate translates texts from one language to another; see Apertium.
 func (a *Apertium) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	from, to = apertiumCode(from), apertiumCode(to)
@@ -203,7 +217,8 @@ func (a *Apertium) request(ctx context.Context, pair string, lines []string) ([]
 }
 
 // apertiumClassify is DefaultClassify showing APy's explanation (such as
-// "That pair is not installed") as the body.
+// "That pair is not installed") as the body; a pair or mode that is not
+// installed is ErrUnsupported.
 func apertiumClassify(status int, h http.Header, body []byte) (error, bool) {
 	err, retry := DefaultClassify(status, h, body)
 	var e struct {
@@ -213,6 +228,9 @@ func apertiumClassify(status int, h http.Header, body []byte) (error, bool) {
 	if json.Unmarshal(body, &e) == nil && (e.Explanation != "" || e.Message != "") {
 		if se, ok := err.(*StatusError); ok {
 			se.Body = trimBody([]byte(strings.TrimSpace(e.Message+": "+e.Explanation)), nil)
+			if status == http.StatusBadRequest && strings.Contains(e.Explanation, "not installed") {
+				se.Err = ErrUnsupported
+			}
 		}
 	}
 	return err, retry

@@ -72,7 +72,7 @@ func TestApertiumRealResponses(t *testing.T) {
 
 	_, err = a.Translate(context.Background(), "eng", "deu", []string{"Hello."})
 	require.Error(t, err)
-	assert.Equal(t, "backtranslate: apertium: HTTP 400 Bad Request: Bad Request: That pair is not installed", err.Error())
+	assert.Equal(t, "backtranslate: apertium: HTTP 400 Bad Request (not offered by the service): Bad Request: That pair is not installed", err.Error())
 	assert.True(t, isSoft(err))
 }
 

@@ -3,9 +3,11 @@ package backtranslate
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -27,6 +29,11 @@ const (
 
 // azureQuotaCode is Azure's "free quota exceeded" error code.
 const azureQuotaCode = 403001
+
+// azureLanguageCodes are Azure's error codes for languages it does not
+// offer: 400019 (a language is not supported), 400035 (source language not
+// valid), 400036 (target language not valid).
+var azureLanguageCodes = []int64{400019, 400035, 400036}
 
 // Azure translates through Azure AI Translator v3
 // (https://learn.microsoft.com/azure/ai-services/translator/reference/v3-0-translate).
@@ -75,6 +82,37 @@ func (a *Azure) Name() string { return "azure " + redactURL(a.base) }
 // BatchLimits reports what one request carries: 1,000 texts, 50,000
 // characters.
 func (a *Azure) BatchLimits() (texts, chars int) { return azureMaxTexts, azureMaxChars }
+
+// Probe checks that /languages lists every language in pairs, and that a
+// one-word /translate is accepted (which checks the key and region); see
+// Prober.
+func (a *Azure) Probe(ctx context.Context, pairs []Pair) error {
+	u := a.base + "/languages?api-version=3.0&scope=translation"
+	body, err := a.c.Do(ctx, Request{URL: u, Header: http.Header{"Accept": {"application/json"}}, Backend: "azure", Classify: azureClassify})
+	if err != nil {
+		return probeFailed(ctx, "azure", u, err)
+	}
+	var r struct {
+		Translation map[string]json.RawMessage `json:"translation"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil || r.Translation == nil {
+		if err == nil {
+			err = errors.New("no translation languages")
+		}
+		return probeFailed(ctx, "azure", u, &Error{Backend: "azure", Err: fmt.Errorf("languages: malformed response: %w", err)})
+	}
+	o := newOffer()
+	for code := range r.Translation {
+		o.addLang(code, true, true)
+	}
+	if err := o.check("azure", a.base, pairs, func(c string, _ bool) string { return azureCode(c) }); err != nil {
+		return err
+	}
+	if _, err := a.Translate(ctx, pairs[0].From, pairs[0].To, []string{probeWord}); err != nil {
+		return probeFailed(ctx, "azure", a.base+"/translate", err)
+	}
+	return nil
+}
 
 // Translate translates texts from one language to another; see Azure.
 func (a *Azure) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
@@ -146,8 +184,8 @@ func (a *Azure) request(ctx context.Context, u, src, tgt string, texts []string)
 }
 
 // azureClassify reads Azure's error body: a 403 about quota is ErrQuota,
-// other 401 and 403 answers ErrAuth; anything else follows
-// DefaultClassify.
+// other 401 and 403 answers ErrAuth, an unknown language ErrUnsupported;
+// anything else follows DefaultClassify.
 func azureClassify(status int, h http.Header, body []byte) (error, bool) {
 	var e struct {
 		Error struct {
@@ -162,6 +200,8 @@ func azureClassify(status int, h http.Header, body []byte) (error, bool) {
 	switch {
 	case status == http.StatusForbidden && (code == azureQuotaCode || strings.Contains(strings.ToLower(e.Error.Message), "quota")):
 		err = &StatusError{Status: status, Err: ErrQuota}
+	case status == http.StatusBadRequest && slices.Contains(azureLanguageCodes, code):
+		err = &StatusError{Status: status, Err: ErrUnsupported}
 	default:
 		err, retry = DefaultClassify(status, h, body)
 	}

@@ -51,6 +51,29 @@ func OpenCache(path string) (*Cache, error) {
 			return nil, fmt.Errorf("backtranslate: cache: %w", err)
 		}
 	}
+	return openCache(path)
+}
+
+// OpenExistingCache opens the cache file at path, which must exist: for
+// inspecting or clearing a cache, where a mistyped path must be an error
+// rather than a new, empty cache. Nothing is created: a missing path is an
+// error wrapping fs.ErrNotExist; a directory, or an empty file, is an
+// error too.
+func OpenExistingCache(path string) (*Cache, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("backtranslate: cache: %w", err)
+	}
+	switch {
+	case fi.IsDir():
+		return nil, fmt.Errorf("backtranslate: cache %s: a directory, not a cache file", path)
+	case fi.Size() == 0:
+		return nil, fmt.Errorf("backtranslate: cache %s: an empty file, not a cache file", path)
+	}
+	return openCache(path)
+}
+
+func openCache(path string) (*Cache, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cacheLockWait})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
@@ -233,6 +256,12 @@ type flight struct {
 }
 
 func (ct *cachedTranslator) Name() string { return ct.t.Name() }
+
+// Probe probes the wrapped Translator (see Prober); it reads and writes
+// nothing in the cache.
+func (ct *cachedTranslator) Probe(ctx context.Context, pairs []Pair) error {
+	return Probe(ctx, ct.t, pairs)
+}
 
 // BatchLimits passes on the wrapped Translator's limits.
 func (ct *cachedTranslator) BatchLimits() (texts, chars int) { return batchLimits(ct.t) }

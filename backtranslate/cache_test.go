@@ -3,6 +3,7 @@ package backtranslate
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -259,4 +260,47 @@ func TestOpenCacheErrors(t *testing.T) {
 	_, err := OpenCache(bad)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "backtranslate: cache "+bad)
+}
+
+// TestOpenExistingCache: stats and clear of a path that does not exist
+// are errors, and create nothing.
+func TestOpenExistingCache(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "sub", "missing.db")
+	_, err := OpenExistingCache(missing)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+	assert.Contains(t, err.Error(), "backtranslate: cache: ")
+	assert.Contains(t, err.Error(), missing)
+	_, err = os.Stat(filepath.Join(dir, "sub"))
+	assert.ErrorIs(t, err, fs.ErrNotExist, "no directory created")
+
+	_, err = OpenExistingCache(dir)
+	assert.ErrorContains(t, err, "a directory, not a cache file")
+	empty := filepath.Join(dir, "empty")
+	require.NoError(t, os.WriteFile(empty, nil, 0o600))
+	_, err = OpenExistingCache(empty)
+	assert.ErrorContains(t, err, "an empty file, not a cache file")
+	fi, err := os.Stat(empty)
+	require.NoError(t, err)
+	assert.Zero(t, fi.Size(), "left as it was")
+
+	path := filepath.Join(dir, "cache.db")
+	c, err := OpenCache(path)
+	require.NoError(t, err)
+	_, err = Cached(translatorFunc(func(_ context.Context, _, to string, texts []string) ([]string, error) {
+		return fakeTranslateAll(to, texts), nil
+	}), c, "").Translate(context.Background(), "en", "es", []string{"one", "two"})
+	require.NoError(t, err)
+	require.NoError(t, c.Close())
+	c, err = OpenExistingCache(path)
+	require.NoError(t, err)
+	n, _, err := c.Stats()
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	require.NoError(t, c.Clear())
+	n, _, err = c.Stats()
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	require.NoError(t, c.Close())
 }

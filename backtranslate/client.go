@@ -41,6 +41,11 @@ var ErrAuth = errors.New("backtranslate: authentication failed")
 // insufficient_quota). Requests that fail this way are not retried.
 var ErrQuota = errors.New("backtranslate: quota exhausted")
 
+// ErrUnsupported says the service does not offer what was asked: a
+// language pair, or (for OpenAI-compatible servers) a model. Requests that
+// fail this way are not retried.
+var ErrUnsupported = errors.New("backtranslate: not offered by the service")
+
 // maxErrorBody is how much of a response body a StatusError keeps.
 const maxErrorBody = 200
 
@@ -53,7 +58,8 @@ type StatusError struct {
 	// Body is the start of the response body: at most 200 bytes, white
 	// space collapsed, with the request's secrets (Request.Redact) blanked.
 	Body string
-	// Err is ErrAuth, ErrQuota or nil; errors.Is sees through to it.
+	// Err is ErrAuth, ErrQuota, ErrUnsupported or nil; errors.Is sees
+	// through to it.
 	Err error
 }
 
@@ -297,7 +303,7 @@ func (c *Client) Do(ctx context.Context, req Request) ([]byte, error) {
 	}
 	fail := func(err error) error { return &Error{Backend: backend, Err: err} }
 	if perr != nil || u.Scheme == "" || u.Host == "" {
-		return nil, fail(fmt.Errorf("invalid URL %q", redactURL(req.URL)))
+		return nil, fail(fmt.Errorf("%w %q", errBadURL, redactURL(req.URL)))
 	}
 	method := req.Method
 	if method == "" {
@@ -351,8 +357,8 @@ func (c *Client) Do(ctx context.Context, req Request) ([]byte, error) {
 			}
 		}
 		if !retry || attempt >= c.retries {
-			if retry && attempt > 0 {
-				err = fmt.Errorf("%w (gave up after %d attempts)", err, attempt+1)
+			if retry {
+				err = &gaveUp{err: err, attempts: attempt + 1}
 			}
 			return nil, fail(err)
 		}
@@ -377,7 +383,28 @@ func DefaultClassify(status int, _ http.Header, _ []byte) (error, bool) {
 	}
 }
 
-var errTooLarge = errors.New("response too large")
+var (
+	errTooLarge = errors.New("response too large")
+	errTimeout  = errors.New("timeout")
+	errBadURL   = errors.New("invalid URL")
+)
+
+// gaveUp wraps the last error of a request that was retried as long as
+// allowed (or not at all, with no retries): a failure that a later run may
+// not meet. See Transient.
+type gaveUp struct {
+	err      error
+	attempts int
+}
+
+func (e *gaveUp) Error() string {
+	if e.attempts > 1 {
+		return fmt.Sprintf("%v (gave up after %d attempts)", e.err, e.attempts)
+	}
+	return e.err.Error()
+}
+
+func (e *gaveUp) Unwrap() error { return e.err }
 
 // attempt sends req once, holding a concurrency slot, and reads the whole
 // body under the per-attempt timeout.
@@ -419,7 +446,7 @@ func (c *Client) attempt(ctx context.Context, method string, req Request) (int, 
 // transportErr names per-attempt timeouts and hides URLs' secrets.
 func (c *Client) transportErr(ctx, actx context.Context, err error) error {
 	if ctx.Err() == nil && actx.Err() == context.DeadlineExceeded {
-		return fmt.Errorf("timeout after %v", c.timeout)
+		return fmt.Errorf("%w after %v", errTimeout, c.timeout)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

@@ -83,6 +83,35 @@ func (d *DeepL) Name() string { return "deepl " + redactURL(d.base) }
 // characters.
 func (d *DeepL) BatchLimits() (texts, chars int) { return deeplMaxTexts, deeplMaxChars }
 
+// Probe checks that /v2/languages lists every source and target language
+// in pairs (the request checks the key); see Prober.
+func (d *DeepL) Probe(ctx context.Context, pairs []Pair) error {
+	o := newOffer()
+	for _, typ := range []string{"source", "target"} {
+		u := d.base + "/v2/languages?type=" + typ
+		body, err := d.c.Do(ctx, Request{
+			URL:      u,
+			Header:   http.Header{"Authorization": {"DeepL-Auth-Key " + d.key}, "Accept": {"application/json"}},
+			Backend:  "deepl",
+			Classify: deeplClassify,
+			Redact:   []string{d.key},
+		})
+		if err != nil {
+			return probeFailed(ctx, "deepl", u, err)
+		}
+		var langs []struct {
+			Language string `json:"language"`
+		}
+		if err := json.Unmarshal(body, &langs); err != nil {
+			return probeFailed(ctx, "deepl", u, &Error{Backend: "deepl", Err: fmt.Errorf("languages: malformed response: %w", err)})
+		}
+		for _, l := range langs {
+			o.addLang(l.Language, typ == "source", typ == "target")
+		}
+	}
+	return o.check("deepl", d.base, pairs, deeplCode)
+}
+
 // Translate translates texts from one language to another; see DeepL.
 func (d *DeepL) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, tgt := deeplCode(from, false), deeplCode(to, true)
@@ -138,7 +167,8 @@ func (d *DeepL) request(ctx context.Context, src, tgt string, texts []string) ([
 	return got, nil
 }
 
-// deeplClassify maps 456 to ErrQuota and otherwise follows DefaultClassify,
+// deeplClassify maps 456 to ErrQuota and a language that is "not
+// supported" to ErrUnsupported, and otherwise follows DefaultClassify,
 // showing DeepL's "message" as the body.
 func deeplClassify(status int, h http.Header, body []byte) (error, bool) {
 	var err error
@@ -159,6 +189,9 @@ func deeplClassify(status int, h http.Header, body []byte) (error, bool) {
 				msg += ": " + e.Detail
 			}
 			se.Body = trimBody([]byte(msg), nil) // Do blanks the secrets
+			if status == http.StatusBadRequest && strings.Contains(msg, "not supported") {
+				se.Err = ErrUnsupported
+			}
 		}
 	}
 	return err, retry

@@ -17,10 +17,10 @@
 //
 //   - at most N requests in flight (default 4);
 //   - token-bucket limits in requests/s and characters/s;
-//   - retries (default 5) of network errors, timeouts, truncated bodies,
-//     408, 429 and 5xx, with exponential backoff and full jitter, honouring
-//     Retry-After on 429 and 503; authentication (401, 403) and quota
-//     errors are never retried;
+//   - retries (default 5; [WithRetries](0) for none) of network errors,
+//     timeouts, truncated bodies, 408, 429 and 5xx, with exponential
+//     backoff and full jitter, honouring Retry-After on 429 and 503;
+//     authentication (401, 403) and quota errors are never retried;
 //   - a per-attempt timeout (default 60 s) and a response size cap
 //     (default 16 MiB);
 //   - the context cancels everything at once.
@@ -41,7 +41,17 @@
 // Every failed translation is an [*Error] whose Soft method reports true:
 // textaug's Sampler reports a shortfall for that row and goes on, and a
 // re-run completes it from the cache. When the caller's context is done,
-// errors wrap ctx.Err() instead and are not soft. Secrets (API keys)
+// errors wrap ctx.Err() instead and are not soft. [FailureOf] says what
+// kind of failure an error is, and [Transient] whether a re-run can help
+// (network errors, timeouts, 429 and 5xx after the last retry) or not
+// (404, refused keys, exhausted quotas, languages the service lacks,
+// unusable answers).
+//
+// [Probe] (and [RoundTrip.Probe]) checks a service before a run sends it
+// any text: that it answers at the URL, accepts the key, and offers every
+// direction the round trips need, through each backend's list of pairs,
+// languages or models. A failed probe is a [*ProbeError] that says what
+// to fix. Secrets (API keys)
 // travel in headers or bodies, never in URLs, and never appear in errors,
 // names or cache keys.
 package backtranslate

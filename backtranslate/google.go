@@ -77,6 +77,35 @@ func (g *Google) Name() string { return "google " + redactURL(g.base) }
 // characters.
 func (g *Google) BatchLimits() (texts, chars int) { return googleMaxTexts, googleMaxChars }
 
+// Probe checks that /language/translate/v2/languages lists every language
+// in pairs (the request checks the key); see Prober.
+func (g *Google) Probe(ctx context.Context, pairs []Pair) error {
+	u := g.base + "/language/translate/v2/languages"
+	h := http.Header{"Accept": {"application/json"}}
+	if g.key != "" {
+		h.Set("X-Goog-Api-Key", g.key)
+	}
+	body, err := g.c.Do(ctx, Request{URL: u, Header: h, Backend: "google", Classify: googleClassify, Redact: []string{g.key}})
+	if err != nil {
+		return probeFailed(ctx, "google", u, err)
+	}
+	var r struct {
+		Data struct {
+			Languages []struct {
+				Language string `json:"language"`
+			} `json:"languages"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return probeFailed(ctx, "google", u, &Error{Backend: "google", Err: fmt.Errorf("languages: malformed response: %w", err)})
+	}
+	o := newOffer()
+	for _, l := range r.Data.Languages {
+		o.addLang(l.Language, true, true)
+	}
+	return o.check("google", g.base, pairs, func(c string, _ bool) string { return googleCode(c) })
+}
+
 // Translate translates texts from one language to another; see Google.
 func (g *Google) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, tgt := googleCode(from), googleCode(to)
@@ -160,7 +189,8 @@ var (
 
 // googleClassify reads the reasons in Google's error body: rate limits are
 // retried, quota and billing errors are ErrQuota, key and permission errors
-// ErrAuth; anything else follows DefaultClassify.
+// ErrAuth, a bad language pair ErrUnsupported; anything else follows
+// DefaultClassify.
 func googleClassify(status int, h http.Header, body []byte) (error, bool) {
 	var e struct {
 		Error struct {
@@ -199,6 +229,8 @@ func googleClassify(status int, h http.Header, body []byte) (error, bool) {
 		err = &StatusError{Status: status, Err: ErrQuota}
 	case has(googleAuthReasons) || status == http.StatusUnauthorized || status == http.StatusForbidden:
 		err = &StatusError{Status: status, Err: ErrAuth}
+	case status == http.StatusBadRequest && strings.Contains(strings.ToLower(e.Error.Message), "language pair"):
+		err = &StatusError{Status: status, Err: ErrUnsupported}
 	default:
 		err, retry = DefaultClassify(status, h, body)
 	}

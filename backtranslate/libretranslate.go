@@ -54,6 +54,41 @@ func (l *LibreTranslate) Name() string { return "libretranslate " + redactURL(l.
 // characters.
 func (l *LibreTranslate) BatchLimits() (texts, chars int) { return libreMaxTexts, libreMaxChars }
 
+// Probe checks that the server's /languages offers every direction in
+// pairs, and that it accepts a one-word /translate (and so the key); see
+// Prober.
+func (l *LibreTranslate) Probe(ctx context.Context, pairs []Pair) error {
+	u := l.base + "/languages"
+	body, err := l.c.Do(ctx, Request{URL: u, Header: http.Header{"Accept": {"application/json"}}, Backend: "libretranslate", Classify: libreClassify})
+	if err != nil {
+		return probeFailed(ctx, "libretranslate", u, err)
+	}
+	var langs []struct {
+		Code    string   `json:"code"`
+		Targets []string `json:"targets"` // absent before LibreTranslate 1.3: any language into any other
+	}
+	if err := json.Unmarshal(body, &langs); err != nil {
+		return probeFailed(ctx, "libretranslate", u, &Error{Backend: "libretranslate", Err: fmt.Errorf("languages: malformed response: %w", err)})
+	}
+	o := newOffer()
+	for _, lang := range langs {
+		if lang.Targets == nil {
+			o.addLang(lang.Code, true, true)
+		}
+		for _, t := range lang.Targets {
+			o.addPair(lang.Code, t)
+		}
+	}
+	if err := o.check("libretranslate", l.base, pairs, func(c string, _ bool) string { return libreCode(c) }); err != nil {
+		return err
+	}
+	p := pairs[0]
+	if _, err := l.request(ctx, libreCode(p.From), libreCode(p.To), []string{probeWord}); err != nil {
+		return probeFailed(ctx, "libretranslate", l.base+"/translate", err)
+	}
+	return nil
+}
+
 // Translate translates texts from one language to another; see
 // LibreTranslate.
 func (l *LibreTranslate) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
@@ -117,7 +152,8 @@ func (l *LibreTranslate) request(ctx context.Context, from, to string, texts []s
 }
 
 // libreClassify is DefaultClassify showing LibreTranslate's "error" field
-// as the body.
+// as the body; a language it does not support ("xx is not supported") is
+// ErrUnsupported.
 func libreClassify(status int, h http.Header, body []byte) (error, bool) {
 	err, retry := DefaultClassify(status, h, body)
 	var e struct {
@@ -126,7 +162,9 @@ func libreClassify(status int, h http.Header, body []byte) (error, bool) {
 	if json.Unmarshal(body, &e) == nil && e.Error != "" {
 		if se, ok := err.(*StatusError); ok {
 			se.Body = trimBody([]byte(e.Error), nil) // Do blanks the secrets
-
+			if status == http.StatusBadRequest && strings.Contains(e.Error, "not supported") {
+				se.Err = ErrUnsupported
+			}
 		}
 	}
 	return err, retry

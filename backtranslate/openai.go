@@ -3,9 +3,11 @@ package backtranslate
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -118,6 +120,46 @@ func (o *OpenAI) Name() string {
 // characters.
 func (o *OpenAI) BatchLimits() (texts, chars int) { return o.opts.MaxBatch, openAIMaxChars }
 
+// Probe checks that /models lists the model (the request checks the key);
+// a server without /models (404, 405) gets one one-line chat request in the
+// first direction instead. Any language is taken to be offered. See
+// Prober.
+func (o *OpenAI) Probe(ctx context.Context, pairs []Pair) error {
+	u := strings.TrimSuffix(o.chat.endpoint, "/chat/completions") + "/models"
+	h := http.Header{"Accept": {"application/json"}}
+	if o.chat.key != "" {
+		h.Set("Authorization", "Bearer "+o.chat.key)
+	}
+	body, err := o.chat.c.Do(ctx, Request{URL: u, Header: h, Backend: "openai", Classify: openAIClassify, Redact: []string{o.chat.key}})
+	var se *StatusError
+	if errors.As(err, &se) && (se.Status == http.StatusNotFound || se.Status == http.StatusMethodNotAllowed) {
+		if _, err := o.Translate(ctx, pairs[0].From, pairs[0].To, []string{probeWord}); err != nil {
+			return probeFailed(ctx, "openai", o.chat.endpoint, err)
+		}
+		return nil
+	}
+	if err != nil {
+		return probeFailed(ctx, "openai", u, err)
+	}
+	var r struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return probeFailed(ctx, "openai", u, &Error{Backend: "openai", Err: fmt.Errorf("models: malformed response: %w", err)})
+	}
+	ids := make([]string, len(r.Data))
+	for i, m := range r.Data {
+		ids[i] = m.ID
+	}
+	if len(ids) == 0 || slices.Contains(ids, o.chat.model) {
+		return nil // a server that lists no model serves whatever it loaded
+	}
+	slices.Sort(ids)
+	return &ProbeError{Backend: "openai", URL: redactURL(u), Failure: FailUnsupported, Missing: []string{o.chat.model}, Offers: slices.Compact(ids), model: true}
+}
+
 // Translate translates texts from one language to another; see OpenAI.
 func (o *OpenAI) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	if strings.TrimSpace(to) == "" {
@@ -204,7 +246,8 @@ func parseNumbered(content string, n int) ([]string, bool) {
 }
 
 // openAIClassify reads the error body of an OpenAI-compatible server:
-// insufficient_quota is ErrQuota whatever the status; anything else follows
+// insufficient_quota is ErrQuota whatever the status, model_not_found
+// ErrUnsupported; anything else follows
 // DefaultClassify. For ErrAuth the service's message is dropped, since it
 // may quote part of the key.
 func openAIClassify(status int, h http.Header, body []byte) (error, bool) {
@@ -222,9 +265,12 @@ func openAIClassify(status int, h http.Header, body []byte) (error, bool) {
 	}
 	var err error
 	var retry bool
-	if code == "insufficient_quota" || e.Error.Type == "insufficient_quota" {
+	switch {
+	case code == "insufficient_quota" || e.Error.Type == "insufficient_quota":
 		err = &StatusError{Status: status, Err: ErrQuota}
-	} else {
+	case code == "model_not_found":
+		err = &StatusError{Status: status, Err: ErrUnsupported}
+	default:
 		err, retry = DefaultClassify(status, h, body)
 	}
 	se, ok := err.(*StatusError)

@@ -195,6 +195,26 @@ func (t *Template) BatchLimits() (texts, chars int) {
 	return t.maxTexts, t.maxChars
 }
 
+// Probe sends one one-word request per direction in pairs, which must be
+// accepted and answered in the configured shape; see Prober.
+func (t *Template) Probe(ctx context.Context, pairs []Pair) error {
+	for _, p := range pairs {
+		if _, err := t.Translate(ctx, p.From, p.To, []string{probeWord}); err != nil {
+			return probeFailed(ctx, "template", t.probeURL(p), err)
+		}
+	}
+	return nil
+}
+
+// probeURL is the URL the template makes for a probe of p, for messages.
+func (t *Template) probeURL(p Pair) string {
+	var u bytes.Buffer
+	if t.url.Execute(&u, templateData{Texts: []string{probeWord}, Text: probeWord, From: p.From, To: p.To}) != nil {
+		return "(URL template)"
+	}
+	return strings.TrimSpace(u.String())
+}
+
 // Translate translates texts from one language to another; see Template.
 func (t *Template) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	return translateBatches(ctx, t.c, "template", texts, t.maxChars, t.maxTexts,

@@ -21,12 +21,51 @@ type Result struct {
 	Variants  []Variant
 	Shortfall int    // K - len(Variants)
 	Reason    string // empty when Shortfall == 0
+	// Why is the kind of shortfall, for counting by kind; ShortNone when
+	// Shortfall == 0.
+	Why Short
 	// Note tells what did not work although variants were made: a
 	// translator of a Mix that failed for this text, say.
 	Note string
 	// Missed is the soft failure behind Note, or behind Reason when no
 	// augmenter could draw; nil otherwise. See Misses.
 	Missed error
+}
+
+// Short is the kind of a shortfall: why a Result has fewer than K
+// variants.
+type Short int
+
+// The kinds of shortfall.
+const (
+	ShortNone Short = iota
+	// ShortEmpty: the text is empty or white space.
+	ShortEmpty
+	// ShortNothingToEdit: no token the policy lets any operation edit
+	// (ErrNothingToEdit).
+	ShortNothingToEdit
+	// ShortFailed: the augmenter failed softly for this text (a
+	// translator, say): Missed holds why.
+	ShortFailed
+	// ShortDistinct: the attempts gave fewer distinct, accepted variants
+	// than K (too few words to vary, or Accept refused them).
+	ShortDistinct
+)
+
+// String names the kind: "empty text", "no editable word", "augmenter
+// failed", "too few distinct variants".
+func (s Short) String() string {
+	switch s {
+	case ShortEmpty:
+		return "empty text"
+	case ShortNothingToEdit:
+		return "no editable word"
+	case ShortFailed:
+		return "augmenter failed"
+	case ShortDistinct:
+		return "too few distinct variants"
+	}
+	return "none"
 }
 
 // InputError says why a text cannot be augmented at all.
@@ -86,7 +125,7 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	}
 	orig := normalize(text)
 	if orig == "" {
-		return Result{Shortfall: s.K, Reason: "empty text"}, nil
+		return Result{Shortfall: s.K, Reason: "empty text", Why: ShortEmpty}, nil
 	}
 	if s.Aug == nil {
 		return Result{}, errors.New("textaug: Sampler has no Augmenter")
@@ -101,9 +140,9 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	case err != nil && draw != nil && Soft(err):
 		note, missed = err.Error(), err // partly available (see Mix)
 	case errors.Is(err, ErrNothingToEdit):
-		return Result{Shortfall: s.K, Reason: "no editable word"}, nil
+		return Result{Shortfall: s.K, Reason: "no editable word", Why: ShortNothingToEdit}, nil
 	case Soft(err):
-		return Result{Shortfall: s.K, Reason: err.Error(), Missed: err}, nil
+		return Result{Shortfall: s.K, Reason: err.Error(), Missed: err, Why: ShortFailed}, nil
 	case err != nil:
 		return Result{}, err
 	}
@@ -136,6 +175,7 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	}
 	if res.Shortfall = s.K - len(res.Variants); res.Shortfall > 0 {
 		res.Reason = fmt.Sprintf("only %d distinct variants in %d attempts", len(res.Variants), tries)
+		res.Why = ShortDistinct
 	}
 	return res, nil
 }

@@ -162,8 +162,15 @@ func (f *augmentFn) Setup() error {
 	}
 	f.eng = eng.WithOutput(augment.Output{Writer: w, NoOriginal: cfg.NoOriginal, Skip: true, Name: cfg.Name})
 	if cf == corpus.JSONL {
+		// With a label member, the primer has one too: a labelled corpus
+		// refuses an object without its label.
 		name, _ := json.Marshal(cfg.TextField)
-		f.primer = "{" + string(name) + `:"x"}` + "\n"
+		primer := "{" + string(name) + `:"x"`
+		if cfg.LabelField != "" {
+			label, _ := json.Marshal(cfg.LabelField)
+			primer += "," + string(label) + `:"x"`
+		}
+		f.primer = primer + "}\n"
 	}
 	return nil
 }

@@ -350,6 +350,11 @@ type fakeAPy struct {
 }
 
 func (f *fakeAPy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/listPairs" { // the CLI's probe before the first row
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"responseData": [{"sourceLanguage": "eng", "targetLanguage": "spa"}, {"sourceLanguage": "spa", "targetLanguage": "eng"}, {"sourceLanguage": "eng", "targetLanguage": "cat"}, {"sourceLanguage": "cat", "targetLanguage": "eng"}], "responseDetails": null, "responseStatus": 200}`))
+		return
+	}
 	f.mu.Lock()
 	f.requests++
 	f.mu.Unlock()

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +46,8 @@ type ioFlags struct {
 	progress    string
 	shard       shardSpec
 	encoding    string
+	maxRow      int
+	maxMissing  maxMissing
 }
 
 func (f *ioFlags) register(fs *flag.FlagSet) {
@@ -52,12 +56,16 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.text, "text", "", "column or field with the text (default: the first of "+strings.Join(corpus.DefaultTextFields, ", ")+")")
 	fs.StringVar(&f.label, "label", "", "column or field with the label (default: the first of "+strings.Join(corpus.DefaultLabelFields, ", ")+"); only checked, never changed")
 	fs.StringVar(&f.output, "o", "-", "output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
+	fs.StringVar(&f.output, "output", "-", "the same as -o: output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	fs.BoolVar(&f.noOriginal, "no-original", false, "write only the variants, not the input rows")
 	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers; the output is byte-identical for any number")
 	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when stderr is a terminal), always or never")
+	f.maxMissing = maxMissing{percent: 1, isPct: true}
+	fs.Var(&f.maxMissing, "bt-max-missing", "most rows translator failures may leave without a back-translated variant, a count or a percentage of the rows; more make the exit code 1 (the output is still written)")
+	fs.IntVar(&f.maxRow, "max-row-bytes", corpus.DefaultMaxRowBytes, "a row longer than this is a bad row (file:line, or a reject with --on-error skip), so that memory stays bounded")
 	fs.StringVar(&f.encoding, "encoding", "utf-8", "input encoding: utf-8, or gb18030 (reads GBK and GB2312 too) for Chinese files from older systems; the output is UTF-8")
 	fs.Var(&f.shard, "shard", "i/n: augment only the rows whose text hashes to shard i of n (0 <= i < n; see docs/scaling.md); the n outputs together hold exactly the single run's rows, and 'textaug merge' puts --provenance outputs back in its order")
 }
@@ -68,33 +76,54 @@ func augmentCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var iof ioFlags
 	rf.register(fs)
 	iof.register(fs)
-	pos, code, ok := parseCommand(fs, augmentHelp, recipe.BalanceArgs(args), stderr)
+	pos, code, ok := parseCommand(fs, augmentHelp, recipe.BalanceArgs(args), stdout, stderr)
 	if !ok {
 		return code
 	}
 	code, err := augmentRun(ctx, &rf, &iof, pos, stdin, stdout, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug augment: %v\n", err)
+	if ctx.Err() != nil {
+		return code // run says it was interrupted
 	}
-	return code
+	return report(stderr, "augment", code, err)
 }
 
-// parseCommand sets fs's help text and parses args; ok is false when the
-// command must stop at once with code (after --help, or on a bad flag).
-func parseCommand(fs *flag.FlagSet, help string, args []string, stderr io.Writer) (pos []string, code int, ok bool) {
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, help)
-		fs.PrintDefaults()
-	}
+// parseCommand parses args; ok is false when the command must stop at once
+// with code: after --help, which prints help and the flags to stdout, or
+// on a bad flag, which is one line on stderr (see usageError).
+func parseCommand(fs *flag.FlagSet, help string, args []string, stdout, stderr io.Writer) (pos []string, code int, ok bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, help)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
 		return nil, exitOK, false
 	}
 	if err != nil {
-		return nil, exitUsage, false
+		return nil, usageError(stderr, fs.Name(), err), false
 	}
 	return pos, exitOK, true
+}
+
+// usageError prints a usage error in one line, and where the help is, and
+// returns exitUsage.
+func usageError(stderr io.Writer, cmd string, err error) int {
+	fmt.Fprintf(stderr, "textaug %s: %v\nRun 'textaug %s --help' for the flags.\n", cmd, err, cmd)
+	return exitUsage
+}
+
+// report prints the error of a command, as a usage error when code is
+// exitUsage, and returns code.
+func report(stderr io.Writer, cmd string, code int, err error) int {
+	switch {
+	case err == nil:
+	case code == exitUsage:
+		usageError(stderr, cmd, err)
+	default:
+		fmt.Fprintf(stderr, "textaug %s: %v\n", cmd, err)
+	}
+	return code
 }
 
 // parseInterleaved parses flags that may stand after positional arguments.
@@ -131,17 +160,14 @@ func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, err
 	default:
 		return nil, recipe.Usagef("one input file at most, got %d", len(pos))
 	}
-	if iof.workers < 1 {
-		iof.workers = 1
-	}
-	if iof.onError != "stop" && iof.onError != "skip" {
-		return nil, recipe.Usagef("--on-error: want stop or skip, got %q", iof.onError)
-	}
-	if iof.rejects != "" && iof.onError != "skip" {
-		return nil, recipe.Usagef("--rejects goes with --on-error skip")
+	if err := checkIOFlags(iof, p.input); err != nil {
+		return nil, err
 	}
 	var err error
 	if p.rec, err = rf.resolve(); err != nil {
+		return nil, err
+	}
+	if err = checkFlagsUsed(rf, p.rec); err != nil {
 		return nil, err
 	}
 	if p.format, err = inputFormat(iof.format, p.input); err != nil {
@@ -156,6 +182,46 @@ func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, err
 		return nil, err
 	}
 	return p, nil
+}
+
+// checkIOFlags checks augment's input and output flags, before anything
+// is read: an output that is the input would destroy it.
+func checkIOFlags(iof *ioFlags, input string) error {
+	switch {
+	case iof.workers < 1:
+		return recipe.Usagef("--workers: want 1 or more, got %d", iof.workers)
+	case iof.maxRow < 1:
+		return recipe.Usagef("--max-row-bytes: want 1 or more, got %d", iof.maxRow)
+	case iof.onError != "stop" && iof.onError != "skip":
+		return recipe.Usagef("--on-error: want stop or skip, got %q", iof.onError)
+	case iof.rejects != "" && iof.onError != "skip":
+		return recipe.Usagef("--rejects goes with --on-error skip")
+	}
+	return sameFiles([]string{input}, []namedPath{{"-o", iof.output}, {"--rejects", iof.rejects}})
+}
+
+// namedPath is a file named by a flag.
+type namedPath struct{ flag, path string }
+
+// sameFiles refuses an output that is one of the inputs, whatever its
+// spelling (./x, a link): it compares the files (os.SameFile), not the
+// names.
+func sameFiles(inputs []string, outputs []namedPath) error {
+	for _, out := range outputs {
+		if out.path == "" || out.path == "-" {
+			continue
+		}
+		ost, err := os.Stat(out.path)
+		if err != nil || !ost.Mode().IsRegular() {
+			continue // a new file, or a device (/dev/null), is no input
+		}
+		for _, in := range inputs {
+			if ist, err := os.Stat(in); in != "-" && err == nil && os.SameFile(ist, ost) {
+				return recipe.Usagef("%s %s is the input %s: writing it would destroy the input; choose another file", out.flag, out.path, in)
+			}
+		}
+	}
+	return nil
 }
 
 // parseEncoding reads --encoding.
@@ -179,6 +245,9 @@ func openInput(path string, stdin io.Reader, encoding string) (*corpus.Input, er
 
 // exitCode is the exit code of a failed command.
 func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
 	if errors.As(err, new(recipe.UsageError)) {
 		return exitUsage
 	}
@@ -196,6 +265,9 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitCode(err), err
 	}
 	defer eng.Close()
+	if err := eng.Probe(ctx); err != nil {
+		return exitFail, err // a translator that cannot work: say what to fix before the first row
+	}
 	lr, err := prepareLabels(ctx, plan, iof, stdin)
 	if err != nil {
 		return exitCode(err), err
@@ -241,21 +313,24 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitFail, err
 	}
+	if iof.maxMissing.exceeded(st.NoBacktranslation, st.Rows) {
+		return exitFail, fmt.Errorf("%d of %d rows got no back-translated variant, more than --bt-max-missing %s (the output is written)", st.NoBacktranslation, st.Rows, &iof.maxMissing)
+	}
 	return exitOK, nil
 }
 
 // openCorpus makes the reader of in and the writer to out, and the source
 // of items: the reader's, or one shard of it.
 func openCorpus(in *corpus.Input, out io.Writer, format corpus.Format, iof *ioFlags) (source, *shardSource, *corpus.Writer, error) {
-	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: in.Name(), TextField: iof.text, LabelField: iof.label})
+	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: in.Name(), TextField: iof.text, LabelField: iof.label, MaxRowBytes: iof.maxRow})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var extra []string
+	var extra, numeric []string
 	if iof.provenance {
-		extra = augment.ProvenanceColumns()
+		extra, numeric = augment.ProvenanceColumns(), augment.ProvenanceNumbers()
 	}
-	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: format, Header: r.Header(), TextField: r.TextField(), Extra: extra})
+	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: format, Header: r.Header(), TextField: r.TextField(), Extra: extra, Numeric: numeric})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -274,8 +349,49 @@ func printSummary(stderr io.Writer, st augment.Stats, took time.Duration, shard 
 	if shard != nil {
 		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", spec, shard.skipped)
 	}
-	if st.NoBacktranslation > 0 {
-		fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (the translator failed; a re-run completes them from the cache): first: %s\n", st.NoBacktranslation, st.FirstNoBacktranslation)
+	if st.Rows == 0 {
+		fmt.Fprintln(stderr, "textaug: warning: 0 rows in: the input is empty")
+	}
+	printShortfalls(stderr, st)
+	printMisses(stderr, st)
+}
+
+// printShortfalls counts the rows with a shortfall by kind.
+func printShortfalls(stderr io.Writer, st augment.Stats) {
+	if len(st.ShortBy) == 0 {
+		return
+	}
+	kinds := make([]string, 0, len(st.ShortBy))
+	for k := range st.ShortBy {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", st.ShortBy[k], k)
+	}
+	fmt.Fprintf(stderr, "textaug: shortfalls by reason: %s\n", strings.Join(parts, ", "))
+}
+
+// printMisses names the rows the translator failed for, and says whether
+// a re-run can help: only when some failures were transient.
+func printMisses(stderr io.Writer, st augment.Stats) {
+	if st.NoBacktranslation == 0 {
+		return
+	}
+	advice := "a re-run will not help: fix what the errors say"
+	switch {
+	case st.BTTransient == st.NoBacktranslation:
+		advice = "the failures were transient: a re-run completes them from the cache"
+	case st.BTTransient > 0:
+		advice = fmt.Sprintf("%d of them transient: a re-run completes those from the cache; the others need what the errors say fixed", st.BTTransient)
+	}
+	fmt.Fprintf(stderr, "textaug: %d rows got no back-translated variant (%s):\n", st.NoBacktranslation, advice)
+	for _, m := range st.BTMisses {
+		fmt.Fprintf(stderr, "  %s\n", m)
+	}
+	if more := st.NoBacktranslation - len(st.BTMisses); more > 0 {
+		fmt.Fprintf(stderr, "  and %d more\n", more)
 	}
 }
 

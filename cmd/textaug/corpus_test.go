@@ -284,8 +284,8 @@ func TestInterruptedRunLeavesNoOutput(t *testing.T) {
 	cancel()
 	var stdout, stderr strings.Builder
 	code := augmentCmd(ctx, []string{"-k", "2", "-o", out, "../../testdata/examples/finance.jsonl"}, strings.NewReader(""), &stdout, &stderr)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr.String(), "context canceled")
+	assert.Equal(t, 1, code, "run turns it into 130 or 143 (TestSignals)")
+	assert.NotContains(t, stderr.String(), "context canceled", "run says interrupted")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "neither the output nor its temporary file")

@@ -110,7 +110,7 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var ef evalFlags
 	rf.register(fs)
 	ef.register(fs)
-	pos, code, ok := parseCommand(fs, evalHelp, args, stderr)
+	pos, code, ok := parseCommand(fs, evalHelp, args, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -120,14 +120,10 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return evalRun(ctx, fs, &rf, &ef, stdout, stderr)
 	}()
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug eval: %v\n", err)
-		if errors.As(err, new(recipe.UsageError)) {
-			return exitUsage
-		}
-		return exitFail
+	if ctx.Err() != nil {
+		return exitFail // run says it was interrupted
 	}
-	return exitOK
+	return report(stderr, "eval", exitCode(err), err)
 }
 
 // evalPlan is what an eval run does, resolved from the flags.

@@ -39,26 +39,18 @@ func explain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	rf.register(fs)
 	seed := fs.Uint64("seed", 1, "random seed")
 	label := fs.String("label", "", "the sentence's label, for the anchors of --stats")
-	pos, code, ok := parseCommand(fs, explainHelp, args, stderr)
+	pos, code, ok := parseCommand(fs, explainHelp, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "textaug explain: give one sentence (quote it)")
-		return exitUsage
+		return usageError(stderr, "explain", errors.New("give one sentence (quote it)"))
 	}
 	rec, err := rf.resolve()
 	if err == nil {
 		err = rf.fields.FlagError(explainRun(ctx, rec, *seed, pos[0], *label, stdout))
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "textaug explain: %v\n", err)
-		if errors.As(err, new(recipe.UsageError)) {
-			return exitUsage
-		}
-		return exitFail
-	}
-	return exitOK
+	return report(stderr, "explain", exitCode(err), err)
 }
 
 func lockNames(l tokenize.Lock) string {

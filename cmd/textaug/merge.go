@@ -41,18 +41,19 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	output := fs.String("o", "-", "output file (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	format := fs.String("format", "", "format of the shard outputs: csv, tsv, jsonl or text (default: by the first one's extension; text for others)")
 	text := fs.String("text", "", "column or field with the text, as given to augment (default: the first of "+strings.Join(corpus.DefaultTextFields, ", ")+")")
-	pos, code, ok := parseCommand(fs, mergeHelp, args, stderr)
+	pos, code, ok := parseCommand(fs, mergeHelp, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(stderr, "merge", errors.New("give the shard outputs to merge"))
 	}
 	f, err := inputFormat(*format, pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "textaug merge: %v\n", err)
-		return exitUsage
+		return usageError(stderr, "merge", err)
+	}
+	if err := sameFiles(pos, []namedPath{{"-o", *output}}); err != nil {
+		return usageError(stderr, "merge", err)
 	}
 	rows, err := mergeShards(ctx, f, *text, pos, *output, stdout)
 	if err != nil {

@@ -40,7 +40,7 @@ func TestParaphraseFromTheCommandLine(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 3, out)
-	assert.Contains(t, lines[1], `"ops":"paraphrase"`)
+	assert.Contains(t, lines[1], `"ops": "paraphrase"`)
 	assert.NotContains(t, out+errs, key)
 
 	code, _, errs = runCLI(t, "I lost my card\n", "augment", "--ops", "paraphrase")

@@ -64,7 +64,12 @@ func (p *pipeline) run(parent context.Context, src source, write func([]byte) er
 			}
 		})
 	}
-	st, err := p.collect(order, write, reject, cancel)
+	st, err := p.collect(ctx, order, write, reject, cancel)
+	if parent.Err() != nil {
+		// Interrupted: the reader may be blocked on its input (a terminal,
+		// a pipe) and the workers on it; the process is ending anyway.
+		return st, parent.Err()
+	}
 	wg.Wait()
 	if e, ok := readErr.Load().(error); ok && err == nil {
 		err = e
@@ -115,11 +120,23 @@ func (p *pipeline) read(ctx context.Context, src source, jobs, order chan<- *bat
 }
 
 // collect writes the batches in input order; after an error it drains them.
-func (p *pipeline) collect(order <-chan *batch, write func([]byte) error, reject func(*corpus.RowError) error, cancel func()) (augment.Stats, error) {
+func (p *pipeline) collect(ctx context.Context, order <-chan *batch, write func([]byte) error, reject func(*corpus.RowError) error, cancel func()) (augment.Stats, error) {
 	var st augment.Stats
 	var err error
 	var buf []byte
-	for b := range order {
+	for {
+		var b *batch
+		select {
+		case b = <-order:
+		case <-ctx.Done():
+			if err == nil {
+				err = ctx.Err()
+			}
+			return st, err
+		}
+		if b == nil {
+			return st, err // order closed: the input is done
+		}
 		<-b.ready
 		if err != nil {
 			continue // drain
@@ -144,5 +161,4 @@ func (p *pipeline) collect(order <-chan *batch, write func([]byte) error, reject
 			p.progress(st.Rows)
 		}
 	}
-	return st, err
 }

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"syscall"
+	"time"
 
 	"github.com/textaug/textaug/internal/recipe"
 )
@@ -37,15 +35,44 @@ Run 'textaug augment --help' for the flags. Examples:
   textaug augment --preset intent -o train.aug.csv testdata/examples/banking.csv
   echo "I lost my card, please help" | textaug augment -k 3 --ops synonym
 
-Exit codes: 0 ok, 1 failed (bad input, unreadable file), 2 usage.
+Exit codes: 0 ok, 1 failed (bad input, unreadable file, a translator that
+cannot work), 2 usage, 130 and 143 interrupted (SIGINT, SIGTERM).
 `
 
 // run is the whole program: it parses args, reads stdin and writes stdout
-// and stderr, and returns the exit code. An interrupt (Ctrl-C) cancels the
-// run; an output file is then never left half-written.
+// and stderr, and returns the exit code. SIGINT (Ctrl-C) or SIGTERM
+// cancels the run: no output file is left, stderr says "interrupted" and
+// the exit code is 130 or 143, as a shell reports a process the signal
+// killed.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := withSignals(context.Background())
 	defer stop()
+	done := make(chan int, 1)
+	go func() { done <- dispatch(ctx, args, stdin, stdout, stderr) }()
+	var code int
+	select {
+	case code = <-done:
+	case <-ctx.Done():
+		// The command cleans up (removes its temporary output) and
+		// returns; unless it is blocked reading its input (a terminal, a
+		// pipe), which nothing can interrupt.
+		select {
+		case <-done:
+		case <-time.After(interruptGrace):
+		}
+	}
+	if i, ok := interrupted(ctx); ok {
+		fmt.Fprintln(stderr, "textaug: interrupted")
+		return i.code()
+	}
+	return code
+}
+
+// interruptGrace is how long an interrupted command has to clean up.
+const interruptGrace = 3 * time.Second
+
+// dispatch runs the command args name.
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage

@@ -141,7 +141,7 @@ func TestSynonymFlags(t *testing.T) {
 			assert.NotEmpty(t, errs)
 		}
 		code, _, errs := runCLI(t, in, "augment", "--ops", "synonym", "--lexicon", filepath.Join(dir, "missing.tsv"))
-		assert.Equal(t, 1, code)
+		assert.Equal(t, 2, code, "a missing file is a usage error naming the flag")
 		assert.Contains(t, errs, "missing.tsv")
 		bad := filepath.Join(dir, "bad.tsv")
 		require.NoError(t, os.WriteFile(bad, []byte("ok\tfine\nbroken line without tab\n"), 0o644))

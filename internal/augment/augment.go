@@ -179,6 +179,17 @@ func (e *Engine) Sample(ctx context.Context, texts []string) ([]textaug.Result, 
 	return out, nil
 }
 
+// Probe checks, before any row, that the recipe's translator answers,
+// accepts its key and offers every direction the round trips need
+// (backtranslate.RoundTrip.Probe); nil without back-translation. Its error
+// says what to fix.
+func (e *Engine) Probe(ctx context.Context) error {
+	if e.rt == nil {
+		return nil
+	}
+	return e.rt.Probe(ctx)
+}
+
 // isBacktranslationMiss reports whether res lacks its back-translations
 // because the translator failed.
 func isBacktranslationMiss(res textaug.Result) bool {

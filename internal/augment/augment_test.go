@@ -79,7 +79,7 @@ func TestRowsAndSampleAgree(t *testing.T) {
 
 	b, err := eng.WithOutput(augment.Output{Writer: w, Provenance: true, Skip: true}).Rows(ctx, in)
 	require.NoError(t, err)
-	assert.Equal(t, augment.Stats{Rows: 4, Written: 3, Rejected: 1, Variants: 6, Short: 1, Missing: 3}, b.Stats)
+	assert.Equal(t, augment.Stats{Rows: 4, Written: 3, Rejected: 1, Variants: 6, Short: 1, Missing: 3, ShortBy: map[string]int{"empty text": 1}}, b.Stats)
 	require.Len(t, b.Rows, 4)
 	assert.NotNil(t, b.Rows[1].Bad)
 	assert.True(t, strings.HasPrefix(string(b.Rows[0].Out), "1\t0\t\tI lost my card yesterday\n1\t1\t"), string(b.Rows[0].Out))
@@ -106,7 +106,7 @@ func TestRowsAndSampleAgree(t *testing.T) {
 func TestBacktranslationMissesAreCountedByType(t *testing.T) {
 	rec := recipe.Recipe{Name: "bt", K: 2, Ops: []string{"swap"}, Alpha: 0.2,
 		Synonyms:      recipe.Synonyms{Base: "none", Guard: "off"},
-		Backtranslate: recipe.BT{Backend: "apertium", URL: fakeAPy(t), Cache: "none", Retries: 1, Timeout: "5s"}}
+		Backtranslate: recipe.BT{Backend: "apertium", URL: fakeAPy(t), Cache: "none", Retries: new(1), Timeout: "5s"}}
 	require.NoError(t, rec.Validate())
 	eng, err := augment.New(rec, 1)
 	require.NoError(t, err)

@@ -31,10 +31,12 @@ func TestCorpusPass(t *testing.T) {
 		Seed:    3,
 	})
 	require.NoError(t, err)
-	assert.Equal(t, 6, l.Stats.Rows, "the bad row is skipped")
-	assert.Equal(t, []string{"london", "nokia"}, l.Stats.Entities)
+	// "not json" and the row without the label of a labelled corpus are bad
+	// rows, skipped.
+	assert.Equal(t, 5, l.Stats.Rows, "the bad rows are skipped")
+	assert.Equal(t, []string{"london"}, l.Stats.Entities)
 	assert.Contains(t, terms(l.Stats.AnchorsOf("card_arrival")), "card")
-	assert.Equal(t, 1, l.Unlabelled)
+	assert.Equal(t, 0, l.Unlabelled)
 	var plan []string
 	for _, lp := range l.Plan.Labels {
 		plan = append(plan, lp.Label)
@@ -69,12 +71,18 @@ func TestLearnRows(t *testing.T) {
 	require.NoError(t, err)
 	fromReader, err := CorpusPass(context.Background(), r, PassOptions{Stats: &textaug.StatsBuilder{MinZ: 1}, Balance: &Balance{}})
 	require.NoError(t, err)
-	texts := []string{"When will my card arrive?", "My card has not arrived.", "Has my card arrived yet?", "What is the exchange rate?", "No label here, says Nokia.", "Nokia sent it, London said."}
-	labels := []string{"card_arrival", "card_arrival", "card_arrival", "exchange_rate", "", "other"}
+	// The reader skips the row without a label as a bad row.
+	texts := []string{"When will my card arrive?", "My card has not arrived.", "Has my card arrived yet?", "What is the exchange rate?", "Nokia sent it, London said."}
+	labels := []string{"card_arrival", "card_arrival", "card_arrival", "exchange_rate", "other"}
 	fromRows, err := LearnRows(texts, labels, PassOptions{Stats: &textaug.StatsBuilder{MinZ: 1}, Balance: &Balance{}})
 	require.NoError(t, err)
 	assert.Equal(t, fromReader.Stats.Labels, fromRows.Stats.Labels)
 	assert.Equal(t, fromReader.Stats.Entities, fromRows.Stats.Entities)
 	assert.Equal(t, fromReader.Plan.Labels, fromRows.Plan.Labels)
+	assert.Equal(t, 0, fromRows.Unlabelled)
+
+	// Rows in memory may lack a label: they are counted, not learnt from.
+	fromRows, err = LearnRows(append(texts, "No label here, says Nokia."), append(labels, ""), PassOptions{Stats: &textaug.StatsBuilder{MinZ: 1}, Balance: &Balance{}})
+	require.NoError(t, err)
 	assert.Equal(t, 1, fromRows.Unlabelled)
 }

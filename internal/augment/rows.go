@@ -43,6 +43,10 @@ type Output struct {
 // for the original) and its operations joined by "+".
 func ProvenanceColumns() []string { return []string{"source_row", "variant", "ops"} }
 
+// ProvenanceNumbers are the provenance columns whose values are integers,
+// written as JSON numbers in JSONL (corpus.WriterOptions.Numeric).
+func ProvenanceNumbers() []string { return []string{"source_row", "variant"} }
+
 // WithOutput returns an engine that shares e's augmenters and encodes the
 // rows of Rows as out says.
 func (e *Engine) WithOutput(out Output) *Engine {
@@ -75,7 +79,19 @@ type Stats struct {
 	// FirstNoBacktranslation names the first, located, with the reason.
 	NoBacktranslation      int
 	FirstNoBacktranslation string
+	// BTMisses names the first MaxListed rows whose translations failed,
+	// located, with the reason; BTTransient counts those of them (all,
+	// not only the listed) that a re-run may complete (backtranslate.
+	// Transient): the others need a fix.
+	BTMisses    []string
+	BTTransient int
+	// ShortBy counts the rows with a shortfall by its kind: "translator
+	// failed", or the textaug.Short of the row.
+	ShortBy map[string]int
 }
+
+// MaxListed is how many rows Stats.BTMisses names.
+const MaxListed = 10
 
 // Add adds the counts of t, which come after those of s.
 func (s *Stats) Add(t Stats) {
@@ -89,6 +105,22 @@ func (s *Stats) Add(t Stats) {
 		s.FirstNoBacktranslation = t.FirstNoBacktranslation
 	}
 	s.NoBacktranslation += t.NoBacktranslation
+	s.BTTransient += t.BTTransient
+	for _, m := range t.BTMisses {
+		if len(s.BTMisses) < MaxListed {
+			s.BTMisses = append(s.BTMisses, m)
+		}
+	}
+	for k, n := range t.ShortBy {
+		s.short(k, n)
+	}
+}
+
+func (s *Stats) short(kind string, n int) {
+	if s.ShortBy == nil {
+		s.ShortBy = map[string]int{}
+	}
+	s.ShortBy[kind] += n
 }
 
 // Rows augments a batch of rows: it translates their texts together, then
@@ -169,9 +201,17 @@ func (e *Engine) row(ctx context.Context, smp textaug.Sampler, failed error, it 
 // count adds a row that was written.
 func (s *Stats) count(row Row) {
 	res := row.Result
-	if isBacktranslationMiss(res) {
+	miss := isBacktranslationMiss(res)
+	if miss {
+		where := fmt.Sprintf("row %d (line %d): %s", row.Rec.Row, row.Rec.Line, res.Note+res.Reason)
 		if s.NoBacktranslation == 0 {
-			s.FirstNoBacktranslation = fmt.Sprintf("row %d (line %d): %s", row.Rec.Row, row.Rec.Line, res.Note+res.Reason)
+			s.FirstNoBacktranslation = where
+		}
+		if len(s.BTMisses) < MaxListed {
+			s.BTMisses = append(s.BTMisses, where)
+		}
+		if backtranslate.Transient(res.Missed) {
+			s.BTTransient++
 		}
 		s.NoBacktranslation++
 	}
@@ -180,6 +220,11 @@ func (s *Stats) count(row Row) {
 	if res.Shortfall > 0 {
 		s.Short++
 		s.Missing += res.Shortfall
+		kind := res.Why.String()
+		if miss {
+			kind = "translator failed"
+		}
+		s.short(kind, 1)
 	}
 }
 

@@ -25,7 +25,7 @@
 //
 // In every format a UTF-8 byte order mark at the very start is dropped,
 // CRLF and LF line ends are accepted (and so is a CR that ends the input),
-// lines may be as long as [ReaderOptions.MaxRowBytes] (64 MiB by default),
+// lines may be as long as [ReaderOptions.MaxRowBytes] (1 MiB by default),
 // and empty lines between rows are skipped (they count as lines, not as
 // rows; in JSONL, lines of white space too), except in Text.
 //

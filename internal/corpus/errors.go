@@ -35,6 +35,10 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrEmptyText: a text that is empty or only white space.
 	ErrEmptyText = errors.New("empty text")
+	// ErrNoLabel: a JSONL object without the label member, or with null
+	// as its value, in a corpus that has labels (see
+	// ReaderOptions.LabelField).
+	ErrNoLabel = errors.New("missing label")
 	// ErrRowTooLong: a row longer than ReaderOptions.MaxRowBytes.
 	ErrRowTooLong = errors.New("row too long")
 	// ErrNoHeader: a CSV or TSV input without a header line.

@@ -129,13 +129,18 @@ func OpenInput(path string, stdin io.Reader, enc Encoding) (*Input, error) {
 
 // decode returns a UTF-8 reader of r.
 func decode(r io.Reader, name string, enc Encoding) (io.Reader, error) {
-	if enc == GB18030 {
-		return transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder()), nil
-	}
 	br := bufio.NewReaderSize(r, sniffBytes)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// Binary data, gzip without its name, UTF-16 and NULs are said as
+	// such, before any guess of an encoding.
+	if err := SniffError(name, head); err != nil {
+		return nil, err
+	}
+	if enc == GB18030 {
+		return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), nil
 	}
 	if looksGB18030(head) {
 		return nil, fmt.Errorf("%s: not UTF-8: the text looks GBK/GB18030-encoded (Chinese); pass --encoding gb18030, or convert the file first: iconv -f GB18030 -t UTF-8 %s > utf8.txt", name, name)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -63,28 +64,34 @@ func (r *Reader) parseJSONL(raw []byte, line int) (*Record, error) {
 		return nil, bad(tm.val0, fmt.Errorf("%w in member %q", ErrEmptyText, r.textField))
 	}
 	rec := &Record{Row: r.rows, Line: line, Text: text, Raw: raw, members: ms, textIdx: ti, closing: closing}
-	if r.labelField != "" {
-		for _, m := range ms {
-			if m.name == r.labelField {
-				rec.Label = jsonText(raw[m.val0:m.val1])
-				break
-			}
-		}
+	if r.labelField == "" {
+		return rec, nil
 	}
+	li := slices.IndexFunc(ms, func(m member) bool { return m.name == r.labelField })
+	switch {
+	case li < 0:
+		return nil, bad(skipWS(raw, 0), fmt.Errorf("%w: no member %q", ErrNoLabel, r.labelField))
+	case string(raw[ms[li].val0:ms[li].val1]) == "null":
+		return nil, bad(ms[li].val0, fmt.Errorf("%w: member %q is null", ErrNoLabel, r.labelField))
+	}
+	rec.Label = jsonText(raw[ms[li].val0:ms[li].val1])
 	return rec, nil
 }
 
-// peekJSONL resolves the text and label member names from the first JSON
-// object in the input that has a text member, looking ahead at most
-// MaxRowBytes; the lines looked at are pushed back, for Next.
+// peekJSONL resolves the text member name from the first JSON object in
+// the input that has a text member, and the label member name from the
+// first that has a label member, looking ahead at most MaxRowBytes; the
+// lines looked at are pushed back, for Next.
 func (r *Reader) peekJSONL() error {
 	var (
 		seen     []physLine
 		size     int
-		firstErr error // why the first object seen could not be resolved
+		textDone bool
+		firstErr error     // why the first object seen could not be resolved
+		first    *RowError // the first object with a text member, for a missing LabelField
 	)
 	defer func() { r.src.unread(seen...) }()
-	r.textField, r.labelField = r.opt.TextField, r.opt.LabelField
+	r.textField, r.labelField = r.opt.TextField, ""
 	for size <= r.opt.MaxRowBytes {
 		l, err := r.src.next()
 		if err == io.EOF {
@@ -103,30 +110,49 @@ func (r *Reader) peekJSONL() error {
 		if err != nil {
 			continue
 		}
-		err = r.resolveMembers(ms)
-		if err == nil {
+		located := func(err error) *RowError { return r.rowError(c[:len(c):len(c)], l.num, 0, 0, err) }
+		if !textDone {
+			if err := r.resolveText(ms); err != nil {
+				if firstErr == nil {
+					firstErr = located(err)
+				}
+				continue
+			}
+			textDone, first = true, located(nil)
+		}
+		found, err := r.resolveLabel(ms)
+		if err != nil {
+			return located(err)
+		}
+		if found {
 			return nil
 		}
-		if firstErr == nil {
-			firstErr = r.rowError(c[:len(c):len(c)], l.num, 0, 0, err)
-		}
 	}
-	if firstErr != nil {
+	return r.unresolved(textDone, firstErr, first)
+}
+
+// unresolved finishes peekJSONL when no object in the look-ahead has a
+// label member (or none has a text member).
+func (r *Reader) unresolved(textDone bool, firstErr error, first *RowError) error {
+	switch {
+	case !textDone && firstErr != nil:
 		return firstErr
-	}
-	if r.textField == "" {
-		r.textField = DefaultTextFields[0]
+	case !textDone:
+		if r.textField == "" {
+			r.textField = DefaultTextFields[0]
+		}
+		r.labelField = r.opt.LabelField
+	case r.opt.LabelField != "":
+		first.Err = fmt.Errorf("no label member %q in any object; the first object has members %s", r.opt.LabelField, quoteList(memberNames(first.Raw)))
+		return first
 	}
 	return nil
 }
 
-// resolveMembers resolves the text and label names from the members of
-// one object, or says why it cannot.
-func (r *Reader) resolveMembers(ms []member) error {
-	names := make([]string, len(ms))
-	for i, m := range ms {
-		names[i] = m.name
-	}
+// resolveText resolves the text name from the members of one object, or
+// says why it cannot.
+func (r *Reader) resolveText(ms []member) error {
+	names := names(ms)
 	ti, err := resolve(names, r.opt.TextField, DefaultTextFields)
 	if err == nil && ti < 0 {
 		if r.opt.TextField != "" {
@@ -138,15 +164,41 @@ func (r *Reader) resolveMembers(ms []member) error {
 	if err != nil {
 		return fmt.Errorf("%w; the first object has members %s", err, quoteList(names))
 	}
+	r.textField = names[ti]
+	return nil
+}
+
+// resolveLabel resolves the label name from the members of one object,
+// and reports whether it has one; names that match only in different
+// cases are an error.
+func (r *Reader) resolveLabel(ms []member) (bool, error) {
+	names := names(ms)
 	li, err := resolve(names, r.opt.LabelField, DefaultLabelFields)
 	if err != nil {
-		return fmt.Errorf("%w; the first object has members %s", err, quoteList(names))
+		return false, fmt.Errorf("%w; the object has members %s", err, quoteList(names))
 	}
-	r.textField = names[ti]
-	if li >= 0 && li != ti {
-		r.labelField = names[li]
+	if li < 0 || names[li] == r.textField {
+		return false, nil // a text member is never also the label
 	}
-	return nil
+	r.labelField = names[li]
+	return true, nil
+}
+
+func names(ms []member) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.name
+	}
+	return out
+}
+
+// memberNames returns the member names of a valid JSON object.
+func memberNames(raw []byte) []string {
+	ms, _, _, err := scanObject(raw)
+	if err != nil {
+		return nil
+	}
+	return names(ms)
 }
 
 // scanObject checks that raw is valid UTF-8 holding one JSON object and

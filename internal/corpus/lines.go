@@ -64,44 +64,57 @@ func (s *lineSource) next() (physLine, error) {
 	if s.eof {
 		return physLine{}, io.EOF
 	}
-	var (
-		data []byte
-		size int64
-		long bool
-	)
-	for {
-		chunk, err := s.br.ReadSlice('\n')
-		size += int64(len(chunk))
-		if s.num == 0 && size == int64(len(chunk)) && bytes.HasPrefix(chunk, bom) {
-			chunk = chunk[len(bom):]
+	data, size, long, err := s.read()
+	if err == io.EOF {
+		s.eof = true
+		if size == 0 {
+			return physLine{}, io.EOF
 		}
-		if !long {
-			if room := s.limit - len(data); len(chunk) > room {
-				data = append(data, chunk[:room]...)
-				long = true
-			} else {
-				data = append(data, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == io.EOF {
-			s.eof = true
-			if size == 0 {
-				return physLine{}, io.EOF
-			}
-			break
-		}
-		if err != nil {
-			s.err = err
-			return physLine{}, err
-		}
-		break
+	} else if err != nil {
+		s.err = err
+		return physLine{}, err
 	}
 	s.num++
 	s.off += size
 	return physLine{data: data, num: s.num, end: s.off, long: long}, nil
+}
+
+// read reads one physical line: its first limit bytes (a BOM at the start
+// of the input removed), its full size, whether it is longer than limit,
+// and io.EOF if it ends the input. A line is copied out of the buffer once
+// it is complete, so that a long line costs about twice its size (the
+// pieces, then the line), however many buffers it spans.
+func (s *lineSource) read() (data []byte, size int64, long bool, err error) {
+	var (
+		parts [][]byte // copies of the buffers of a line longer than one
+		chunk []byte
+		kept  int
+	)
+	for {
+		chunk, err = s.br.ReadSlice('\n')
+		size += int64(len(chunk))
+		if s.num == 0 && size == int64(len(chunk)) && bytes.HasPrefix(chunk, bom) {
+			chunk = chunk[len(bom):]
+		}
+		if room := s.limit - kept; len(chunk) > room {
+			chunk, long = chunk[:room], true
+		}
+		kept += len(chunk)
+		if err != bufio.ErrBufferFull {
+			break
+		}
+		if len(chunk) > 0 {
+			parts = append(parts, bytes.Clone(chunk))
+		}
+	}
+	if err != nil && err != io.EOF {
+		return nil, size, long, err
+	}
+	data = make([]byte, 0, kept)
+	for _, p := range parts {
+		data = append(data, p...)
+	}
+	return append(data, chunk...), size, long, err
 }
 
 // unread pushes lines back, to be returned (in their order) before any

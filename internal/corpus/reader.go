@@ -8,8 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaxRowBytes is the default of ReaderOptions.MaxRowBytes.
-const DefaultMaxRowBytes = 64 << 20
+// DefaultMaxRowBytes is the default of ReaderOptions.MaxRowBytes: 1 MiB,
+// a thousand times a long sentence. A training row longer than that is
+// almost always a mistake (a whole document, a binary file, a missing line
+// end), and augmenting it would cost memory a hundred times its size.
+const DefaultMaxRowBytes = 1 << 20
 
 // DefaultTextFields are the names looked for, in this order and in any
 // case, when ReaderOptions.TextField is empty. Do not modify.
@@ -32,13 +35,21 @@ type ReaderOptions struct {
 	// LabelField names the column or member that holds the label. "" means
 	// the first of DefaultLabelFields present, if any: a corpus without
 	// labels is fine (Record.Label is then ""). A LabelField that is given
-	// but is not in a CSV or TSV header is an error.
+	// but is not in a CSV or TSV header, or in any JSONL object NewReader
+	// looks at, is an error.
+	//
+	// In JSONL the label member is resolved from the first object that has
+	// one (among those NewReader looks at). Once it is, every object must
+	// have it, with a value other than null: an object without it is a
+	// RowError wrapping ErrNoLabel, never a record without a label.
 	LabelField string
 
 	// MaxRowBytes bounds the bytes of one row (and of one physical line),
-	// and so the memory the reader holds. A longer row is a RowError
-	// wrapping ErrRowTooLong; a quoted CSV field still open after that many
-	// bytes is reported as an unterminated quote. 0 means
+	// and so the memory the reader holds: reading a row costs about three
+	// times its size, and a longer row about three times MaxRowBytes. A
+	// longer row is a RowError wrapping ErrRowTooLong, whose Raw holds its
+	// first MaxRowBytes bytes; a quoted CSV field still open after that
+	// many bytes is reported as an unterminated quote. 0 means
 	// DefaultMaxRowBytes.
 	MaxRowBytes int
 }
@@ -53,7 +64,7 @@ type Record struct {
 	Row   int    // 1-based data row number (the header is not counted)
 	Line  int    // 1-based line where the row starts
 	Text  string // the text field, exactly as read
-	Label string // the label field, "" when none; a JSON label that is not a string is its JSON text (3, true); null is ""
+	Label string // the label field, "" when the corpus has none; a JSON label that is not a string is its JSON text (3, true)
 	Raw   []byte // the row's bytes exactly as read, without the final line end (and without a BOM)
 
 	fields  []string // CSV, TSV: the values, one per header column
@@ -104,7 +115,8 @@ func (m member) isString(raw []byte) bool { return raw[m.val0] == '"' }
 //
 // A row has at most one error, the first found in this order: framing (CSV
 // quotes, row too long), invalid UTF-8, JSON syntax or field count,
-// duplicate text member, missing text, text not a string, empty text.
+// duplicate text member, missing text, text not a string, empty text,
+// missing label (JSONL).
 type Reader struct {
 	opt    ReaderOptions
 	src    *lineSource
@@ -124,13 +136,16 @@ type Reader struct {
 // LabelField given explicitly) is not in it; the message names the columns
 // that exist.
 //
-// For JSONL there is no header: the text and label members are resolved,
-// once, from the first JSON object that has a text member, which NewReader
-// looks ahead for, at most MaxRowBytes (the lines stay to be read by Next).
-// If there are objects but none has a text member, NewReader fails naming
-// the members of the first one. If there is no object at all, the names are
-// TextField (default "text") and LabelField. Every object must then have a
-// member with exactly the resolved text name.
+// For JSONL there is no header: the text member is resolved, once, from
+// the first JSON object that has one, and the label member from the first
+// object that has one, which NewReader looks ahead for, at most
+// MaxRowBytes (the lines stay to be read by Next). If there are objects but
+// none has a text member, NewReader fails naming the members of the first
+// one; so it does when LabelField is given and no object has it. If there
+// is no object at all, the names are TextField (default "text") and
+// LabelField. Every object must then have a member with exactly the
+// resolved text name, and, if a label name was resolved, one with exactly
+// that name.
 //
 // The Reader does not close r.
 func NewReader(r io.Reader, opt ReaderOptions) (*Reader, error) {

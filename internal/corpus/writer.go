@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -31,6 +32,12 @@ type WriterOptions struct {
 	// LabelField, in any case, is an ErrClash from NewWriter; a JSONL
 	// record that already has such a member is an ErrClash from Write.
 	Extra []string
+	// Numeric names the Extra names whose values are integers, such as
+	// "source_row" and "variant": JSONL writes them as JSON numbers (CSV
+	// and TSV have no types). A name that is not in Extra is an error from
+	// NewWriter; a value that is not a decimal integer, an error from
+	// Write.
+	Numeric []string
 	// CRLF ends CSV and TSV lines with "\r\n" instead of "\n". JSONL lines
 	// always end with "\n".
 	CRLF bool
@@ -55,8 +62,10 @@ type WriterOptions struct {
 //     order and the raw bytes of every member included, except that the
 //     value of the text member is re-encoded as a JSON string (without
 //     HTML escaping: "<", ">", "&" stay as they are; invalid UTF-8 becomes
-//     U+FFFD) and the extra members, strings, are inserted before the
-//     closing brace.
+//     U+FFFD) and the extra members (strings, or numbers for the Numeric
+//     names) are inserted after the last member, spaced as the row spaces
+//     its own members: {"text": "a", "id": 7} gets , "variant": 1 and
+//     {"text":"a"} gets ,"variant":1.
 //   - Text: the text alone on its line; with extra values, the values then
 //     the text, separated by tabs. Tabs and line ends in the text become
 //     spaces, except that a text on one line, without extra values, keeps
@@ -74,6 +83,7 @@ type WriterOptions struct {
 // configuration, which never changes after NewWriter.
 type Writer struct {
 	opt      WriterOptions
+	numeric  []bool // by Extra index: written as a JSON number
 	bw       *bufio.Writer
 	textCol  int    // index of the text in Header; -1 without Header
 	labelCol int    // index of LabelField in Header; -1 if none
@@ -117,20 +127,9 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 			wr.labelCol = i
 		}
 	}
-	taken := slices.Clone(opt.Header)
-	for _, f := range []string{opt.TextField, opt.LabelField} {
-		if f != "" {
-			taken = append(taken, f)
-		}
-	}
-	for _, x := range opt.Extra {
-		if x == "" {
-			return nil, fmt.Errorf("corpus: %w: an extra name is empty", ErrClash)
-		}
-		if i := slices.IndexFunc(taken, func(t string) bool { return strings.EqualFold(t, x) }); i >= 0 {
-			return nil, fmt.Errorf("corpus: %w: extra %q is already %q", ErrClash, x, taken[i])
-		}
-		taken = append(taken, x)
+	var err error
+	if wr.numeric, err = checkExtras(opt); err != nil {
+		return nil, err
 	}
 	if opt.Format == CSV || opt.Format == TSV {
 		names := append(slices.Clone(opt.Header), opt.Extra...)
@@ -153,6 +152,36 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 	}
 	wr.bw = bufio.NewWriterSize(w, 64<<10)
 	return wr, nil
+}
+
+// checkExtras checks that the Extra names are not empty, do not clash
+// with each other or with the columns, and that the Numeric names are
+// among them; it returns which Extra names are numeric.
+func checkExtras(opt WriterOptions) ([]bool, error) {
+	taken := slices.Clone(opt.Header)
+	for _, f := range []string{opt.TextField, opt.LabelField} {
+		if f != "" {
+			taken = append(taken, f)
+		}
+	}
+	for _, x := range opt.Extra {
+		if x == "" {
+			return nil, fmt.Errorf("corpus: %w: an extra name is empty", ErrClash)
+		}
+		if i := slices.IndexFunc(taken, func(t string) bool { return strings.EqualFold(t, x) }); i >= 0 {
+			return nil, fmt.Errorf("corpus: %w: extra %q is already %q", ErrClash, x, taken[i])
+		}
+		taken = append(taken, x)
+	}
+	numeric := make([]bool, len(opt.Extra))
+	for _, n := range opt.Numeric {
+		i := slices.Index(opt.Extra, n)
+		if i < 0 {
+			return nil, fmt.Errorf("corpus: numeric %q is not an extra name (extras: %s)", n, quoteList(opt.Extra))
+		}
+		numeric[i] = true
+	}
+	return numeric, nil
 }
 
 // Write writes rec with its text replaced by text (pass rec.Text to keep
@@ -280,6 +309,7 @@ func memberValue(rec *Record, name string) string {
 
 // appendJSONL appends rec as a JSONL row.
 func (w *Writer) appendJSONL(dst []byte, rec *Record, text string, extra []string) ([]byte, error) {
+	var err error
 	switch {
 	case rec.members != nil:
 		ti := rec.textIdx
@@ -296,12 +326,7 @@ func (w *Writer) appendJSONL(dst []byte, rec *Record, text string, extra []strin
 				}
 			}
 		}
-		tm, raw := rec.members[ti], rec.Raw
-		dst = append(dst, raw[:tm.val0]...)
-		dst = appendJSONString(dst, text)
-		dst = append(dst, raw[tm.val1:rec.closing]...)
-		dst = w.appendExtras(dst, extra, true)
-		dst = append(dst, raw[rec.closing:]...)
+		return w.appendMembers(dst, rec, ti, text, extra)
 	case rec.fields != nil:
 		if len(rec.fields) != len(w.opt.Header) {
 			return dst, fmt.Errorf("corpus: write row %d: %d fields, header has %d", rec.Row, len(rec.fields), len(w.opt.Header))
@@ -319,7 +344,9 @@ func (w *Writer) appendJSONL(dst []byte, rec *Record, text string, extra []strin
 			}
 			dst = appendJSONString(dst, v)
 		}
-		dst = w.appendExtras(dst, extra, len(w.opt.Header) > 0)
+		if dst, err = w.appendExtras(dst, rec, extra, compact, len(w.opt.Header) > 0); err != nil {
+			return dst, err
+		}
 		dst = append(dst, '}')
 	default:
 		name := w.opt.TextField
@@ -336,22 +363,72 @@ func (w *Writer) appendJSONL(dst []byte, rec *Record, text string, extra []strin
 			dst = append(dst, ':')
 			dst = appendJSONString(dst, rec.Label)
 		}
-		dst = w.appendExtras(dst, extra, true)
+		if dst, err = w.appendExtras(dst, rec, extra, compact, true); err != nil {
+			return dst, err
+		}
 		dst = append(dst, '}')
 	}
 	return append(dst, '\n'), nil
 }
 
-// appendExtras appends the extra members, each preceded by a comma when
-// comma (there are members before them) or when it is not the first.
-func (w *Writer) appendExtras(dst []byte, extra []string, comma bool) []byte {
+// appendMembers appends a JSONL record read from JSONL: its bytes with
+// the text member's value (members[ti]) replaced by text and the extra
+// members inserted after the last member, spaced like the row's own.
+func (w *Writer) appendMembers(dst []byte, rec *Record, ti int, text string, extra []string) ([]byte, error) {
+	tm, last, raw := rec.members[ti], rec.members[len(rec.members)-1], rec.Raw
+	dst = append(dst, raw[:tm.val0]...)
+	dst = appendJSONString(dst, text)
+	if ti < len(rec.members)-1 {
+		dst = append(dst, raw[tm.val1:last.val1]...)
+	}
+	dst, err := w.appendExtras(dst, rec, extra, spacingOf(raw, rec.members), true)
+	if err != nil {
+		return dst, err
+	}
+	dst = append(dst, raw[last.val1:]...)
+	return append(dst, '\n'), nil
+}
+
+// spacing is how a JSON object separates its members (comma, as in ", ")
+// and names from values (colon, as in ": ").
+type spacing struct{ comma, colon string }
+
+var compact = spacing{",", ":"}
+
+// spacingOf returns the spacing of an object's members: the bytes between
+// its first two members and between the first name and value. With one
+// member, the comma is spaced as the colon is.
+func spacingOf(raw []byte, ms []member) spacing {
+	sp := spacing{colon: string(raw[skipString(raw, ms[0].key0):ms[0].val0])}
+	if len(ms) > 1 {
+		sp.comma = string(raw[ms[0].val1:ms[1].key0])
+	} else {
+		sp.comma = ","
+		if strings.HasSuffix(sp.colon, " ") {
+			sp.comma = ", "
+		}
+	}
+	return sp
+}
+
+// appendExtras appends the extra members with spacing sp, each preceded
+// by a comma when comma (there are members before them) or when it is not
+// the first. Numeric values must be decimal integers.
+func (w *Writer) appendExtras(dst []byte, rec *Record, extra []string, sp spacing, comma bool) ([]byte, error) {
 	for j, v := range extra {
 		if comma || j > 0 {
-			dst = append(dst, ',')
+			dst = append(dst, sp.comma...)
 		}
 		dst = appendJSONString(dst, w.opt.Extra[j])
-		dst = append(dst, ':')
-		dst = appendJSONString(dst, v)
+		dst = append(dst, sp.colon...)
+		if !w.numeric[j] {
+			dst = appendJSONString(dst, v)
+			continue
+		}
+		if n, err := strconv.ParseInt(v, 10, 64); err != nil || strconv.FormatInt(n, 10) != v {
+			return dst, fmt.Errorf("corpus: write row %d: extra %q: %q is not an integer", rec.Row, w.opt.Extra[j], v)
+		}
+		dst = append(dst, v...)
 	}
-	return dst
+	return dst, nil
 }

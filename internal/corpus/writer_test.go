@@ -93,7 +93,7 @@ func TestRoundTrip(t *testing.T) {
 			want: `{"id": 1, "text": "Hello <b>world</b> & friends", "label": "greet", "meta": {"src": "web", "tags": ["a", "b"]}}` + "\n" +
 				`{"text":"café \"quoted\" / slash","label":3,"score":1.50e+2,"ok":true,"none":null}` + "\n" +
 				`{"meta":{"nested":{"deep":[1,2,{"x":"}"}]}},"label":false,"text":"order kept: text is third","z":-0.0}` + "\n" +
-				`{ "text" : "spacing kept" , "id" : 7 }` + "\n",
+				`{ "text" : "spacing kept" , "label" : "greet" , "id" : 7 }` + "\n",
 		},
 	}
 	for _, tt := range tests {
@@ -208,8 +208,8 @@ func TestWriteExtras(t *testing.T) {
 			corpus.CSV, "text,label\nhi,a\n", true, "text,label,source_row,variant,ops\r\nhi,a,1,0,\"swap,del\"\r\n"},
 		{"tsv", "extras are columns after the header's",
 			corpus.TSV, "text\tlabel\nhi\ta\n", false, "text\tlabel\tsource_row\tvariant\tops\nhi\ta\t1\t0\tswap,del\n"},
-		{"jsonl", "extras are string members before the closing brace",
-			corpus.JSONL, "{\"text\":\"hi\", \"label\":\"a\" }\n", false, "{\"text\":\"hi\", \"label\":\"a\" ,\"source_row\":\"1\",\"variant\":\"0\",\"ops\":\"swap,del\"}\n"},
+		{"jsonl", "extras are string members after the last member, spaced like the row's",
+			corpus.JSONL, "{\"text\":\"hi\", \"label\":\"a\" }\n", false, "{\"text\":\"hi\", \"label\":\"a\", \"source_row\":\"1\", \"variant\":\"0\", \"ops\":\"swap,del\" }\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,8 +31,10 @@ type BT struct {
 	Concurrency int     `json:"concurrency,omitempty" yaml:"concurrency,omitempty"`
 	Rate        float64 `json:"requests_per_second,omitempty" yaml:"requests_per_second,omitempty"`
 	CharsRate   float64 `json:"chars_per_second,omitempty" yaml:"chars_per_second,omitempty"`
-	Retries     int     `json:"retries,omitempty" yaml:"retries,omitempty"`
-	Timeout     string  `json:"timeout,omitempty" yaml:"timeout,omitempty"`
+	// Retries of a failed request; nil means the Client's default (5), and
+	// 0 no retry at all.
+	Retries *int   `json:"retries,omitempty" yaml:"retries,omitempty"`
+	Timeout string `json:"timeout,omitempty" yaml:"timeout,omitempty"`
 	// Model, Temperature and Seed are for openai; Region for azure;
 	// Template is a template backend's JSON config file.
 	Model       string  `json:"model,omitempty" yaml:"model,omitempty"`
@@ -154,8 +156,8 @@ func (b *BT) client() (*backtranslate.Client, error) {
 	if b.Rate > 0 || b.CharsRate > 0 {
 		opts = append(opts, backtranslate.WithRate(b.Rate, b.CharsRate))
 	}
-	if b.Retries > 0 {
-		opts = append(opts, backtranslate.WithRetries(b.Retries))
+	if b.Retries != nil {
+		opts = append(opts, backtranslate.WithRetries(*b.Retries))
 	}
 	if b.Timeout != "" {
 		d, err := time.ParseDuration(b.Timeout)

@@ -1,6 +1,7 @@
 package recipe
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -124,7 +125,17 @@ var fieldTable = []Field{
 	{Name: "backtranslate.chars_per_second", Flag: "bt-chars-rate", Usage: "characters per second sent to the translator (unset: no limit)",
 		set: floatField(func(r *Recipe) *float64 { return &r.Backtranslate.CharsRate })},
 	{Name: "backtranslate.retries", Flag: "bt-retries", Usage: "retries of a failed request (unset: 5)",
-		set: intField(func(r *Recipe) *int { return &r.Backtranslate.Retries })},
+		set: func(r *Recipe, v []string) error {
+			var n int
+			if err := intField(func(*Recipe) *int { return &n })(r, v); err != nil {
+				return err
+			}
+			if n < 0 {
+				return fmt.Errorf("want 0 (no retry) or more, got %d", n)
+			}
+			r.Backtranslate.Retries = &n
+			return nil
+		}},
 	{Name: "backtranslate.timeout", Flag: "bt-timeout", Usage: "timeout of one request (unset: 60s)",
 		set: stringField(func(r *Recipe) *string { return &r.Backtranslate.Timeout })},
 	{Name: "backtranslate.model", Flag: "bt-model", Usage: "openai: the model",

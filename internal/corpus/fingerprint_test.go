@@ -1,0 +1,78 @@
+package corpus_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/internal/corpus"
+)
+
+func TestRunRoundTrip(t *testing.T) {
+	r := corpus.Run{Recipe: corpus.Digest([]byte(`{"k":4}`)), Seed: 7, K: 4, Input: "9ab0c1d2e3f4", Shard: 2, Shards: 4}
+	s := r.String()
+	assert.Equal(t, "recipe="+r.Recipe+" seed=7 k=4 input=9ab0c1d2e3f4 shard=2/4", s)
+	got, err := corpus.ParseRun(s)
+	require.NoError(t, err)
+	assert.Equal(t, r, got)
+	for _, bad := range []string{"", "recipe=a seed=1 k=2 input=b", "recipe=a seed=x k=2 input=b shard=0/1",
+		"recipe=a seed=1 k=2 input=b shard=1/1", "recipe=a seed=1 k=2 input=b shard=0", "seed=1 recipe=a k=2 input=b shard=0/1"} {
+		_, err := corpus.ParseRun(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
+func TestCheckShards(t *testing.T) {
+	run := func(shard int, edit func(*corpus.Run)) corpus.Run {
+		r := corpus.Run{Recipe: "3f2a9c1b7d4e", Seed: 1, K: 4, Input: "9ab0c1d2e3f4", Shard: shard, Shards: 3}
+		if edit != nil {
+			edit(&r)
+		}
+		return r
+	}
+	names := []string{"a.jsonl", "b.jsonl", "c.jsonl"}
+	tests := []struct {
+		name  string
+		names []string
+		runs  []corpus.Run
+		want  string
+	}{
+		{"complete, any order", names, []corpus.Run{run(2, nil), run(0, nil), run(1, nil)}, ""},
+		{"one missing", names[:2], []corpus.Run{run(0, nil), run(2, nil)},
+			"corpus: shard 1/3 missing; have 0/3 (a.jsonl), 2/3 (b.jsonl)"},
+		{"duplicated", names, []corpus.Run{run(0, nil), run(1, nil), run(1, nil)},
+			"corpus: shard 1/3 twice: b.jsonl and c.jsonl"},
+		{"another seed", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Seed = 2 }), run(2, nil)},
+			"corpus: b.jsonl: made with seed 2, a.jsonl with seed 1: not shards of one run"},
+		{"another k", names, []corpus.Run{run(0, nil), run(1, nil), run(2, func(r *corpus.Run) { r.K = 8 })},
+			"corpus: c.jsonl: made with k 8, a.jsonl with k 4: not shards of one run"},
+		{"another recipe", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Recipe = "000000000000" }), run(2, nil)},
+			"corpus: b.jsonl: made with recipe 000000000000, a.jsonl with recipe 3f2a9c1b7d4e: not shards of one run"},
+		{"another input", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Input = "ffffffffffff" }), run(2, nil)},
+			"corpus: b.jsonl: made with input ffffffffffff, a.jsonl with input 9ab0c1d2e3f4: not shards of one run"},
+		{"another split", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Shards = 4 }), run(2, nil)},
+			"corpus: b.jsonl: made with shard count 4, a.jsonl with shard count 3: not shards of one run"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := corpus.CheckShards(tt.names, tt.runs)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+}
+
+func TestInputDigest(t *testing.T) {
+	a, err := corpus.InputDigest(strings.NewReader("text\nhello\n"))
+	require.NoError(t, err)
+	b, err := corpus.InputDigest(strings.NewReader("text\nhello!\n"))
+	require.NoError(t, err)
+	assert.Len(t, a, 12)
+	assert.NotEqual(t, a, b)
+	assert.Equal(t, corpus.Digest([]byte("text\nhello\n")), a)
+}
