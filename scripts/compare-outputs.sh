@@ -15,7 +15,7 @@ n=0 fail=0
 for set in banking77 financial_phrasebank_allagree financial_phrasebank_50agree crosswoz_intent_zh cped_sentiment_zh; do
   in=$tmp/$set.jsonl
   head -n "$rows" "$data/$set/train.jsonl" >"$in"
-  for preset in recommended eda aeda finance intent; do
+  for preset in readable readable-strict shuffle eda aeda finance intent; do
     a=$("$old" augment --preset "$preset" --seed 7 -o - "$in" 2>/dev/null | sha256sum)
     b=$("$new" augment --preset "$preset" --seed 7 -o - "$in" 2>/dev/null | sha256sum)
     n=$((n + 1))

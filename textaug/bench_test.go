@@ -89,11 +89,11 @@ func benchPreset(b *testing.B, preset string, texts []string) {
 	benchSampler(b, smp, texts[0], texts, "records")
 }
 
-// BenchmarkSamplerPreset is the Sampler per record for the eda preset and
-// the default (recommended) preset, on English (banking77 and
+// BenchmarkSamplerPreset is the Sampler per record for the eda preset, the
+// default (readable) and shuffle (the default before it), on English (banking77 and
 // financial_phrasebank) and Chinese (crosswoz and cped) sentences.
 func BenchmarkSamplerPreset(b *testing.B) {
-	for _, preset := range []string{"eda", "recommended"} {
+	for _, preset := range []string{"eda", "readable", "shuffle"} {
 		b.Run(preset+"/en", func(b *testing.B) {
 			benchPreset(b, preset, shareddata.Mixed(b, 2000, "banking77", "financial_phrasebank_50agree"))
 		})
