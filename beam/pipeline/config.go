@@ -85,19 +85,11 @@ func (c *Config) Prepare(ctx context.Context, glob, format, textField, labelFiel
 		return fmt.Errorf("--format: want csv, tsv, jsonl or text, got %q", format)
 	}
 	c.Format = cf.String()
-	rc, err := fs.OpenRead(ctx, first)
+	in, closeIn, err := openFile(ctx, fs, first)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	var in io.Reader = rc
-	if corpus.Gzip(first) {
-		zr, err := gzip.NewReader(rc)
-		if err != nil {
-			return fmt.Errorf("%s: %w", first, err)
-		}
-		in = zr
-	}
+	defer closeIn()
 	// The reader resolves the names as the CLI's; the raw head gives the
 	// header line.
 	var head bytes.Buffer
@@ -162,4 +154,23 @@ func (c *Config) Ext() string {
 		return ".txt"
 	}
 	return "." + c.Format
+}
+
+// openFile opens one input file of the pipeline, decompressing it when its
+// name ends in .gz; closeFile closes it.
+func openFile(ctx context.Context, fs filesystem.Interface, file string) (in io.Reader, closeFile func(), err error) {
+	rc, err := fs.OpenRead(ctx, file)
+	if err != nil {
+		return nil, nil, err
+	}
+	in = rc
+	if corpus.Gzip(file) {
+		zr, err := gzip.NewReader(rc)
+		if err != nil {
+			rc.Close()
+			return nil, nil, fmt.Errorf("%s: %w", file, err)
+		}
+		in = zr
+	}
+	return in, func() { rc.Close() }, nil
 }

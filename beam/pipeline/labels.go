@@ -1,11 +1,8 @@
 package pipeline
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -61,19 +58,11 @@ func (c *Config) prepareLabels(ctx context.Context, fs filesystem.Interface, fil
 
 // learn adds the rows of one input file to b.
 func (c *Config) learn(ctx context.Context, fs filesystem.Interface, file string, cf corpus.Format, b *textaug.StatsBuilder) error {
-	rc, err := fs.OpenRead(ctx, file)
+	in, closeIn, err := openFile(ctx, fs, file)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	var in io.Reader = rc
-	if corpus.Gzip(file) {
-		zr, err := gzip.NewReader(rc)
-		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		in = zr
-	}
+	defer closeIn()
 	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: cf, Name: file, TextField: c.TextField, LabelField: c.LabelField})
 	if err != nil {
 		return err
