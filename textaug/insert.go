@@ -14,6 +14,10 @@ import (
 // A space goes between the new word and a neighbour only where one is
 // needed: never next to a Chinese word ("我的卡" -> "我的银行卡").
 //
+// Nothing is inserted before a frozen word that opens the text (an
+// entity, a figure, a negation: "Neste Oil's refineries" never becomes
+// "oil Neste Oil's refineries").
+//
 // Insertion goes through the polarity guard in its strict form: a word
 // that Polarity gives a polarity (sentiment or direction: fear, concern,
 // rose, increased) is never inserted, since it would add meaning where
@@ -81,7 +85,7 @@ func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
 		}
 	}
 	if len(e.seeds) > 0 {
-		e.slots = slots(toks)
+		e.slots = notBeforeFrozenOpener(toks, slots(toks))
 	}
 	return e
 }
@@ -103,6 +107,7 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 		var end bool
 		if isVerb := verb(buf[0].Tag); isVerb || !sameTokens(out, toks) {
 			sl, end = insertSlots(out, isVerb) // after an insertion, or kept apart from verbs
+			sl = notBeforeFrozenOpener(out, sl)
 		} else {
 			sl, end = e.slots, lastContent(out) >= 0
 		}
@@ -140,4 +145,22 @@ func lastContent(toks []tokenize.Token) int {
 		return -1
 	}
 	return -1
+}
+
+// notBeforeFrozenOpener drops from sl, the ascending insertion slots of
+// toks, the slot before the first word when that word is frozen.
+func notBeforeFrozenOpener(toks []tokenize.Token, sl []int) []int {
+	if len(sl) == 0 {
+		return sl
+	}
+	for i := range toks {
+		switch {
+		case toks[i].Kind == tokenize.Space:
+			continue
+		case i == sl[0] && toks[i].Lock&tokenize.Frozen == tokenize.Frozen:
+			return sl[1:]
+		}
+		return sl
+	}
+	return sl
 }

@@ -1,6 +1,7 @@
 package textaug_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -106,4 +107,24 @@ func TestRandomInsertGuardsPolaritySharedData(t *testing.T) {
 	}
 	t.Logf("%d insertions into neutral sentences, none polar, no verb beside a verb", n)
 	assert.Positive(t, n)
+}
+
+// TestRandomInsertNotBeforeFrozenOpener: a sentence that opens with an
+// entity (or any frozen word) never gets a word inserted before it, which
+// would leave the entity mid-sentence after a lower-case word.
+func TestRandomInsertNotBeforeFrozenOpener(t *testing.T) {
+	pol := &textaug.Policy{Keep: []string{"Neste Oil"}}
+	aug := textaug.Tokens{Edit: textaug.RandomInsert{Source: table, Rate: 1, Polarity: &synonyms.PolarityLexicon{}}, Policy: pol}
+	d, err := aug.Prepare(context.Background(), "Neste Oil sales and profit grew, the company said.")
+	require.NoError(t, err)
+	inserted := 0
+	for seed := uint64(0); seed < 200; seed++ {
+		text, ops := d(textaug.Stream(seed, "k", 0))
+		if len(ops) == 0 {
+			continue
+		}
+		inserted++
+		assert.True(t, strings.HasPrefix(text, "Neste Oil "), "seed %d: %q", seed, text)
+	}
+	assert.Positive(t, inserted, "the test inserts something")
 }
