@@ -21,7 +21,6 @@ import (
 	"github.com/textaug/textaug/internal/eval"
 	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 const evalHelp = `Usage: textaug eval --train FILE --test FILE [flags]
@@ -229,7 +228,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err := checkEvalFlags(ef); err != nil {
 		return nil, err
 	}
-	seeds, err := parseSeeds(ef.seeds)
+	seeds, err := eval.ParseSeeds(ef.seeds)
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +247,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	// for Chinese.
 	lang := rf.lang()
 	if lang == "auto" || lang == "" {
-		lang = corpusLanguage(x.Train)
+		lang = eval.Language(x.Train)
 	}
 	if err := p.classifier(ef.c, lang); err != nil {
 		return nil, err
@@ -368,12 +367,16 @@ func (p *evalPlan) buildArms(main recipe.Recipe, ef *evalFlags) error {
 			return err
 		}
 	}
-	if err := p.addArm(mainArmName(main, x.Arms), main); err != nil {
+	if err := p.addArm(eval.MainArmName(main, x.Arms), main); err != nil {
 		return err
 	}
 	p.main = x.Arms[len(x.Arms)-1]
 	if ef.ablation {
-		return p.addAblation(main)
+		for _, a := range eval.Ablation(main) {
+			if err := p.addArm(a.Name, a.Recipe); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -389,42 +392,6 @@ func (p *evalPlan) addArm(name string, r recipe.Recipe) error {
 		}
 	}
 	p.x.Arms = append(p.x.Arms, a)
-	return nil
-}
-
-// mainArmName names the recipe of the flags, apart from the other arms.
-func mainArmName(main recipe.Recipe, arms []*eval.Arm) string {
-	name := main.Name
-	if b := main.Backtranslate.Backend; b != "" {
-		if len(main.Ops) == 0 {
-			name = "back-translation (" + b + ")"
-		} else {
-			name += " + back-translation (" + b + ")"
-		}
-	}
-	if slices.ContainsFunc(arms, func(a *eval.Arm) bool { return a.Name == name }) {
-		name += " (flags)"
-	}
-	return name
-}
-
-// addAblation adds an arm for each operation of main alone, and for its
-// back-translation alone.
-func (p *evalPlan) addAblation(main recipe.Recipe) error {
-	for _, op := range main.Ops {
-		r := main
-		r.Ops = []string{op}
-		r.Weights = nil
-		r.Backtranslate = recipe.BT{}
-		if err := p.addArm(main.Name+": "+op+" only", r); err != nil {
-			return err
-		}
-	}
-	if main.Backtranslate.Backend != "" && len(main.Ops) > 0 {
-		r := main
-		r.Ops = nil
-		return p.addArm(main.Name+": back-translation only", r)
-	}
 	return nil
 }
 
@@ -458,28 +425,6 @@ func noStatsOut(r recipe.Recipe, what string) error {
 		return nil
 	}
 	return recipe.Usagef("--stats-out (labels.stats_out of %s) has no effect in eval: each arm learns its statistics from its own training rows; write them with textaug augment --stats-out", what)
-}
-
-func parseSeeds(s string) ([]int, error) {
-	var seeds []int
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		n, err := strconv.Atoi(f)
-		if err != nil || n < 0 || strconv.Itoa(n) != f {
-			return nil, recipe.Usagef("--seeds: %q is not a non-negative integer without sign or leading zeros", f)
-		}
-		if slices.Contains(seeds, n) {
-			return nil, recipe.Usagef("--seeds: %d given twice", n)
-		}
-		seeds = append(seeds, n)
-	}
-	if len(seeds) == 0 {
-		return nil, recipe.Usagef("--seeds: give at least one")
-	}
-	return seeds, nil
 }
 
 // readExamples reads a whole labelled file. Evaluation files are small;
@@ -522,18 +467,4 @@ func readExamples(path string, ef *evalFlags) ([]eval.Example, error) {
 		return nil, fmt.Errorf("%s: no rows", path)
 	}
 	return out, nil
-}
-
-// corpusLanguage is "zh" when most texts are Chinese.
-func corpusLanguage(ex []eval.Example) string {
-	zh := 0
-	for _, e := range ex {
-		if tokenize.Language(e.Text) == "zh" {
-			zh++
-		}
-	}
-	if 2*zh > len(ex) {
-		return "zh"
-	}
-	return "en"
 }
