@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -234,7 +233,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	}
 	x := &eval.Experiment{Seeds: seeds, Workers: max(1, ef.workers), MemoryBudget: int64(ef.memory) << 20, Status: evalStatus(stderr, ef.progress)}
 	p := &evalPlan{x: x}
-	x.Pick, x.Size, p.sizeDesc = subsetPicker(ef)
+	x.Pick, x.Size, p.sizeDesc = eval.Subset(ef.perClass, ef.n, ef.fraction)
 	if x.Train, err = readExamples(ef.train, ef); err != nil {
 		return nil, err
 	}
@@ -326,20 +325,6 @@ func evalStatus(stderr io.Writer, mode string) func(phase string, done, total in
 		}
 		fmt.Fprintf(stderr, "\rtextaug eval: %s %d/%d   ", phase, done, total)
 	}
-}
-
-// subsetPicker is the subset of --n, --per-class or --fraction.
-func subsetPicker(ef *evalFlags) (eval.Picker, int, string) {
-	switch {
-	case ef.perClass > 0:
-		return eval.LRS, ef.perClass, fmt.Sprintf("%d per label", ef.perClass)
-	case ef.n > 0:
-		return eval.LRSTotal, ef.n, fmt.Sprintf("%d in total, stratified", ef.n)
-	case ef.fraction > 0:
-		f := ef.fraction
-		return func(t, l []string, _ int, seed int) []int { return eval.LRSFraction(t, l, f, seed) }, 0, fmt.Sprintf("%g of every label, rounded up", f)
-	}
-	return eval.All, 0, "the whole training file"
 }
 
 // buildArms makes the arms: --compare, then the recipe of the flags, then
@@ -446,25 +431,5 @@ func readExamples(path string, ef *evalFlags) ([]eval.Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.LabelField() == "" {
-		return nil, fmt.Errorf("%s: no label column or field (want one of %s, or --label)", path, strings.Join(corpus.DefaultLabelFields, ", "))
-	}
-	var out []eval.Example
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if rec.Label == "" {
-			return nil, fmt.Errorf("%s:%d: row %d has an empty label", path, rec.Line, rec.Row)
-		}
-		out = append(out, eval.Example{Text: rec.Text, Label: rec.Label})
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no rows", path)
-	}
-	return out, nil
+	return eval.ReadExamples(r, path)
 }
