@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,7 +20,6 @@ import (
 	"github.com/textaug/textaug/internal/eval"
 	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
-	"github.com/textaug/textaug/tokenize"
 )
 
 const evalHelp = `Usage: textaug eval --train FILE --test FILE [flags]
@@ -229,13 +227,13 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err := checkEvalFlags(ef); err != nil {
 		return nil, err
 	}
-	seeds, err := parseSeeds(ef.seeds)
+	seeds, err := eval.ParseSeeds(ef.seeds)
 	if err != nil {
 		return nil, err
 	}
 	x := &eval.Experiment{Seeds: seeds, Workers: max(1, ef.workers), MemoryBudget: int64(ef.memory) << 20, Status: evalStatus(stderr, ef.progress)}
 	p := &evalPlan{x: x}
-	x.Pick, x.Size, p.sizeDesc = subsetPicker(ef)
+	x.Pick, x.Size, p.sizeDesc = eval.Subset(ef.perClass, ef.n, ef.fraction)
 	if x.Train, err = readExamples(ef.train, ef); err != nil {
 		return nil, err
 	}
@@ -248,7 +246,7 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	// for Chinese.
 	lang := rf.lang()
 	if lang == "auto" || lang == "" {
-		lang = corpusLanguage(x.Train)
+		lang = eval.Language(x.Train)
 	}
 	if err := p.classifier(ef.c, lang); err != nil {
 		return nil, err
@@ -329,20 +327,6 @@ func evalStatus(stderr io.Writer, mode string) func(phase string, done, total in
 	}
 }
 
-// subsetPicker is the subset of --n, --per-class or --fraction.
-func subsetPicker(ef *evalFlags) (eval.Picker, int, string) {
-	switch {
-	case ef.perClass > 0:
-		return eval.LRS, ef.perClass, fmt.Sprintf("%d per label", ef.perClass)
-	case ef.n > 0:
-		return eval.LRSTotal, ef.n, fmt.Sprintf("%d in total, stratified", ef.n)
-	case ef.fraction > 0:
-		f := ef.fraction
-		return func(t, l []string, _ int, seed int) []int { return eval.LRSFraction(t, l, f, seed) }, 0, fmt.Sprintf("%g of every label, rounded up", f)
-	}
-	return eval.All, 0, "the whole training file"
-}
-
 // buildArms makes the arms: --compare, then the recipe of the flags, then
 // with --ablation each of its operations alone.
 func (p *evalPlan) buildArms(main recipe.Recipe, ef *evalFlags) error {
@@ -368,12 +352,16 @@ func (p *evalPlan) buildArms(main recipe.Recipe, ef *evalFlags) error {
 			return err
 		}
 	}
-	if err := p.addArm(mainArmName(main, x.Arms), main); err != nil {
+	if err := p.addArm(eval.MainArmName(main, x.Arms), main); err != nil {
 		return err
 	}
 	p.main = x.Arms[len(x.Arms)-1]
 	if ef.ablation {
-		return p.addAblation(main)
+		for _, a := range eval.Ablation(main) {
+			if err := p.addArm(a.Name, a.Recipe); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -389,42 +377,6 @@ func (p *evalPlan) addArm(name string, r recipe.Recipe) error {
 		}
 	}
 	p.x.Arms = append(p.x.Arms, a)
-	return nil
-}
-
-// mainArmName names the recipe of the flags, apart from the other arms.
-func mainArmName(main recipe.Recipe, arms []*eval.Arm) string {
-	name := main.Name
-	if b := main.Backtranslate.Backend; b != "" {
-		if len(main.Ops) == 0 {
-			name = "back-translation (" + b + ")"
-		} else {
-			name += " + back-translation (" + b + ")"
-		}
-	}
-	if slices.ContainsFunc(arms, func(a *eval.Arm) bool { return a.Name == name }) {
-		name += " (flags)"
-	}
-	return name
-}
-
-// addAblation adds an arm for each operation of main alone, and for its
-// back-translation alone.
-func (p *evalPlan) addAblation(main recipe.Recipe) error {
-	for _, op := range main.Ops {
-		r := main
-		r.Ops = []string{op}
-		r.Weights = nil
-		r.Backtranslate = recipe.BT{}
-		if err := p.addArm(main.Name+": "+op+" only", r); err != nil {
-			return err
-		}
-	}
-	if main.Backtranslate.Backend != "" && len(main.Ops) > 0 {
-		r := main
-		r.Ops = nil
-		return p.addArm(main.Name+": back-translation only", r)
-	}
 	return nil
 }
 
@@ -460,28 +412,6 @@ func noStatsOut(r recipe.Recipe, what string) error {
 	return recipe.Usagef("--stats-out (labels.stats_out of %s) has no effect in eval: each arm learns its statistics from its own training rows; write them with textaug augment --stats-out", what)
 }
 
-func parseSeeds(s string) ([]int, error) {
-	var seeds []int
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		n, err := strconv.Atoi(f)
-		if err != nil || n < 0 || strconv.Itoa(n) != f {
-			return nil, recipe.Usagef("--seeds: %q is not a non-negative integer without sign or leading zeros", f)
-		}
-		if slices.Contains(seeds, n) {
-			return nil, recipe.Usagef("--seeds: %d given twice", n)
-		}
-		seeds = append(seeds, n)
-	}
-	if len(seeds) == 0 {
-		return nil, recipe.Usagef("--seeds: give at least one")
-	}
-	return seeds, nil
-}
-
 // readExamples reads a whole labelled file. Evaluation files are small;
 // a bad row or a row without a label is an error naming file and line.
 func readExamples(path string, ef *evalFlags) ([]eval.Example, error) {
@@ -501,39 +431,5 @@ func readExamples(path string, ef *evalFlags) ([]eval.Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.LabelField() == "" {
-		return nil, fmt.Errorf("%s: no label column or field (want one of %s, or --label)", path, strings.Join(corpus.DefaultLabelFields, ", "))
-	}
-	var out []eval.Example
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if rec.Label == "" {
-			return nil, fmt.Errorf("%s:%d: row %d has an empty label", path, rec.Line, rec.Row)
-		}
-		out = append(out, eval.Example{Text: rec.Text, Label: rec.Label})
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no rows", path)
-	}
-	return out, nil
-}
-
-// corpusLanguage is "zh" when most texts are Chinese.
-func corpusLanguage(ex []eval.Example) string {
-	zh := 0
-	for _, e := range ex {
-		if tokenize.Language(e.Text) == "zh" {
-			zh++
-		}
-	}
-	if 2*zh > len(ex) {
-		return "zh"
-	}
-	return "en"
+	return eval.ReadExamples(r, path)
 }

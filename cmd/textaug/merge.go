@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"container/heap"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/textaug/textaug/internal/augment"
@@ -55,7 +51,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := sameFiles(pos, []namedPath{{"-o", *output}}); err != nil {
 		return usageError(stderr, "merge", err)
 	}
-	rows, err := mergeShards(ctx, f, *text, pos, *output, stdout)
+	rows, err := mergeShards(ctx, corpus.MergeOptions{Format: f, TextField: *text, RowField: augment.ProvenanceColumns()[0]}, pos, *output, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug merge: %v\n", err)
 		return exitFail
@@ -66,218 +62,15 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // mergeShards merges the shard outputs paths into output and returns the
 // number of rows written.
-func mergeShards(ctx context.Context, format corpus.Format, textField string, paths []string, output string, stdout io.Writer) (int, error) {
-	var closers []io.Closer
-	defer func() {
-		for _, c := range closers {
-			c.Close()
-		}
-	}()
-	open := func(path string) (io.Reader, error) {
-		rc, err := corpus.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		closers = append(closers, rc)
-		return rc, nil
-	}
+func mergeShards(ctx context.Context, opts corpus.MergeOptions, paths []string, output string, stdout io.Writer) (int, error) {
 	out, err := corpus.CreateOutput(output, stdout)
 	if err != nil {
 		return 0, err
 	}
 	defer out.Abort()
-	h, err := openCursors(open, format, textField, paths, out)
-	if err != nil {
-		return 0, err
-	}
-	written, err := mergeRows(ctx, h, out)
+	written, err := corpus.MergeShards(ctx, opts, paths, out)
 	if err != nil {
 		return written, err
 	}
 	return written, out.Commit()
-}
-
-// openCursors opens every shard output, checks that their headers agree
-// and writes the header to out.
-func openCursors(open func(string) (io.Reader, error), format corpus.Format, textField string, paths []string, out io.Writer) (cursorHeap, error) {
-	h := make(cursorHeap, 0, len(paths))
-	var header []byte
-	for i, path := range paths {
-		c := &cursor{name: path, row: -1}
-		var err error
-		if format == corpus.Text {
-			err = c.openText(open)
-		} else {
-			err = c.openCorpus(open, format, textField)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			header = c.header
-			if _, err := out.Write(header); err != nil {
-				return nil, err
-			}
-		} else if !bytes.Equal(c.header, header) {
-			return nil, fmt.Errorf("%s: its header differs from that of %s: outputs of different runs?", path, paths[0])
-		}
-		if err := c.advance(); err != nil {
-			return nil, err
-		}
-		if c.data != nil {
-			h = append(h, c)
-		}
-	}
-	heap.Init(&h)
-	return h, nil
-}
-
-// mergeRows copies the rows of the cursors to out in source-row order.
-func mergeRows(ctx context.Context, h cursorHeap, out io.Writer) (int, error) {
-	written, last := 0, -1
-	var prev *cursor
-	for len(h) > 0 {
-		if written%4096 == 0 && ctx.Err() != nil {
-			return written, ctx.Err()
-		}
-		c := h[0]
-		src := c.row
-		if src == last && c != prev {
-			return written, fmt.Errorf("source row %d is in both %s and %s: the same shard given twice, or shards of different runs", src, prev.name, c.name)
-		}
-		for c.data != nil && c.row == src {
-			if _, err := out.Write(c.data); err != nil {
-				return written, err
-			}
-			written++
-			if err := c.advance(); err != nil {
-				return written, err
-			}
-		}
-		last, prev = src, c
-		if c.data == nil {
-			heap.Pop(&h)
-		} else {
-			heap.Fix(&h, 0)
-		}
-	}
-	return written, nil
-}
-
-// cursor reads one shard output row by row: data holds the current row's
-// bytes exactly as in the file (line end included), row its source_row;
-// data is nil at the end.
-type cursor struct {
-	name   string
-	header []byte
-	row    int
-	data   []byte
-	next   func() (row int, data []byte, err error)
-}
-
-// advance moves to the next row, checking that source rows do not go
-// back.
-func (c *cursor) advance() error {
-	row, data, err := c.next()
-	if errors.Is(err, io.EOF) {
-		c.data = nil
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if row < c.row {
-		return fmt.Errorf("%s: source row %d after %d: not in input order (only augment's own output can be merged)", c.name, row, c.row)
-	}
-	c.row, c.data = row, data
-	return nil
-}
-
-const noProvenance = "no source_row: write the shard outputs with --provenance"
-
-// openCorpus reads a CSV, TSV or JSONL output twice at once: the corpus
-// reader finds the rows and their source_row, and the bytes it consumed
-// (its Offset) are copied from a second reader of the same file, so that
-// every byte, quoting and line ends included, is kept.
-func (c *cursor) openCorpus(open func(string) (io.Reader, error), cf corpus.Format, textField string) error {
-	pr, err := open(c.name)
-	if err != nil {
-		return err
-	}
-	raw, err := open(c.name)
-	if err != nil {
-		return err
-	}
-	br := bufio.NewReaderSize(raw, 1<<16)
-	r, err := corpus.NewReader(pr, corpus.ReaderOptions{Format: cf, Name: c.name, TextField: textField, LabelField: augment.ProvenanceColumns()[0]})
-	if err != nil {
-		return fmt.Errorf("%w (%s)", err, noProvenance)
-	}
-	take := func(n int64) ([]byte, error) {
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, fmt.Errorf("%s: %w", c.name, err)
-		}
-		return b, nil
-	}
-	if c.header, err = take(r.Offset()); err != nil {
-		return err
-	}
-	off := r.Offset()
-	c.next = func() (int, []byte, error) {
-		rec, err := r.Next()
-		if err != nil {
-			return 0, nil, err
-		}
-		n, err := strconv.Atoi(rec.Label)
-		if err != nil {
-			return 0, nil, fmt.Errorf("%s:%d: source_row %q: %s", c.name, rec.Line, rec.Label, noProvenance)
-		}
-		b, err := take(r.Offset() - off)
-		off = r.Offset()
-		return n, b, err
-	}
-	return nil
-}
-
-// openText reads a text-mode output: with --provenance, each line begins
-// with the input line number and a tab.
-func (c *cursor) openText(open func(string) (io.Reader, error)) error {
-	rd, err := open(c.name)
-	if err != nil {
-		return err
-	}
-	br := bufio.NewReaderSize(rd, 1<<16)
-	line := 0
-	c.next = func() (int, []byte, error) {
-		s, err := br.ReadString('\n')
-		if s == "" {
-			if err == nil {
-				err = io.EOF
-			}
-			return 0, nil, err
-		}
-		line++
-		no, _, ok := strings.Cut(s, "\t")
-		n, aerr := strconv.Atoi(no)
-		if !ok || aerr != nil {
-			return 0, nil, fmt.Errorf("%s:%d: %s", c.name, line, noProvenance)
-		}
-		return n, []byte(s), nil
-	}
-	return nil
-}
-
-// cursorHeap orders cursors by their current source row.
-type cursorHeap []*cursor
-
-func (h cursorHeap) Len() int           { return len(h) }
-func (h cursorHeap) Less(i, j int) bool { return h[i].row < h[j].row }
-func (h cursorHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *cursorHeap) Push(x any)        { *h = append(*h, x.(*cursor)) }
-func (h *cursorHeap) Pop() any {
-	old := *h
-	c := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return c
 }

@@ -7,6 +7,9 @@
 // input; a [RejectWriter] records the rows that could not be read, located
 // and verbatim, so that no input row is ever lost silently.
 //
+// [MergeShards] puts the outputs of a sharded run back together in the
+// order of a single run, copying every row's bytes unchanged.
+//
 // # Formats
 //
 //   - CSV: RFC 4180. The first row is the header. Fields may be quoted;

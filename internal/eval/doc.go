@@ -26,6 +26,12 @@
 //     judged by a classifier trained on the whole training file
 //     ([Experiment.Preservation], with textaug.Compare), the learning curve
 //     ([Experiment.LearningCurve]) and the Markdown [Report].
+//   - The planning of an experiment from the command line's values:
+//     [ReadExamples] reads a labelled file, [Language] tells its language,
+//     [Subset] picks the training subset's sampler, [ParseSeeds] and
+//     [ParseSizes] read the seeds and the learning curve's sizes,
+//     [GridPoints] expands a strength-search grid, [Ablation] gives the arms
+//     of an ablation and [MainArmName] names the main arm.
 //
 // # Determinism
 //
