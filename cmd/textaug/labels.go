@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"text/tabwriter"
 
 	"github.com/textaug/textaug/internal/augment"
-	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
 )
@@ -74,101 +72,46 @@ func why(c augment.LabelCount, p augment.LabelPlan, planned bool, f augment.Filt
 }
 
 // labelRun is the label-aware part of an augment run: what the corpus
-// pass learned and how the summary reports it.
+// pass learned (augment.PreparedLabels) and how the summary reports it.
 type labelRun struct {
-	ls    *augment.LabelSamplers // nil when the corpus has no labels
-	table bool                   // print the per-label table (balancing or filter)
+	*augment.PreparedLabels
+	table bool // print the per-label table (balancing or filter)
 	maxK  int
-	stdin io.Reader // the spooled stdin for the augmenting pass, when stdin was spooled
-	close func()
 }
 
-// prepareLabels runs the corpus pass when the recipe's labels settings
-// need one (see recipe.Labels.Pass) or read --stats, and the corpus has
-// labels; nil when there is nothing label-aware to do (a corpus without
-// labels works as before, unless a setting that needs labels was given).
-// Input from stdin is spooled to a temporary file and read from there
-// twice; run.stdin then replaces stdin for the augmenting pass.
+// prepareLabels runs the corpus pass of plan when it needs one (see
+// augment.PrepareLabels); nil when there is nothing label-aware to do.
 func prepareLabels(ctx context.Context, plan *augmentPlan, iof *ioFlags, stdin io.Reader) (*labelRun, error) {
-	rec := &plan.rec
-	L := rec.Labels
-	swap := slices.Contains(rec.Ops, "label-swap")
-	if !L.Pass(rec.Ops) && L.Stats == "" {
-		return nil, nil
-	}
-	if plan.format == corpus.Text { // one sentence per line: no labels
-		return nil, augment.NeedsLabels(L)
-	}
-	run := &labelRun{table: L.Balance != 0 || L.Filter, maxK: L.MaxK, close: func() {}}
-	passIn := stdin
-	if plan.input == "-" {
-		path, remove, err := augment.Spool(stdin)
-		if err != nil {
-			return nil, err
-		}
-		files, err := augment.OpenTwice(path)
-		if err != nil {
-			remove()
-			return nil, err
-		}
-		passIn, run.stdin = files[0], files[1]
-		run.close = func() { files[0].Close(); files[1].Close(); remove() }
-	}
-	in := augment.PassInput{Path: plan.input, Stdin: passIn, Encoding: plan.enc, Format: plan.format, TextField: iof.text, LabelField: iof.label}
-	labels, err := augment.CorpusPassInput(ctx, in, *rec, augment.NewPassOptions(*rec, iof.seed, L.Anchors || swap || L.StatsOut != "", filterTrainer))
-	if err != nil {
-		run.close()
+	in := augment.PassInput{Path: plan.input, Stdin: stdin, Encoding: plan.enc, Format: plan.format, TextField: iof.text, LabelField: iof.label}
+	p, err := augment.PrepareLabels(ctx, in, plan.rec, iof.seed, filterTrainer)
+	if p == nil || err != nil {
 		return nil, err
 	}
-	if labels == nil {
-		return run, nil // no labels: augment as before (from the spooled stdin)
-	}
-	if L.StatsOut != "" && labels.Stats != nil {
-		if err := augment.WriteStatsFile(L.StatsOut, labels.Stats); err != nil {
-			run.close()
-			return nil, err
-		}
-	}
-	words := labels.Stats
-	if !L.Anchors && !swap {
-		words = nil // statistics only written, not used
-	}
-	run.ls = &augment.LabelSamplers{Words: rec.LabelWords(words), Labels: labels, Tally: &augment.LabelTally{}}
-	return run, nil
+	L := plan.rec.Labels
+	return &labelRun{PreparedLabels: p, table: L.Balance != 0 || L.Filter, maxK: L.MaxK}, nil
 }
 
-// apply returns the engine and the stdin of the augmenting pass: the
-// label-aware engine, and the spooled stdin when stdin was spooled. A nil
-// run changes nothing.
+// apply returns the engine and the stdin of the augmenting pass (see
+// augment.PreparedLabels.Apply). A nil run changes nothing.
 func (run *labelRun) apply(eng *augment.Engine, stdin io.Reader) (*augment.Engine, io.Reader) {
 	if run == nil {
 		return eng, stdin
 	}
-	if run.stdin != nil {
-		stdin = run.stdin
-	}
-	if run.ls != nil {
-		eng = eng.WithLabels(run.ls)
-	}
-	return eng, stdin
+	return run.Apply(eng, stdin)
 }
 
 // release closes the spooled stdin and the LLM cache of the label
 // augmenters.
 func (run *labelRun) release() {
-	if run == nil {
-		return
-	}
-	run.close()
-	if run.ls != nil {
-		run.ls.Words.Close()
+	if run != nil {
+		run.Close()
 	}
 }
 
 // summary prints the per-label table of a balanced or filtered run.
 func (run *labelRun) summary(w io.Writer) {
-	if run != nil && run.ls != nil && run.table {
-		printLabelTable(w, run.ls.Tally.Counts(), run.ls.Labels, run.maxK)
+	if run != nil && run.Samplers != nil && run.table {
+		printLabelTable(w, run.Samplers.Tally.Counts(), run.Samplers.Labels, run.maxK)
 	}
 }
 

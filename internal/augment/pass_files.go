@@ -188,3 +188,84 @@ func LabelledResults(ctx context.Context, eng *Engine, rec recipe.Recipe, texts,
 	}
 	return out, nil
 }
+
+// PreparedLabels is what [PrepareLabels] learned for the augmenting pass.
+type PreparedLabels struct {
+	Samplers *LabelSamplers // nil when the corpus has no labels
+	Stdin    io.Reader      // the spooled stdin for the augmenting pass, when stdin was spooled
+	close    func()
+}
+
+// PrepareLabels runs the corpus pass of in when rec's labels settings
+// need one (see [recipe.Labels.Pass]) or read statistics, and the corpus
+// has labels; nil when there is nothing label-aware to do (a corpus
+// without labels works as before, unless a setting that needs labels was
+// given: [NeedsLabels]). Input from stdin is spooled to a temporary file
+// and read from there twice; Stdin then replaces stdin for the augmenting
+// pass. It writes the statistics file of rec's labels settings, if any.
+// Close releases what it holds.
+func PrepareLabels(ctx context.Context, in PassInput, rec recipe.Recipe, seed uint64, train Trainer) (*PreparedLabels, error) {
+	L := rec.Labels
+	swap := slices.Contains(rec.Ops, "label-swap")
+	if !LabelAware(rec) {
+		return nil, nil
+	}
+	if in.Format == corpus.Text { // one sentence per line: no labels
+		return nil, NeedsLabels(L)
+	}
+	p := &PreparedLabels{close: func() {}}
+	if in.Path == "-" {
+		path, remove, err := Spool(in.Stdin)
+		if err != nil {
+			return nil, err
+		}
+		files, err := OpenTwice(path)
+		if err != nil {
+			remove()
+			return nil, err
+		}
+		in.Stdin, p.Stdin = files[0], files[1]
+		p.close = func() { files[0].Close(); files[1].Close(); remove() }
+	}
+	labels, err := CorpusPassInput(ctx, in, rec, NewPassOptions(rec, seed, L.Anchors || swap || L.StatsOut != "", train))
+	if err != nil {
+		p.close()
+		return nil, err
+	}
+	if labels == nil {
+		return p, nil // no labels: augment as before (from the spooled stdin)
+	}
+	if L.StatsOut != "" && labels.Stats != nil {
+		if err := WriteStatsFile(L.StatsOut, labels.Stats); err != nil {
+			p.close()
+			return nil, err
+		}
+	}
+	words := labels.Stats
+	if !L.Anchors && !swap {
+		words = nil // statistics only written, not used
+	}
+	p.Samplers = &LabelSamplers{Words: rec.LabelWords(words), Labels: labels, Tally: &LabelTally{}}
+	return p, nil
+}
+
+// Apply returns the engine and the stdin of the augmenting pass: the
+// label-aware engine, and the spooled stdin when stdin was spooled.
+func (p *PreparedLabels) Apply(eng *Engine, stdin io.Reader) (*Engine, io.Reader) {
+	if p.Stdin != nil {
+		stdin = p.Stdin
+	}
+	if p.Samplers != nil {
+		eng = eng.WithLabels(p.Samplers)
+	}
+	return eng, stdin
+}
+
+// Close closes the spooled stdin and the LLM cache of the label
+// augmenters.
+func (p *PreparedLabels) Close() {
+	p.close()
+	if p.Samplers != nil {
+		p.Samplers.Words.Close()
+	}
+}
