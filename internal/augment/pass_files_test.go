@@ -1,6 +1,7 @@
 package augment
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/textaug/textaug/internal/corpus"
+	"github.com/textaug/textaug/internal/recipe"
 	"github.com/textaug/textaug/textaug"
 )
 
@@ -58,4 +61,30 @@ func TestOpenTwice(t *testing.T) {
 	}
 	_, err = OpenTwice(filepath.Join(t.TempDir(), "missing"))
 	assert.ErrorContains(t, err, "spooled stdin: open")
+}
+
+func TestPrepareLabels(t *testing.T) {
+	ctx := context.Background()
+	rec, ok := recipe.Preset("eda")
+	require.True(t, ok)
+	require.False(t, LabelAware(rec))
+	p, err := PrepareLabels(ctx, PassInput{Path: "-", Stdin: strings.NewReader(passInput), Format: corpus.JSONL}, rec, 1, nil)
+	require.NoError(t, err)
+	assert.Nil(t, p, "a recipe that does nothing by label needs no pass")
+
+	rec.Labels.Balance = -1 // balance to the largest label
+	rec.Labels.StatsOut = filepath.Join(t.TempDir(), "stats.json")
+	p, err = PrepareLabels(ctx, PassInput{Path: "-", Stdin: strings.NewReader(passInput), Format: corpus.JSONL}, rec, 1, nil)
+	require.NoError(t, err)
+	require.NotNil(t, p.Samplers)
+	require.NotNil(t, p.Samplers.Labels.Plan, "the balancing plan")
+	b, err := io.ReadAll(p.Stdin)
+	require.NoError(t, err)
+	assert.Equal(t, passInput, string(b), "the augmenting pass reads the spooled stdin")
+	_, err = ReadStatsFile(rec.Labels.StatsOut)
+	assert.NoError(t, err, "--stats-out is written")
+	p.Close()
+
+	_, err = PrepareLabels(ctx, PassInput{Path: "-", Stdin: strings.NewReader("a b c\n"), Format: corpus.Text}, rec, 1, nil)
+	assert.EqualError(t, err, "--balance, --filter and --stats-out need a corpus with labels (a label column or field; see --label)")
 }
