@@ -259,15 +259,11 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitCode(err), err
 	}
-	eng, err := augment.New(plan.rec, iof.seed)
+	eng, code, err := startEngine(ctx, plan, rf, iof.seed)
 	if err != nil {
-		err = rf.fields.FlagError(err)
-		return exitCode(err), err
+		return code, err
 	}
 	defer eng.Close()
-	if err := eng.Probe(ctx); err != nil {
-		return exitFail, err // a translator that cannot work: say what to fix before the first row
-	}
 	lr, err := prepareLabels(ctx, plan, iof, stdin)
 	if err != nil {
 		return exitCode(err), err
@@ -304,19 +300,51 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	st, err := p.run(ctx, src, func(b []byte) error { _, err := out.Write(b); return err }, rej.write)
 	prog.done()
 	if err == nil {
-		if err = rej.commit(); err == nil {
-			err = out.Commit()
-		}
+		err = commitOutputs(rej, out)
 	}
 	printSummary(stderr, st, time.Since(start), shard, &iof.shard)
 	lr.summary(stderr)
+	if err == nil {
+		err = iof.maxMissing.check(st)
+	}
 	if err != nil {
 		return exitFail, err
 	}
-	if iof.maxMissing.exceeded(st.NoBacktranslation, st.Rows) {
-		return exitFail, fmt.Errorf("%d of %d rows got no back-translated variant, more than --bt-max-missing %s (the output is written)", st.NoBacktranslation, st.Rows, &iof.maxMissing)
-	}
 	return exitOK, nil
+}
+
+// startEngine builds the engine of plan and probes its translator, so
+// that a translator that cannot work says what to fix before the first
+// row; on error, the exit code goes with it.
+func startEngine(ctx context.Context, plan *augmentPlan, rf *recipeFlags, seed uint64) (*augment.Engine, int, error) {
+	eng, err := augment.New(plan.rec, seed)
+	if err != nil {
+		err = rf.fields.FlagError(err)
+		return nil, exitCode(err), err
+	}
+	if err := eng.Probe(ctx); err != nil {
+		eng.Close()
+		return nil, exitFail, err
+	}
+	return eng, exitOK, nil
+}
+
+// commitOutputs commits the rejects file, then the output, of a run that
+// succeeded.
+func commitOutputs(rej *rejects, out *corpus.Output) error {
+	if err := rej.commit(); err != nil {
+		return err
+	}
+	return out.Commit()
+}
+
+// check is the error of a written run with more rows without a
+// back-translated variant than --bt-max-missing allows; nil otherwise.
+func (m *maxMissing) check(st augment.Stats) error {
+	if m.exceeded(st.NoBacktranslation, st.Rows) {
+		return fmt.Errorf("%d of %d rows got no back-translated variant, more than --bt-max-missing %s (the output is written)", st.NoBacktranslation, st.Rows, m)
+	}
+	return nil
 }
 
 // openCorpus makes the reader of in and the writer to out, and the source

@@ -371,9 +371,9 @@ func (p *evalPlan) addArm(name string, r recipe.Recipe) error {
 	if err != nil {
 		return err
 	}
-	if labelAware(r) { // anchors, label-swap, balancing, filter: learnt from each training set
+	if augment.LabelAware(r) { // anchors, label-swap, balancing, filter: learnt from each training set
 		a.Labelled = func(ctx context.Context, eng *augment.Engine, texts, labels []string, seed uint64) ([]textaug.Result, error) {
-			return labelledResults(ctx, eng, r, texts, labels, seed)
+			return augment.LabelledResults(ctx, eng, r, texts, labels, seed, filterTrainer)
 		}
 	}
 	p.x.Arms = append(p.x.Arms, a)

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,38 +13,6 @@ import (
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/textaug"
 )
-
-func TestStatsFiles(t *testing.T) {
-	var b textaug.StatsBuilder
-	require.NoError(t, b.Add("My card has not arrived in London.", "card_arrival"))
-	s := b.Stats()
-	path := filepath.Join(t.TempDir(), "stats.json")
-	require.NoError(t, writeStatsFile(path, s))
-	back, err := readStatsFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, s.Labels, back.Labels)
-	entries, err := os.ReadDir(filepath.Dir(path))
-	require.NoError(t, err)
-	assert.Len(t, entries, 1, "no temporary file left")
-
-	_, err = readStatsFile(filepath.Join(t.TempDir(), "missing.json"))
-	assert.ErrorContains(t, err, "--stats: open")
-	require.NoError(t, os.WriteFile(path, []byte("{\n  \"format\": 1}"), 0o644))
-	_, err = readStatsFile(path)
-	assert.ErrorContains(t, err, "textaug: stats "+path+":2:13:")
-	assert.Error(t, writeStatsFile(filepath.Join(t.TempDir(), "no", "such", "dir.json"), s))
-}
-
-func TestSpool(t *testing.T) {
-	path, remove, err := spool(strings.NewReader("a\nb\n"))
-	require.NoError(t, err)
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "a\nb\n", string(b))
-	remove()
-	_, err = os.Stat(path)
-	assert.True(t, os.IsNotExist(err))
-}
 
 func TestLabelTable(t *testing.T) {
 	in := `{"text": "a b c", "label": "big"}

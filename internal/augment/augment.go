@@ -21,6 +21,16 @@
 // each try again. A row whose back-translation failed is counted by type
 // (errors.As with *[backtranslate.Error]), never by its message.
 //
+// A recipe that works by label (anchors, label-swap, balancing, the
+// consistency filter, or statistics read from a file: [LabelAware]) first
+// reads the corpus once, the corpus pass: [CorpusPassInput] opens the
+// input ([Spool] and [OpenTwice] let stdin be read twice) and
+// [CorpusPass] collects what [NewPassOptions] asks for (the statistics,
+// written by [WriteStatsFile] and read back by [ReadStatsFile], the
+// balancing plan, the filter) into [Labels]; [Engine.WithLabels] then
+// samples each row by its label. eval does the same from the rows of each
+// training set held in memory ([LearnRows], [LabelledResults]).
+//
 // An Engine is safe for concurrent use. [Engine.WithSeed] and
 // [Engine.WithOutput] return engines that share its augmenters (loaded data,
 // translator, cache); Close, on the engine from New, releases them.
