@@ -108,7 +108,7 @@ func evalCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var ef evalFlags
 	rf.register(fs)
 	ef.register(fs)
-	pos, code, ok := parseCommand(fs, evalHelp, args, stdout, stderr)
+	pos, code, ok := parseCommand(fs, evalHelp, recipe.BalanceArgs(args), stdout, stderr)
 	if !ok {
 		return code
 	}

@@ -163,3 +163,12 @@ func TestEvalModelsAndNoise(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(out, "noisy acc. %"))
 	assert.Regexp(t, `(?m)^shuffle\s+16\s+\d+\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[+-][\d.]+ ± [\d.]+( ~)?\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+`, out)
 }
+
+// TestEvalBalanceTakesASpacedNumber: eval reads `--balance N` as augment
+// does (it used to take only --balance=N and stop at N as a stray
+// argument).
+func TestEvalBalanceTakesASpacedNumber(t *testing.T) {
+	tr, te := "../../testdata/eval/train.jsonl", "../../testdata/eval/test.jsonl"
+	_, errs, code := runEval(t, "--train", tr, "--test", te, "--seeds", "1", "--c", "10", "--compare", "none", "--preset", "intent", "--balance", "4")
+	assert.Equal(t, exitOK, code, errs)
+}

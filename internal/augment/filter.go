@@ -21,6 +21,14 @@ type Trainer func(texts, labels []string) (Predictor, error)
 // DefaultFolds is the number of folds of the consistency filter.
 const DefaultFolds = 5
 
+// DefaultFilterRows is how many rows of each label the consistency filter
+// trains on at most: the rows of smallest RowHash, so that the choice does
+// not depend on input order and memory stays flat however large the
+// corpus. 500 rows a label is more than the shared sets' small classes
+// have and enough for a linear model to say whether a variant still looks
+// like its label.
+const DefaultFilterRows = 500
+
 // Filter is the consistency filter: it keeps a variant only if a model
 // that never saw its source row gives it the source row's label (top-1),
 // whenever that model gives the source row itself its label. A source row
@@ -41,7 +49,23 @@ const DefaultFolds = 5
 // models, so output does not depend on the worker count.
 type Filter struct {
 	Folds int // 0 means DefaultFolds
-	Train Trainer
+	// MaxPerLabel caps the rows of each label the models train on (the
+	// corpus pass keeps those of smallest RowHash); 0 means
+	// DefaultFilterRows, a negative value no cap. Every row's variants are
+	// still judged, by the model of the row's fold.
+	MaxPerLabel int
+	Train       Trainer
+}
+
+// maxPerLabel is MaxPerLabel with its default; 0 means no cap.
+func (f Filter) maxPerLabel() int {
+	switch {
+	case f.MaxPerLabel == 0:
+		return DefaultFilterRows
+	case f.MaxPerLabel < 0:
+		return 0
+	}
+	return f.MaxPerLabel
 }
 
 // CrossFit is a trained Filter. Accept and the counters are safe for

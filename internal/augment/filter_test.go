@@ -2,6 +2,8 @@ package augment
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -123,4 +125,47 @@ func TestFilterWrongSource(t *testing.T) {
 	assert.True(t, cf.Accept("card_arrival")("exchange rate nine", "exchange rate ten"))
 	counts, _ := cf.Counts()
 	assert.Equal(t, FilterCounts{Unchecked: 1}, counts["card_arrival"])
+}
+
+// TestFilterTrainsOnAtMostMaxPerLabel: the corpus pass keeps at most
+// MaxPerLabel rows of each label for the filter (those of smallest
+// RowHash), so its memory stays flat as the corpus grows, and the rows
+// kept do not depend on the input order.
+func TestFilterTrainsOnAtMostMaxPerLabel(t *testing.T) {
+	var rows [][2]string
+	for i := range 40 {
+		rows = append(rows, [2]string{fmt.Sprintf("card row %d", i), "a"})
+	}
+	rows = append(rows, [2]string{"rate row 1", "b"}, [2]string{"rate row 2", "b"})
+	seen := func(order [][2]string) map[string]bool {
+		got := map[string]bool{}
+		train := func(texts, labels []string) (Predictor, error) {
+			for _, x := range texts {
+				got[x] = true
+			}
+			return trainKeywords(texts, labels)
+		}
+		p := newPass(PassOptions{Filter: &Filter{MaxPerLabel: 5, Train: train}, Seed: 7})
+		for _, r := range order {
+			require.NoError(t, p.add(r[0], r[1]))
+		}
+		_, err := p.finish()
+		require.NoError(t, err)
+		return got
+	}
+	forward := seen(rows)
+	reversed := slices.Clone(rows)
+	slices.Reverse(reversed)
+	assert.Equal(t, forward, seen(reversed), "the rows kept do not depend on the order")
+	a := 0
+	for x := range forward {
+		if strings.HasPrefix(x, "card") {
+			a++
+		}
+	}
+	assert.Equal(t, 5, a, "label a: 5 of its 40 rows")
+	assert.True(t, forward["rate row 1"] && forward["rate row 2"], "label b keeps both its rows")
+
+	all := seen(rows[:3]) // fewer rows than the cap: all of them
+	assert.Len(t, all, 3)
 }

@@ -1,10 +1,13 @@
 package augment
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/textaug/textaug/internal/corpus"
 	"github.com/textaug/textaug/textaug"
@@ -19,8 +22,8 @@ type PassOptions struct {
 	Stats *textaug.StatsBuilder
 	// Balance plans per-row k (class balancing).
 	Balance *Balance
-	// Filter trains the consistency filter; it holds the texts and labels
-	// of the corpus in memory to train on.
+	// Filter trains the consistency filter; it holds at most
+	// Filter.MaxPerLabel rows of each label in memory to train on.
 	Filter *Filter
 	// Seed orders the rows for Balance and the filter's folds.
 	Seed uint64
@@ -78,10 +81,10 @@ func LearnRows(texts, labels []string, opt PassOptions) (*Labels, error) {
 
 // pass is the state of a corpus pass.
 type pass struct {
-	opt           PassOptions
-	l             *Labels
-	in            BalanceInput
-	texts, labels []string
+	opt   PassOptions
+	l     *Labels
+	in    BalanceInput
+	train map[string]*rowHeap // the filter's training rows of each label
 }
 
 func newPass(opt PassOptions) *pass {
@@ -100,9 +103,78 @@ func (p *pass) add(text, label string) error {
 	}
 	p.in.Add(text, label)
 	if p.opt.Filter != nil {
-		p.texts, p.labels = append(p.texts, text), append(p.labels, label)
+		p.keepForFilter(text, label)
 	}
 	return nil
+}
+
+// keepForFilter keeps text among the filter's training rows of label: all
+// of them, or the Filter.MaxPerLabel of smallest RowHash.
+func (p *pass) keepForFilter(text, label string) {
+	if p.train == nil {
+		p.train = map[string]*rowHeap{}
+	}
+	h := p.train[label]
+	if h == nil {
+		h = &rowHeap{}
+		p.train[label] = h
+	}
+	r := hashedRow{hash: RowHash(p.opt.Seed, text), text: text}
+	limit := p.opt.Filter.maxPerLabel()
+	switch {
+	case limit == 0 || h.Len() < limit:
+		heap.Push(h, r)
+	case r.less((*h)[0]):
+		(*h)[0] = r
+		heap.Fix(h, 0)
+	}
+}
+
+// filterRows returns the kept rows, by label and then by hash, so that
+// the models do not depend on input order.
+func (p *pass) filterRows() (texts, labels []string) {
+	names := slices.Sorted(maps.Keys(p.train))
+	for _, l := range names {
+		rows := slices.Clone(*p.train[l])
+		slices.SortFunc(rows, func(a, b hashedRow) int {
+			if a.less(b) {
+				return -1
+			}
+			if b.less(a) {
+				return 1
+			}
+			return 0
+		})
+		for _, r := range rows {
+			texts, labels = append(texts, r.text), append(labels, l)
+		}
+	}
+	return texts, labels
+}
+
+// hashedRow is a text and its RowHash.
+type hashedRow struct {
+	hash uint64
+	text string
+}
+
+func (a hashedRow) less(b hashedRow) bool {
+	return a.hash < b.hash || a.hash == b.hash && a.text < b.text
+}
+
+// rowHeap is a max-heap of rows by (hash, text): its top is the row to
+// drop first.
+type rowHeap []hashedRow
+
+func (h rowHeap) Len() int           { return len(h) }
+func (h rowHeap) Less(i, j int) bool { return h[j].less(h[i]) }
+func (h rowHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *rowHeap) Push(x any)        { *h = append(*h, x.(hashedRow)) }
+func (h *rowHeap) Pop() any {
+	old := *h
+	r := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return r
 }
 
 func (p *pass) finish() (*Labels, error) {
@@ -114,7 +186,8 @@ func (p *pass) finish() (*Labels, error) {
 		p.l.Plan = &plan
 	}
 	if p.opt.Filter != nil {
-		cf, err := p.opt.Filter.Fit(p.opt.Seed, p.texts, p.labels)
+		texts, labels := p.filterRows()
+		cf, err := p.opt.Filter.Fit(p.opt.Seed, texts, labels)
 		if err != nil {
 			return nil, err
 		}
