@@ -95,7 +95,10 @@ func TestAugmentSameOutputForAnyWorkerCountCSV(t *testing.T) {
 	_, one, _ := runCLI(t, in, "augment", "--format", "csv", "-k", "3", "--workers", "1")
 	_, three, _ := runCLI(t, in, "augment", "--format", "csv", "-k", "3", "--workers", "3")
 	assert.Equal(t, one, three)
-	assert.Greater(t, len(one), len(in)*3)
+	// Variants were made: originals plus at least one more copy's worth
+	// (the default preset learns anchors from this corpus, whose rows
+	// repeat 40 times, so some rows fall short of k).
+	assert.Greater(t, len(one), len(in)*2)
 }
 
 // Why: nothing is lost. Bad rows stop the run with a located error by

@@ -169,6 +169,8 @@ func TestEvalModelsAndNoise(t *testing.T) {
 // argument).
 func TestEvalBalanceTakesASpacedNumber(t *testing.T) {
 	tr, te := "../../testdata/eval/train.jsonl", "../../testdata/eval/test.jsonl"
-	_, errs, code := runEval(t, "--train", tr, "--test", te, "--seeds", "1", "--c", "10", "--compare", "none", "--preset", "intent", "--balance", "4")
+	out, errs, code := runEval(t, "--train", tr, "--test", te, "--seeds", "1", "--c", "10", "--compare", "none", "--preset", "intent", "--balance", "4")
 	assert.Equal(t, exitOK, code, errs)
+	// A balanced arm has no one k: the table says so instead of the recipe's.
+	assert.Regexp(t, `(?m)^intent +balanced `, out)
 }

@@ -61,7 +61,10 @@ func ScoreLines(scores []*ArmScore) [][]string {
 		am, as := MeanStd(s.Acc)
 		fm, fsd := MeanStd(s.F1)
 		k := "-"
-		if s.Arm.K() > 0 {
+		switch {
+		case s.Arm.Recipe != nil && s.Arm.Recipe.Labels.Balance != 0:
+			k = "balanced" // per row, from the balancing plan
+		case s.Arm.K() > 0:
 			k = strconv.Itoa(s.Arm.K())
 		}
 		rows := 0
