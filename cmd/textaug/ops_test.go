@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,5 +65,42 @@ func TestOpsFlags(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		assert.True(t, strings.HasPrefix(l, "Net sales rose 3.5% to EUR 25.8 mn on "), l)
+	}
+}
+
+// TestGenerateSeesOtherRowsOfTheLabel: from the command line, generate's
+// prompt shows other texts of the row's label, learnt in the corpus pass
+// (it used to show the row alone), and never another label's.
+func TestGenerateSeesOtherRowsOfTheLabel(t *testing.T) {
+	var mu sync.Mutex
+	var bodies []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, string(body))
+		mu.Unlock()
+		content, _ := json.Marshal(map[string][]string{"examples": {"Someone took my card from my bag."}})
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": %q}}]}`, content)
+	}))
+	defer srv.Close()
+	t.Setenv("TEXTAUG_OPENAI_KEY", "sk-test")
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	rows := `{"text": "I lost my card", "label": "lost_or_stolen_card"}
+{"text": "My card was stolen yesterday", "label": "lost_or_stolen_card"}
+{"text": "Why is there a fee on my top-up?", "label": "top_up_fee"}
+`
+	require.NoError(t, os.WriteFile(in, []byte(rows), 0o644))
+	code, _, errs := runCLI(t, "", "augment", "-k", "1", "--ops", "generate", "--llm-url", srv.URL+"/v1",
+		"--llm-model", "local-model", "--llm-cache", "none", in)
+	require.Equal(t, 0, code, errs)
+	mu.Lock()
+	defer mu.Unlock()
+	require.NotEmpty(t, bodies)
+	for _, b := range bodies {
+		if strings.Contains(b, "I lost my card") {
+			assert.Contains(t, b, "My card was stolen yesterday", "the label's other row is an example")
+			assert.NotContains(t, b, "fee on my top-up", "never another label's row")
+		}
 	}
 }

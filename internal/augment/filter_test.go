@@ -169,3 +169,24 @@ func TestFilterTrainsOnAtMostMaxPerLabel(t *testing.T) {
 	all := seen(rows[:3]) // fewer rows than the cap: all of them
 	assert.Len(t, all, 3)
 }
+
+// TestPassKeepsGenerateExamples: the corpus pass keeps a few texts of
+// each label for generate, the same whatever the input order.
+func TestPassKeepsGenerateExamples(t *testing.T) {
+	rows := [][2]string{{"lost my card", "lost"}, {"card stolen", "lost"}, {"where is my card", "lost"}, {"fee on top-up", "fee"}}
+	keep := func(order [][2]string) map[string][]string {
+		p := newPass(PassOptions{Examples: 2, Seed: 3})
+		for _, r := range order {
+			require.NoError(t, p.add(r[0], r[1]))
+		}
+		l, err := p.finish()
+		require.NoError(t, err)
+		return l.Examples
+	}
+	got := keep(rows)
+	reversed := slices.Clone(rows)
+	slices.Reverse(reversed)
+	assert.Equal(t, got, keep(reversed))
+	assert.Len(t, got["lost"], 2)
+	assert.Equal(t, []string{"fee on top-up"}, got["fee"])
+}

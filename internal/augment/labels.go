@@ -25,6 +25,9 @@ type PassOptions struct {
 	// Filter trains the consistency filter; it holds at most
 	// Filter.MaxPerLabel rows of each label in memory to train on.
 	Filter *Filter
+	// Examples keeps this many texts of each label (those of smallest
+	// RowHash, whatever the input order) for generate's prompt; 0 none.
+	Examples int
 	// Seed orders the rows for Balance and the filter's folds.
 	Seed uint64
 }
@@ -34,6 +37,9 @@ type Labels struct {
 	Stats  *textaug.CorpusStats // nil: no statistics
 	Plan   *BalancePlan         // nil: every row gets the recipe's k
 	Filter *CrossFit            // nil: no filter
+	// Examples are a few texts of each label (PassOptions.Examples), in
+	// RowHash order: what generate shows the model of a label.
+	Examples map[string][]string
 	// Unlabelled counts the rows without a label: the statistics give them
 	// entities only, balancing gives them k 0 (they are written as they
 	// are), and the filter does not judge them.
@@ -85,6 +91,7 @@ type pass struct {
 	l     *Labels
 	in    BalanceInput
 	train map[string]*rowHeap // the filter's training rows of each label
+	ex    map[string]*rowHeap // generate's examples of each label
 }
 
 func newPass(opt PassOptions) *pass {
@@ -103,24 +110,26 @@ func (p *pass) add(text, label string) error {
 	}
 	p.in.Add(text, label)
 	if p.opt.Filter != nil {
-		p.keepForFilter(text, label)
+		keepSmallest(&p.train, text, label, p.opt.Seed, p.opt.Filter.maxPerLabel())
+	}
+	if p.opt.Examples > 0 {
+		keepSmallest(&p.ex, text, label, p.opt.Seed, p.opt.Examples)
 	}
 	return nil
 }
 
-// keepForFilter keeps text among the filter's training rows of label: all
-// of them, or the Filter.MaxPerLabel of smallest RowHash.
-func (p *pass) keepForFilter(text, label string) {
-	if p.train == nil {
-		p.train = map[string]*rowHeap{}
+// keepSmallest keeps text among the rows of label in *by: all of them
+// when limit is 0, else the limit rows of smallest RowHash.
+func keepSmallest(by *map[string]*rowHeap, text, label string, seed uint64, limit int) {
+	if *by == nil {
+		*by = map[string]*rowHeap{}
 	}
-	h := p.train[label]
+	h := (*by)[label]
 	if h == nil {
 		h = &rowHeap{}
-		p.train[label] = h
+		(*by)[label] = h
 	}
-	r := hashedRow{hash: RowHash(p.opt.Seed, text), text: text}
-	limit := p.opt.Filter.maxPerLabel()
+	r := hashedRow{hash: RowHash(seed, text), text: text}
 	switch {
 	case limit == 0 || h.Len() < limit:
 		heap.Push(h, r)
@@ -133,23 +142,31 @@ func (p *pass) keepForFilter(text, label string) {
 // filterRows returns the kept rows, by label and then by hash, so that
 // the models do not depend on input order.
 func (p *pass) filterRows() (texts, labels []string) {
-	names := slices.Sorted(maps.Keys(p.train))
-	for _, l := range names {
-		rows := slices.Clone(*p.train[l])
-		slices.SortFunc(rows, func(a, b hashedRow) int {
-			if a.less(b) {
-				return -1
-			}
-			if b.less(a) {
-				return 1
-			}
-			return 0
-		})
-		for _, r := range rows {
-			texts, labels = append(texts, r.text), append(labels, l)
+	for _, l := range slices.Sorted(maps.Keys(p.train)) {
+		for _, t := range p.train[l].sorted() {
+			texts, labels = append(texts, t), append(labels, l)
 		}
 	}
 	return texts, labels
+}
+
+// sorted returns the texts of h by (hash, text).
+func (h rowHeap) sorted() []string {
+	rows := slices.Clone(h)
+	slices.SortFunc(rows, func(a, b hashedRow) int {
+		if a.less(b) {
+			return -1
+		}
+		if b.less(a) {
+			return 1
+		}
+		return 0
+	})
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.text
+	}
+	return out
 }
 
 // hashedRow is a text and its RowHash.
@@ -184,6 +201,12 @@ func (p *pass) finish() (*Labels, error) {
 	if p.opt.Balance != nil {
 		plan := p.opt.Balance.Plan(&p.in)
 		p.l.Plan = &plan
+	}
+	if p.opt.Examples > 0 {
+		p.l.Examples = map[string][]string{}
+		for l, h := range p.ex {
+			p.l.Examples[l] = h.sorted()
+		}
 	}
 	if p.opt.Filter != nil {
 		texts, labels := p.filterRows()

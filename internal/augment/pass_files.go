@@ -119,8 +119,16 @@ func NewPassOptions(rec recipe.Recipe, seed uint64, learn bool, train Trainer) P
 	if L.Filter {
 		opt.Filter = &Filter{Train: train}
 	}
+	if slices.Contains(rec.Ops, "generate") {
+		opt.Examples = GenerateExamples
+	}
 	return opt
 }
+
+// GenerateExamples is how many texts of each label the corpus pass keeps
+// for generate's prompt; with the row itself, generate shows at most its
+// Examples (8) of them.
+const GenerateExamples = 7
 
 // PassInput is the corpus a corpus pass reads: a file, or stdin when
 // Path is "-", in the given encoding and format.

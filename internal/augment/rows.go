@@ -181,7 +181,11 @@ func (e *Engine) row(ctx context.Context, smp textaug.Sampler, failed error, it 
 			return row, fmt.Errorf("row %d (line %d): %w", r.Row, r.Line, err)
 		}
 	}
-	res, err := smp.Sample(backtranslate.WithLabel(ctx, r.Label, nil), "", r.Text) // paraphrase's prompt names the label
+	var examples []string // generate's other examples of the label
+	if e.labels != nil && e.labels.Labels != nil {
+		examples = e.labels.Labels.Examples[r.Label]
+	}
+	res, err := smp.Sample(backtranslate.WithLabel(ctx, r.Label, examples), "", r.Text) // paraphrase's prompt names the label
 	var ie *textaug.InputError
 	switch {
 	case errors.As(err, &ie):

@@ -92,7 +92,8 @@ func (l Labels) anchorLock() (tokenize.Lock, error) {
 // Pass reports whether the settings need a corpus pass before augmenting,
 // for a recipe with the operations ops.
 func (l Labels) Pass(ops []string) bool {
-	return l.Anchors && l.Stats == "" || l.StatsOut != "" || l.Balance != 0 || l.Filter || slices.Contains(ops, "label-swap") && l.Stats == ""
+	return l.Anchors && l.Stats == "" || l.StatsOut != "" || l.Balance != 0 || l.Filter || slices.Contains(ops, "label-swap") && l.Stats == "" ||
+		slices.Contains(ops, "generate") // generate's examples of each label
 }
 
 // Builder returns the statistics builder of the settings.
