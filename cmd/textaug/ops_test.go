@@ -103,4 +103,16 @@ func TestGenerateSeesOtherRowsOfTheLabel(t *testing.T) {
 			assert.NotContains(t, b, "fee on my top-up", "never another label's row")
 		}
 	}
+
+	// With --balance, generate fills the small label only: the lost-card
+	// label already has the largest count.
+	bodies = nil
+	mu.Unlock()
+	code, out, errs := runCLI(t, "", "augment", "--ops", "generate", "--balance", "--llm-url", srv.URL+"/v1",
+		"--llm-model", "local-model", "--llm-cache", "none", in)
+	mu.Lock()
+	require.Equal(t, 0, code, errs)
+	require.Len(t, bodies, 1, "one request, for the top-up row")
+	assert.Contains(t, bodies[0], "fee on my top-up")
+	assert.Equal(t, 4, strings.Count(out, "\n"), "3 rows and 1 generated: 2 of each label")
 }
