@@ -36,6 +36,15 @@ import (
 
 type split struct{ texts, labels []string }
 
+// readBoth reads the train and test files of dataset.
+func readBoth(dataset string) (train, test split, err error) {
+	if train, err = read(dataset, "train"); err != nil {
+		return train, test, err
+	}
+	test, err = read(dataset, "test")
+	return train, test, err
+}
+
 func read(dataset, name string) (split, error) {
 	f, err := os.Open(filepath.Join("..", "shared", "data", dataset, name+".jsonl"))
 	if err != nil {
@@ -114,11 +123,7 @@ func main() {
 // mistyped copy of it (typo at rate 0.2, its own seed): does typo noise in
 // training buy robustness to typos at test time?
 func robustness(ctx context.Context, ds string) error {
-	train, err := read(ds, "train")
-	if err != nil {
-		return err
-	}
-	test, err := read(ds, "test")
+	train, test, err := readBoth(ds)
 	if err != nil {
 		return err
 	}
@@ -238,11 +243,7 @@ func augmented(ctx context.Context, train split, idx []int, ops []string, seed u
 }
 
 func dataset(ctx context.Context, ds string) error {
-	train, err := read(ds, "train")
-	if err != nil {
-		return err
-	}
-	test, err := read(ds, "test")
+	train, test, err := readBoth(ds)
 	if err != nil {
 		return err
 	}
