@@ -194,8 +194,7 @@ func train(texts, labels []string, weights []float64, mult int, cfg Config, acqu
 		y[i], _ = slices.BinarySearch(names, l)
 	}
 
-	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
-	x := vec.transform(texts)
+	vec, x := fitTransform(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
 	k, d := len(names), vec.dim()
 	c := &Classifier{vec: vec, labels: names, stats: TrainStats{Rows: n, Features: d, Converged: true}}
 	if k == 1 {
@@ -219,10 +218,10 @@ func train(texts, labels []string, weights []float64, mult int, cfg Config, acqu
 // trainingBytes estimates the memory of training on n rows with d
 // features, k classes and nnz non-zero features: per parameter five
 // vectors in double and 2·lbfgsStore+2 in single precision (the
-// history), the residuals, and the feature matrix and its transpose.
+// history), the feature matrix and the preconditioner.
 func trainingBytes(n, d, k, nnz int) int64 {
 	params := int64(d*k + k)
-	return params*(5*8+(2*lbfgsStore+2)*4) + int64(n*k*8) + int64(nnz*2*12) + int64(d*8)
+	return params*(5*8+(2*lbfgsStore+2)*4) + int64(nnz*12) + int64(n*8) + int64(d*8)
 }
 
 // Labels returns the classes in ascending string order; it is the order in
