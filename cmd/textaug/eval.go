@@ -131,6 +131,7 @@ type evalPlan struct {
 	sizeDesc string // "5 per label", "500 in total", ...
 	features string
 	labels   int
+	gaps     eval.LabelGaps
 }
 
 func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stdout, stderr io.Writer) error {
@@ -164,6 +165,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 		Command: "textaug " + strings.Join(quoteArgs(os.Args[1:]), " "), Version: version(),
 		TrainName: ef.train, TestName: ef.test, Train: len(x.Train), Test: len(x.Test), Labels: p.labels,
 		SizeDesc: p.sizeDesc, Seeds: ef.seeds, SeedList: x.Seeds, Features: p.features, Noise: x.Noise.String(),
+		LabelWarnings: p.gaps.Warnings(),
 	}
 	if ef.grid != "" {
 		if rep.Grid, err = evalGrid(ctx, p, ef, stdout); err != nil {
@@ -175,8 +177,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	}
 	writeScoreTable(stdout, rep.Scores)
 	if x.Select != nil {
-		fmt.Fprintf(stdout, "\nclassifier chosen per arm and seed (%d-fold cross-validation inside the subset, grouped by source row; the test file is not used):\n", x.Select.Folds)
-		writeTable(stdout, eval.ChosenLines(rep.Scores, x.Seeds))
+		writeChosen(stdout, x, rep)
 	}
 	if rep.Preserve, err = x.Preservation(ctx, ef.preserveRows); err != nil {
 		return err
@@ -241,6 +242,9 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 		return nil, err
 	}
 	p.labels = len(x.Labels())
+	if err := p.checkLabels(stderr); err != nil {
+		return nil, err
+	}
 
 	// Language decides the features: word n-grams, or character n-grams
 	// for Chinese.
@@ -262,6 +266,24 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 		return nil, err
 	}
 	return p, p.buildArms(main, ef)
+}
+
+// checkLabels compares the test labels with those of the training file
+// and of each seed's subset: a test label they lack is said once on
+// stderr (its rows can never be right), and no known test label at all
+// is an error (a usage error when only the subsets lack them).
+func (p *evalPlan) checkLabels(stderr io.Writer) error {
+	p.gaps = p.x.LabelGaps()
+	if err := p.gaps.Err(); err != nil {
+		if !p.gaps.File.None() {
+			return recipe.Usage(err)
+		}
+		return err
+	}
+	for _, w := range p.gaps.Warnings() {
+		fmt.Fprintf(stderr, "textaug eval: warning: %s\n", w)
+	}
+	return nil
 }
 
 // classifier sets the classifier of --c: a fixed C with the language's
