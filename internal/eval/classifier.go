@@ -218,10 +218,10 @@ func train(texts, labels []string, weights []float64, mult int, cfg Config, acqu
 // trainingBytes estimates the memory of training on n rows with d
 // features, k classes and nnz non-zero features: per parameter five
 // vectors in double and 2·lbfgsStore+2 in single precision (the
-// history), the feature matrix and the preconditioner.
+// history), the residuals, and the feature matrix and its transpose.
 func trainingBytes(n, d, k, nnz int) int64 {
 	params := int64(d*k + k)
-	return params*(5*8+(2*lbfgsStore+2)*4) + int64(nnz*12) + int64(n*8) + int64(d*8)
+	return params*(5*8+(2*lbfgsStore+2)*4) + int64(n*k*8) + int64(nnz*2*12) + int64(d*8)
 }
 
 // Labels returns the classes in ascending string order; it is the order in

@@ -331,3 +331,29 @@ func (v *vectorizer) appendRows(m csr, texts []string) csr {
 	}
 	return m
 }
+
+// transpose returns the d-column matrix m transposed: row f of the result
+// lists the rows of m that have column f, in ascending order.
+func (m *csr) transpose(d int) csr {
+	t := csr{
+		ptr: make([]int, d+1),
+		ind: make([]int32, len(m.ind)),
+		val: make([]float64, len(m.val)),
+	}
+	for _, f := range m.ind {
+		t.ptr[f+1]++
+	}
+	for f := 0; f < d; f++ {
+		t.ptr[f+1] += t.ptr[f]
+	}
+	next := slices.Clone(t.ptr[:d])
+	for i := 0; i < m.rows(); i++ {
+		for j := m.ptr[i]; j < m.ptr[i+1]; j++ {
+			f := m.ind[j]
+			t.ind[next[f]] = int32(i)
+			t.val[next[f]] = m.val[j]
+			next[f]++
+		}
+	}
+	return t
+}

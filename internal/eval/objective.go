@@ -18,31 +18,34 @@ const lbfgsStore = 5
 // row weights sw already divided by their sum S and lambda = 1/(C·S).
 // Parameters are laid out as W (d×k, feature-major) followed by b (k).
 //
-// An evaluation first sets the gradient of each feature's weights to
-// λ·w_f, then makes one pass over the rows of x (CSR): each row's scores,
-// softmax, loss and residual r_i = sw_i·(p_i − e_{y_i}), which it adds at
-// once to the gradient of each of the row's features, x_if·r_i. Every
-// component of the gradient thus receives its terms in ascending row
-// order, the order of a pass over the columns of x: the sums are the same
-// to the bit as those of a column pass over the transpose, without the
-// transpose (12 bytes a non-zero) or the n×k residuals (8·n·k bytes) in
-// memory. It runs on one goroutine: on the shared two-core machine,
-// splitting the pass over two goroutines did not make training measurably
-// faster, as it is memory-bound and L-BFGS's own passes are serial.
-// Callers that train many classifiers should run trainings concurrently
-// instead.
+// An evaluation makes two passes. The first goes over the rows of x (CSR)
+// and computes each row's scores, softmax, loss and residual
+// r_i = sw_i·(p_i − e_{y_i}). The second goes over the columns of x (xt,
+// its transpose) and computes the gradient of each feature's weights,
+// λ·w_f + Σ_i x_if·r_i, so that the gradient is written once, in order,
+// without a scatter. It runs on one goroutine: on the shared two-core
+// machine, splitting both passes over two goroutines (which is easy to do
+// without changing any sum) did not make training measurably faster, as
+// the passes are memory-bound and L-BFGS's own passes are serial. Callers
+// that train many classifiers should run trainings concurrently instead.
 type softmaxObjective struct {
-	x      csr // n×d
+	x, xt  csr // n×d and d×n
 	y      []int
 	sw     []float64
 	k, d   int
 	lambda float64
 
-	r []float64 // scratch: one row's residual (k)
+	r       []float64 // scratch: n×k residuals
+	rowLoss []float64 // scratch: n
 }
 
 func newSoftmaxObjective(x csr, d int, y []int, sw []float64, k int, lambda float64) *softmaxObjective {
-	return &softmaxObjective{x: x, y: y, sw: sw, k: k, d: d, lambda: lambda, r: make([]float64, k)}
+	n := x.rows()
+	return &softmaxObjective{
+		x: x, xt: x.transpose(d), y: y, sw: sw, k: k, d: d, lambda: lambda,
+		r:       make([]float64, n*k),
+		rowLoss: make([]float64, n),
+	}
 }
 
 // eval returns the objective at p and the largest absolute component of its
@@ -51,57 +54,71 @@ func (o *softmaxObjective) eval(g, p []float64) (f, gInf float64) {
 	k, d := o.k, o.d
 	w, b := p[:d*k], p[d*k:]
 	gw, gb := g[:d*k], g[d*k:]
-	reg := 0.0
-	for f := range d {
-		wf := w[f*k : f*k+k]
-		reg += floats.Dot(wf, wf)
-		floats.ScaleTo(gw[f*k:f*k+k], o.lambda, wf)
+	o.rows(w, b)
+	reg, gInf := o.cols(gw, w)
+	loss := 0.0
+	for _, l := range o.rowLoss {
+		loss += l
 	}
 	clear(gb)
-	loss := 0.0
-	for i := range o.sw {
-		loss += o.row(i, w, b)
+	for i := range o.rowLoss {
+		floats.Add(gb, o.r[i*k:i*k+k])
+	}
+	return loss + 0.5*o.lambda*reg, max(gInf, infNorm(gb))
+}
+
+// rows computes the residuals and losses of all rows.
+func (o *softmaxObjective) rows(w, b []float64) {
+	k := o.k
+	for i := range o.rowLoss {
+		r := o.r[i*k : i*k+k]
+		swi := o.sw[i]
+		if swi == 0 {
+			clear(r)
+			o.rowLoss[i] = 0
+			continue
+		}
+		copy(r, b)
 		a, e := o.x.ptr[i], o.x.ptr[i+1]
 		val := o.x.val[a:e]
 		for j, f := range o.x.ind[a:e] {
-			floats.AddScaled(gw[int(f)*k:int(f)*k+k], val[j], o.r)
+			floats.AddScaled(r, val[j], w[int(f)*k:int(f)*k+k])
 		}
-		floats.Add(gb, o.r)
+		yi := o.y[i]
+		m := r[0]
+		for _, s := range r[1:] {
+			m = max(m, s)
+		}
+		sy := r[yi] - m
+		z := 0.0
+		for c, s := range r {
+			ex := math.Exp(s - m)
+			r[c] = ex
+			z += ex
+		}
+		// CE = log Σ exp(s) − s_y = log z − (s_y − m).
+		o.rowLoss[i] = swi * (math.Log(z) - sy)
+		floats.Scale(swi/z, r)
+		r[yi] -= swi
 	}
-	return loss + 0.5*o.lambda*reg, infNorm(g)
 }
 
-// row sets o.r to the residual of row i and returns its weighted loss.
-func (o *softmaxObjective) row(i int, w, b []float64) float64 {
-	k, r := o.k, o.r
-	swi := o.sw[i]
-	if swi == 0 {
-		clear(r)
-		return 0
+// cols computes the gradient of the weights into gw and returns ‖W‖² and
+// the largest absolute component of that gradient.
+func (o *softmaxObjective) cols(gw, w []float64) (reg, gInf float64) {
+	k := o.k
+	for f := range o.d {
+		wf, gf := w[f*k:f*k+k], gw[f*k:f*k+k]
+		reg += floats.Dot(wf, wf)
+		floats.ScaleTo(gf, o.lambda, wf)
+		a, e := o.xt.ptr[f], o.xt.ptr[f+1]
+		val := o.xt.val[a:e]
+		for j, i := range o.xt.ind[a:e] {
+			floats.AddScaled(gf, val[j], o.r[int(i)*k:int(i)*k+k])
+		}
+		gInf = max(gInf, infNorm(gf))
 	}
-	copy(r, b)
-	a, e := o.x.ptr[i], o.x.ptr[i+1]
-	val := o.x.val[a:e]
-	for j, f := range o.x.ind[a:e] {
-		floats.AddScaled(r, val[j], w[int(f)*k:int(f)*k+k])
-	}
-	yi := o.y[i]
-	m := r[0]
-	for _, s := range r[1:] {
-		m = max(m, s)
-	}
-	sy := r[yi] - m
-	z := 0.0
-	for c, s := range r {
-		ex := math.Exp(s - m)
-		r[c] = ex
-		z += ex
-	}
-	// CE = log Σ exp(s) − s_y = log z − (s_y − m).
-	loss := swi * (math.Log(z) - sy)
-	floats.Scale(swi/z, r)
-	r[yi] -= swi
-	return loss
+	return reg, gInf
 }
 
 // minimize runs L-BFGS from zero and returns the parameters found.
@@ -134,19 +151,17 @@ const precondBeta = 0.01
 // with the constants 0.003 and 0.001.
 func (o *softmaxObjective) precond() *diagPrecond {
 	beta := precondBeta / float64(o.k)
-	// Σ_i sw_i·x_if², summed in ascending row order for each feature.
-	sq := make([]float64, o.d)
-	for i, swi := range o.sw {
-		a, e := o.x.ptr[i], o.x.ptr[i+1]
-		for j, f := range o.x.ind[a:e] {
-			v := o.x.val[a+j]
-			sq[f] += swi * v * v
+	h := make([]float64, o.d)
+	for f := range h {
+		sq := 0.0
+		a, e := o.xt.ptr[f], o.xt.ptr[f+1]
+		for j, i := range o.xt.ind[a:e] {
+			v := o.xt.val[a+j]
+			sq += o.sw[i] * v * v
 		}
+		h[f] = 1 / (o.lambda + beta*sq)
 	}
-	for f, s := range sq {
-		sq[f] = 1 / (o.lambda + beta*s)
-	}
-	return &diagPrecond{k: o.k, feat: sq, bias: 1 / (o.lambda + beta)}
+	return &diagPrecond{k: o.k, feat: h, bias: 1 / (o.lambda + beta)}
 }
 
 // diagPrecond is a diagonal matrix over the parameters, constant across the
