@@ -56,10 +56,11 @@ Flags:
 // is about 1.5 times its live heap (the collector runs at 1.5 times the
 // live heap, below), and the live heap is mostly the state of the
 // trainings that run at once. On banking77 at 10 per label (the default
-// preset, two workers) the selection's largest trainings hold 75 to
-// 120 MB each: under a 200 MB budget two of them ran together and the
-// process peaked at 290 to 310 MB; under 100 MB they run one at a time
-// and it peaks at about 195 MB, for the same CPU time.
+// preset, two workers) the selection's largest trainings hold about 100
+// to 120 MB each: under a 200 MB budget two of them ran together and the
+// process peaked at 283 MiB (median of 5); under 100 MB they run one at
+// a time and it peaks at 199 MiB (median of 3), for the same CPU time
+// (docs/performance.md).
 const defaultEvalMemory = 100
 
 // evalFlags are eval's own flags; the pipeline flags are recipeFlags.
