@@ -201,13 +201,13 @@ func TestEvalSaysTestLabelsMissingFromTraining(t *testing.T) {
 	out, errs, code := runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", test, "--per-class", "6", "--seeds", "1",
 		"--compare", "none", "--report", filepath.Join(dir, "report"))
 	require.Equal(t, exitOK, code, errs)
-	const want = "textaug eval: warning: 1 of the 4 test labels never occur in the training file (card_swallowed): their 6 test rows (25.00%) can never be predicted right, so no arm can score above 75.00% accuracy\n"
+	const want = "textaug eval: warning: 1 of the 4 test labels never occurs in the training file (card_swallowed): their 6 test rows (25.00%) can never be predicted right, so no arm can score above 75.00% accuracy\n"
 	assert.Equal(t, 1, strings.Count(errs, "warning:"), errs)
 	assert.Contains(t, errs, want)
 	assert.Contains(t, out, "label preservation")
 	report, err := os.ReadFile(filepath.Join(dir, "report", "report.md"))
 	require.NoError(t, err)
-	assert.Contains(t, string(report), "- **warning**: 1 of the 4 test labels never occur in the training file (card_swallowed)")
+	assert.Contains(t, string(report), "- **warning**: 1 of the 4 test labels never occurs in the training file (card_swallowed)")
 
 	// A subset smaller than the number of labels leaves labels out.
 	_, errs, code = runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", "../../testdata/eval/test.jsonl", "--n", "2", "--seeds", "1,2", "--compare", "none")

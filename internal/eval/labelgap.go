@@ -110,8 +110,12 @@ func (g LabelGaps) Err() error {
 func (g LabelGaps) Warnings() []string {
 	var out []string
 	if f := g.File; f.Missing() {
-		out = append(out, fmt.Sprintf("%d of the %d test labels never occur in the training file (%s): their %d test rows (%.2f%%) can never be predicted right, so no arm can score above %.2f%% accuracy",
-			len(f.Labels), f.TestLabels, f.Names(5), f.Rows, 100*float64(f.Rows)/float64(f.Test), 100*f.Ceiling()))
+		verb := "never occur"
+		if len(f.Labels) == 1 {
+			verb = "never occurs"
+		}
+		out = append(out, fmt.Sprintf("%d of the %d test labels %s in the training file (%s): their %d test rows (%.2f%%) can never be predicted right, so no arm can score above %.2f%% accuracy",
+			len(f.Labels), f.TestLabels, verb, f.Names(5), f.Rows, 100*float64(f.Rows)/float64(f.Test), 100*f.Ceiling()))
 	}
 	var extra []string
 	var per []string
@@ -136,8 +140,12 @@ func (g LabelGaps) Warnings() []string {
 	if len(extra) > 0 {
 		slices.Sort(extra)
 		names := LabelGap{Labels: extra}.Names(5)
-		out = append(out, fmt.Sprintf("the training subsets leave out %d test labels that the training file has (%s; %s): those test rows can never be predicted right in those seeds, so no arm can score above %.2f%% accuracy in the worst seed",
-			len(extra), names, strings.Join(per, ", "), 100*worst.Ceiling()))
+		what := fmt.Sprintf("%d test labels", len(extra))
+		if len(extra) == 1 {
+			what = "1 test label"
+		}
+		out = append(out, fmt.Sprintf("the training subsets leave out %s that the training file has (%s; %s): those test rows can never be predicted right in those seeds, so no arm can score above %.2f%% accuracy in the worst seed",
+			what, names, strings.Join(per, ", "), 100*worst.Ceiling()))
 	}
 	return out
 }

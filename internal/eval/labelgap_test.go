@@ -43,7 +43,7 @@ func TestLabelGaps(t *testing.T) {
 	require.NoError(t, g.Err())
 	w := g.Warnings()
 	require.Len(t, w, 1)
-	assert.Contains(t, w[0], "the training subsets leave out 1 test labels that the training file has (")
+	assert.Contains(t, w[0], "the training subsets leave out 1 test label that the training file has (")
 	assert.Contains(t, w[0], "seed 1: 1, seed 2: 1")
 	assert.Contains(t, w[0], "no arm can score above 66.67% accuracy in the worst seed")
 
