@@ -85,40 +85,37 @@ type WordNet struct {
 	d *wordNetData
 }
 
-// wordNetData is the decoded database, shared by copies of a WordNet.
+// wordNetData is the database in the in-place format (see openWordNet),
+// shared by copies of a WordNet: views into one string, no pointers to
+// scan, nothing decoded.
 type wordNetData struct {
+	raw     string // the whole encoding
 	version string
+	nLemmas int
 
-	// Lemma i is text[off[i]:off[i+1]]; lemmas are sorted.
-	text string
-	off  []uint32
+	// Synsets of part of speech index p are numbered base[p] up to
+	// base[p+1].
+	base [5]uint64
 
-	// Synsets are numbered noun first, then verb, adjective, adverb.
-	// Members of synset s are members[synStart[s]:synStart[s+1]], each
-	// lemma id<<1 | 1 if capitalised. Antonym pointer targets likewise.
-	synStart []uint32
-	members  []uint32
-	antStart []uint32
-	ants     []uint32
-
-	// Per part of speech, the senses of lemma i are
-	// synsets[start[i]:start[i+1]] with tag counts in counts.
-	senses [4]senseTable
+	text     string // the lemmas, one after another
+	off      u32s   // lemma i is text[off[i]:off[i+1]]
+	start    u32s   // the senses of lemma i are start[i] up to start[i+1]
+	senses   u32s   // synset of each sense
+	counts   u32s   // tag count of each sense
+	synStart u32s   // members of synset s: synStart[s] up to synStart[s+1]
+	members  u32s   // lemma<<1 | capitalised
+	ants     u32s   // antonym pointers: (synset, target) pairs
 
 	morph *Morphy
 }
 
-type senseTable struct {
-	start   []uint32
-	synsets []uint32
-	counts  []uint32
-}
-
-// ReadWordNet reads a WordNet database in textaug's compact format, plain
-// or gzip-compressed, as written by the generator of package builtin
-// (synonyms/builtin/gen.go).
+// ReadWordNet reads a WordNet database in one of textaug's two formats,
+// plain or gzip-compressed, and checks all of it: the in-place format
+// (format version 2) that OpenWordNet documents and the generator of
+// package builtin (synonyms/builtin/gen.go) writes, or the older compact
+// format (version 1), which it converts to the in-place one in memory.
 //
-// The format is a sequence of unsigned varints (encoding/binary) and
+// Format version 1 is a sequence of unsigned varints (encoding/binary) and
 // strings (a varint length and the bytes):
 //
 //	"TXWN" format-version(1) label
@@ -139,248 +136,174 @@ func ReadWordNet(r io.Reader) (*WordNet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
 	}
-	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
-		}
-		var buf bytes.Buffer
-		if n := len(b); n >= 4 {
-			if size := int(binary.LittleEndian.Uint32(b[n-4:])); size < 256<<20 {
-				buf.Grow(size + bytes.MinRead)
-			}
-		}
-		if _, err := buf.ReadFrom(zr); err != nil {
-			return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
-		}
-		b = buf.Bytes()
+	if b, err = gunzip(b); err != nil {
+		return nil, err
 	}
-	d, err := decodeWordNet(b)
+	if !bytes.HasPrefix(b, []byte(wordNetMagic)) {
+		return nil, fmt.Errorf("synonyms: wordnet data: not textaug WordNet data: %w", errFormat)
+	}
+	if len(b) > len(wordNetMagic) && b[len(wordNetMagic)] == 1 { // a varint 1, not a u32 2
+		v1, err := decodeV1(b)
+		if err != nil {
+			return nil, err
+		}
+		b = v1.encode()
+	}
+	d, err := openWordNet(string(b))
 	if err != nil {
 		return nil, err
 	}
+	if err := d.check(); err != nil {
+		return nil, err
+	}
+	d.raw = string(b)
 	return &WordNet{d: d}, nil
 }
 
-// errFormat is wrapped by every error about the content of the data.
-var errFormat = errors.New("malformed data")
-
-type decoder struct {
-	b   []byte
-	pos int
-	err error
+// gunzip returns b, decompressed if it is gzip data.
+func gunzip(b []byte) ([]byte, error) {
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		return b, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
+	}
+	var buf bytes.Buffer
+	if n := len(b); n >= 4 {
+		if size := int(binary.LittleEndian.Uint32(b[n-4:])); size < 256<<20 {
+			buf.Grow(size + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
-func (r *decoder) fail(msg string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("synonyms: wordnet data: byte %d: %s: %w", r.pos, msg, errFormat)
+// OpenWordNet returns the WordNet held in data in the in-place format
+// (format version 2; see below), reading it where it lies: nothing is
+// copied or decoded, so opening costs the same for any size of data, and
+// a process touches only the pages its lookups reach. Package builtin
+// opens its embedded data this way.
+//
+// OpenWordNet checks the header and the sizes of the sections, not their
+// contents; a lookup never reads outside data, but on corrupt contents it
+// answers wrongly instead of failing. Use ReadWordNet, which checks
+// everything, for data from outside the program.
+//
+// The format: all integers are little-endian uint32; a string is a u32
+// length, the bytes and zero padding to a multiple of four.
+//
+//	"TXWN", u32 2, string label
+//	u32 lemmas L; u32 synsets of nouns, verbs, adjectives, adverbs (N in
+//	    all, numbered in that order); u32 senses S, members M, antonym
+//	    pointers A
+//	(L+1) lemma offsets into the text; (L+1) sense starts per lemma
+//	S synset numbers and S tag counts: each lemma's senses, nouns first,
+//	    WordNet's sense order within a part of speech
+//	(N+1) member starts per synset; M members, lemma<<1 | capitalised
+//	A pairs (synset, antonym synset), sorted by synset
+//	8 list tables: the exception lists of the four parts of speech (form
+//	    -> bases), then their inverses (base -> forms)
+//	string: the lemmas, sorted by their bytes, one after another
+//
+// A list table is u32 K keys, u32 V strings, (K+1) group starts (key k is
+// string g[k], its sorted list the strings after it up to g[k+1]), (V+1)
+// offsets into a string holding the strings one after another.
+func OpenWordNet(data string) (*WordNet, error) {
+	d, err := openWordNet(data)
+	if err != nil {
+		return nil, err
 	}
+	d.raw = data
+	return &WordNet{d: d}, nil
 }
 
-func (r *decoder) uint() uint64 {
-	if r.err != nil {
-		return 0
+// MarshalBinary returns w's data in the in-place format that OpenWordNet
+// reads, whatever format it was read from (the generator of package
+// builtin uses it to convert). It implements encoding.BinaryMarshaler.
+func (w *WordNet) MarshalBinary() ([]byte, error) {
+	if w == nil || w.d == nil {
+		return nil, errors.New("synonyms: wordnet data: the zero WordNet has no data")
 	}
-	v, n := binary.Uvarint(r.b[r.pos:])
-	if n <= 0 {
-		r.fail("bad or truncated number")
-		return 0
-	}
-	r.pos += n
-	return v
+	return []byte(w.d.raw), nil
 }
 
-// count reads a number of items, each of which takes at least min bytes.
-func (r *decoder) count(min int) int {
-	v := r.uint()
-	if v > uint64(len(r.b)-r.pos)/uint64(min) {
-		r.fail("count larger than the data")
-		return 0
+// lemma returns lemma i, or "" if there is none.
+func (d *wordNetData) lemma(i uint32) string {
+	if int(i) >= d.nLemmas {
+		return ""
 	}
-	return int(v)
+	lo, hi, _ := d.off.span(int(i), len(d.text))
+	return d.text[lo:hi]
 }
-
-func (r *decoder) bytes() []byte {
-	n := r.count(1)
-	if r.err != nil {
-		return nil
-	}
-	s := r.b[r.pos : r.pos+n]
-	r.pos += n
-	return s
-}
-
-// below reads a number that must be less than max.
-func (r *decoder) below(max uint64, what string) uint32 {
-	v := r.uint()
-	if r.err == nil && v >= max {
-		r.fail(what + " out of range")
-		return 0
-	}
-	return uint32(v)
-}
-
-func decodeWordNet(b []byte) (*wordNetData, error) {
-	r := &decoder{b: b}
-	if !bytes.HasPrefix(b, []byte("TXWN")) {
-		return nil, fmt.Errorf("synonyms: wordnet data: not textaug WordNet data: %w", errFormat)
-	}
-	r.pos = 4
-	if v := r.uint(); r.err == nil && v != 1 {
-		return nil, fmt.Errorf("synonyms: wordnet data: format version %d, want 1: %w", v, errFormat)
-	}
-	d := &wordNetData{version: string(r.bytes())}
-
-	// Lemmas.
-	n := r.count(2)
-	d.off = make([]uint32, 1, n+1)
-	text := make([]byte, 0, len(b))
-	prev := 0
-	for range n {
-		shared := r.uint()
-		suffix := r.bytes()
-		if r.err != nil {
-			return nil, r.err
-		}
-		last := text[prev:]
-		if shared > uint64(len(last)) {
-			r.fail("shared prefix longer than the previous lemma")
-			return nil, r.err
-		}
-		start := len(text)
-		if len(text)+int(shared)+len(suffix) > 16*len(b) {
-			r.fail("lemmas too long")
-			return nil, r.err
-		}
-		text = append(text, last[:shared]...)
-		text = append(text, suffix...)
-		if len(d.off) > 1 && bytes.Compare(last, text[start:]) >= 0 || start == len(text) {
-			r.fail("lemmas not sorted")
-			return nil, r.err
-		}
-		d.off = append(d.off, uint32(len(text)))
-		prev = start
-	}
-	d.text = string(text)
-	nl := uint64(n)
-
-	// Synsets.
-	var per [4]int
-	total := 0
-	for p := range per {
-		per[p] = r.count(2)
-		total += per[p]
-	}
-	if total > len(b) {
-		r.fail("too many synsets")
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	d.synStart = make([]uint32, 1, total+1)
-	d.antStart = make([]uint32, 1, total+1)
-	d.members = make([]uint32, 0, total*2)
-	for range total {
-		k := r.count(1)
-		for range k {
-			d.members = append(d.members, r.below(nl<<1, "member"))
-		}
-		a := r.count(1)
-		for range a {
-			d.ants = append(d.ants, r.below(uint64(total), "antonym"))
-		}
-		if r.err != nil {
-			return nil, r.err
-		}
-		d.synStart = append(d.synStart, uint32(len(d.members)))
-		d.antStart = append(d.antStart, uint32(len(d.ants)))
-	}
-
-	// Index.
-	base := 0
-	for p := range 4 {
-		t := &d.senses[p]
-		t.start = make([]uint32, n+1)
-		entries := r.count(2)
-		id := -1
-		for range entries {
-			delta := r.uint()
-			if r.err != nil {
-				return nil, r.err
-			}
-			if delta >= nl-uint64(id+1) {
-				r.fail("lemma id out of range")
-				return nil, r.err
-			}
-			for j := id + 1; j <= id+1+int(delta); j++ {
-				t.start[j] = uint32(len(t.synsets))
-			}
-			id += 1 + int(delta)
-			k := r.count(2)
-			for range k {
-				t.synsets = append(t.synsets, uint32(base)+r.below(uint64(per[p]), "sense"))
-			}
-			for range k {
-				t.counts = append(t.counts, uint32(min(r.uint(), 1<<31)))
-			}
-			if r.err != nil {
-				return nil, r.err
-			}
-		}
-		for j := id + 1; j <= n; j++ {
-			t.start[j] = uint32(len(t.synsets))
-		}
-		base += per[p]
-	}
-
-	// Exception lists.
-	exc := make(map[POS]Exceptions, 4)
-	for _, pos := range allPOS {
-		k := r.count(2)
-		list := make(Exceptions, k)
-		for range k {
-			form := string(r.bytes())
-			m := r.count(1)
-			bases := make([]string, 0, m)
-			for range m {
-				bases = append(bases, string(r.bytes()))
-			}
-			list[form] = bases
-		}
-		exc[pos] = list
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.pos != len(b) {
-		r.fail("trailing data")
-		return nil, r.err
-	}
-	d.morph = NewMorphy(exc, d.has)
-	return d, nil
-}
-
-func (d *wordNetData) lemma(i uint32) string { return d.text[d.off[i]:d.off[i+1]] }
 
 // id returns the id of lemma s.
 func (d *wordNetData) id(s string) (uint32, bool) {
-	lo, hi := 0, len(d.off)-1
+	lo, hi := 0, d.nLemmas
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if d.text[d.off[mid]:d.off[mid+1]] < s {
+		if d.lemma(uint32(mid)) < s {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	return uint32(lo), lo < len(d.off)-1 && d.lemma(uint32(lo)) == s
+	return uint32(lo), lo < d.nLemmas && d.lemma(uint32(lo)) == s
 }
 
-// senseRange returns the senses of lemma id for part of speech index p.
-func (d *wordNetData) senseRange(p int, id uint32) (synsets, counts []uint32) {
-	t := &d.senses[p]
-	a, b := t.start[id], t.start[id+1]
-	return t.synsets[a:b], t.counts[a:b]
+// posOf returns the part of speech index of synset s, 4 if there is no
+// such synset.
+func (d *wordNetData) posOf(s uint32) int {
+	p := 0
+	for p < 4 && uint64(s) >= d.base[p+1] {
+		p++
+	}
+	return p
+}
+
+// senseRange returns the senses of lemma id for part of speech index p,
+// as the range [lo, hi) of senses and counts.
+func (d *wordNetData) senseRange(p int, id uint32) (lo, hi int) {
+	lo, hi, _ = d.start.span(int(id), d.senses.n())
+	for lo < hi && d.posOf(d.senses.at(lo)) < p {
+		lo++
+	}
+	e := lo
+	for e < hi && d.posOf(d.senses.at(e)) == p {
+		e++
+	}
+	return lo, e
+}
+
+// memberRange returns the members of synset s, [lo, hi) of members.
+func (d *wordNetData) memberRange(s uint32) (lo, hi int) {
+	if uint64(s) >= d.base[4] {
+		return 0, 0
+	}
+	lo, hi, _ = d.synStart.span(int(s), d.members.n())
+	return lo, hi
+}
+
+// antonyms returns the antonym pointers of synset s, [lo, hi) of the
+// pairs of ants.
+func (d *wordNetData) antonyms(s uint32) (lo, hi int) {
+	n := d.ants.n() / 2
+	a, b := 0, n
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if d.ants.at(2*m) < s {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	hi = a
+	for hi < n && d.ants.at(2*hi) == s {
+		hi++
+	}
+	return a, hi
 }
 
 func (d *wordNetData) has(lemma string, pos POS) bool {
@@ -388,12 +311,16 @@ func (d *wordNetData) has(lemma string, pos POS) bool {
 	if !ok {
 		return false
 	}
-	for p, t := range d.senses {
-		if (pos == Any || allPOS[p] == pos) && t.start[id] < t.start[id+1] {
-			return true
-		}
+	if pos == Any {
+		lo, hi, _ := d.start.span(int(id), d.senses.n())
+		return lo < hi
 	}
-	return false
+	p := posIndex(pos)
+	if p < 0 {
+		return false
+	}
+	lo, hi := d.senseRange(p, id)
+	return lo < hi
 }
 
 // Version returns the label stored in the data, such as "WordNet 3.0
@@ -410,10 +337,11 @@ func (w *WordNet) Len() int {
 	if w == nil || w.d == nil {
 		return 0
 	}
-	n := 0
-	for _, t := range w.d.senses {
-		for i := range len(t.start) - 1 {
-			if t.start[i] < t.start[i+1] {
+	d, n := w.d, 0
+	for i := range d.nLemmas {
+		lo, hi, _ := d.start.span(i, d.senses.n())
+		for k := lo; k < hi; k++ {
+			if k == lo || d.posOf(d.senses.at(k)) != d.posOf(d.senses.at(k-1)) {
 				n++
 			}
 		}
@@ -484,11 +412,13 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	var ants []uint32
 	for _, id := range lemmas {
 		stems.words = append(stems.words, d.lemma(id))
-		synsets, _ := d.senseRange(p, id)
-		for _, s := range synsets {
-			for _, t := range d.ants[d.antStart[s]:d.antStart[s+1]] {
-				for _, m := range d.members[d.synStart[t]:d.synStart[t+1]] {
-					ants = append(ants, m>>1)
+		lo, hi := d.senseRange(p, id)
+		for k := lo; k < hi; k++ {
+			a, b := d.antonyms(d.senses.at(k))
+			for j := a; j < b; j++ {
+				m0, m1 := d.memberRange(d.ants.at(2*j + 1))
+				for x := m0; x < m1; x++ {
+					ants = append(ants, d.members.at(x)>>1)
 				}
 			}
 		}
@@ -497,18 +427,19 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	// The senses to draw from, per lemma.
 	chosen := make([][]uint32, len(lemmas))
 	for i, id := range lemmas {
-		synsets, counts := d.senseRange(p, id)
+		lo, hi := d.senseRange(p, id)
 		tagged := false // is any common (not proper-noun) sense tagged?
-		for k, s := range synsets {
-			tagged = tagged || counts[k] > 0 && !d.properIn(s, id)
+		for k := lo; k < hi; k++ {
+			tagged = tagged || d.counts.at(k) > 0 && !d.properIn(d.senses.at(k), id)
 		}
 		n := 0 // common senses chosen
-		for k, s := range synsets {
+		for k := lo; k < hi; k++ {
 			if n == maxSenses {
 				break
 			}
+			s := d.senses.at(k)
 			proper := d.properIn(s, id)
-			if tagged && counts[k] == 0 && !w.UntaggedSenses && (n > 0 || proper) {
+			if tagged && d.counts.at(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
 				continue // a rare sense: never seen in the tagged corpus
 			}
 			chosen[i] = append(chosen[i], s)
@@ -528,7 +459,9 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 			}
 			more = true
 			s := chosen[i][rank]
-			for _, m := range d.members[d.synStart[s]:d.synStart[s+1]] {
+			m0, m1 := d.memberRange(s)
+			for x := m0; x < m1; x++ {
+				m := d.members.at(x)
 				id := m >> 1
 				if m&1 != 0 || slices.Contains(lemmas, id) || slices.Contains(ants, id) ||
 					slices.Contains(cands, id) {
@@ -586,10 +519,10 @@ func abbreviation(c string) bool {
 // totalCount returns the tag counts of lemma id summed over its senses
 // with part of speech index p.
 func (d *wordNetData) totalCount(p int, id uint32) uint64 {
-	_, counts := d.senseRange(p, id)
+	lo, hi := d.senseRange(p, id)
 	var n uint64
-	for _, c := range counts {
-		n += uint64(c)
+	for k := lo; k < hi; k++ {
+		n += uint64(d.counts.at(k))
 	}
 	return n
 }
@@ -625,11 +558,7 @@ func (w *WordNet) lemmaIDs(word string, pos POS, tag string) (ids []uint32) {
 		if !ok {
 			continue
 		}
-		_, counts := d.senseRange(p, id)
-		var total uint64
-		for _, c := range counts {
-			total += uint64(c)
-		}
+		total := d.totalCount(p, id)
 		switch {
 		case total > best:
 			best = total
@@ -643,8 +572,9 @@ func (w *WordNet) lemmaIDs(word string, pos POS, tag string) (ids []uint32) {
 
 // properIn reports whether lemma id is capitalised in synset s.
 func (d *wordNetData) properIn(s, id uint32) bool {
-	for _, m := range d.members[d.synStart[s]:d.synStart[s+1]] {
-		if m>>1 == id {
+	m0, m1 := d.memberRange(s)
+	for x := m0; x < m1; x++ {
+		if m := d.members.at(x); m>>1 == id {
 			return m&1 != 0
 		}
 	}

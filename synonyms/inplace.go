@@ -1,0 +1,249 @@
+package synonyms
+
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// This file holds the pieces of the in-place data formats (WordNet's, see
+// OpenWordNet, and the exception lists of a Morphy): little-endian uint32
+// arrays and byte strings, read where they lie with no decoding step.
+
+// u32s is a little-endian uint32 array, read in place.
+type u32s string
+
+// n returns the number of elements.
+func (a u32s) n() int { return len(a) / 4 }
+
+// at returns element i, which must exist.
+func (a u32s) at(i int) uint32 {
+	s := a[4*i : 4*i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// span returns elements i and i+1 as a range [lo, hi) of something limit
+// long; ok is false, and the range empty, when i+1 is out of the array or
+// the two do not make a range within limit. Lookups go through span so
+// that corrupt data gives wrong answers, never a panic.
+func (a u32s) span(i, limit int) (lo, hi int, ok bool) {
+	if i < 0 || i+1 >= a.n() {
+		return 0, 0, false
+	}
+	l, h := int(a.at(i)), int(a.at(i+1))
+	if l > h || h > limit {
+		return 0, 0, false
+	}
+	return l, h, true
+}
+
+// ascending reports the first i at which a[i] > a[i+1] or a[i] > limit,
+// or -1; first must be a[0].
+func (a u32s) ascending(first uint32, limit int) int {
+	if a.n() == 0 || a.at(0) != first {
+		return 0
+	}
+	for i := range a.n() {
+		if int(a.at(i)) > limit || i+1 < a.n() && a.at(i) > a.at(i+1) {
+			return i
+		}
+	}
+	return -1
+}
+
+func appendU32(b []byte, v int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(v)) }
+
+// appendBytes appends a u32 length, s and zero padding to a multiple of
+// four bytes.
+func appendBytes(b []byte, s string) []byte {
+	b = appendU32(b, len(s))
+	b = append(b, s...)
+	return pad4(b)
+}
+
+func pad4(b []byte) []byte {
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// reader reads in-place data front to back. A read past the end yields
+// zeros and sets err, which gives the byte offset.
+type reader struct {
+	data string
+	pos  int
+	err  error
+}
+
+func (r *reader) fail(msg string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("synonyms: wordnet data: byte %d: %s: %w", r.pos, fmt.Sprintf(msg, args...), errFormat)
+	}
+}
+
+func (r *reader) bytes(n uint64) string {
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.data)-r.pos) {
+		r.fail("truncated: %d bytes wanted, %d left", n, len(r.data)-r.pos)
+		return ""
+	}
+	s := r.data[r.pos : r.pos+int(n)]
+	r.pos += int(n)
+	return s
+}
+
+func (r *reader) u32() uint32 {
+	if s := r.bytes(4); s != "" {
+		return u32s(s).at(0)
+	}
+	return 0
+}
+
+// array reads n uint32s.
+func (r *reader) array(n uint32) u32s { return u32s(r.bytes(4 * uint64(n))) }
+
+// array1 reads n+1 uint32s.
+func (r *reader) array1(n uint32) u32s { return u32s(r.bytes(4 * (uint64(n) + 1))) }
+
+// str reads what appendBytes wrote.
+func (r *reader) str() string {
+	n := r.u32()
+	s := r.bytes(uint64(n))
+	r.bytes(uint64(-n % 4))
+	return s
+}
+
+// listTable maps words to sorted lists of words: an exception list (form
+// -> base forms) or its inverse (base -> forms), read in place. Encoded:
+//
+//	u32 K, u32 V          keys; strings (the keys and the items of lists)
+//	(K+1) × u32           groups: key k is string g[k], its list the strings
+//	                      g[k]+1 up to g[k+1]; keys are sorted and distinct,
+//	                      each list is sorted, distinct and not empty
+//	(V+1) × u32           string offsets: string i is text[o[i]:o[i+1]]
+//	u32 n, n bytes        text, then zero padding to a multiple of 4
+//
+// The zero listTable is empty.
+type listTable struct {
+	groups u32s
+	offs   u32s
+	text   string
+}
+
+func (r *reader) listTable() listTable {
+	k, v := r.u32(), r.u32()
+	t := listTable{groups: r.array1(k), offs: r.array1(v)}
+	t.text = r.str()
+	return t
+}
+
+func (t *listTable) keys() int { return max(t.groups.n()-1, 0) }
+
+func (t *listTable) str(i int) string {
+	lo, hi, ok := t.offs.span(i, len(t.text))
+	if !ok {
+		return ""
+	}
+	return t.text[lo:hi]
+}
+
+// key returns key k and the strings of its list, [lo, hi).
+func (t *listTable) key(k int) (key string, lo, hi int) {
+	g0, g1, ok := t.groups.span(k, t.offs.n()-1)
+	if !ok || g0 == g1 {
+		return "", 0, 0
+	}
+	return t.str(g0), g0 + 1, g1
+}
+
+// find returns the list of key as the strings [lo, hi), and whether key
+// is a key.
+func (t *listTable) find(key string) (lo, hi int, ok bool) {
+	a, b := 0, t.keys()
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if k, _, _ := t.key(m); k < key {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	if a == t.keys() {
+		return 0, 0, false
+	}
+	if k, lo, hi := t.key(a); k == key && key != "" {
+		return lo, hi, true
+	}
+	return 0, 0, false
+}
+
+// appendList appends the list of key to dst.
+func (t *listTable) appendList(dst []string, key string) []string {
+	lo, hi, _ := t.find(key)
+	for i := lo; i < hi; i++ {
+		dst = append(dst, t.str(i))
+	}
+	return dst
+}
+
+// check reports the first way in which t breaks the rules of its format.
+func (t *listTable) check() error {
+	if i := t.groups.ascending(0, t.offs.n()-1); i >= 0 {
+		return fmt.Errorf("list table: group %d out of order or range", i)
+	}
+	if int(t.groups.at(t.groups.n()-1)) != t.offs.n()-1 {
+		return fmt.Errorf("list table: strings left over")
+	}
+	if i := t.offs.ascending(0, len(t.text)); i >= 0 || int(t.offs.at(t.offs.n()-1)) != len(t.text) {
+		return fmt.Errorf("list table: string offset %d out of order or range", i)
+	}
+	prev := ""
+	for k := range t.keys() {
+		key, lo, hi := t.key(k)
+		if key == "" || k > 0 && key <= prev || lo >= hi {
+			return fmt.Errorf("list table: key %d (%q): empty, unsorted or without a list", k, key)
+		}
+		for i := lo + 1; i < hi; i++ {
+			if t.str(i-1) >= t.str(i) {
+				return fmt.Errorf("list table: list of %q not sorted", key)
+			}
+		}
+		prev = key
+	}
+	return nil
+}
+
+// appendListTable appends the encoding of m, whose lists must be sorted
+// and distinct; keys with empty lists are left out.
+func appendListTable(b []byte, m map[string][]string) []byte {
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		if len(v) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var text strings.Builder
+	groups := []int{0}
+	offs := []int{0}
+	for _, k := range keys {
+		for _, s := range append([]string{k}, m[k]...) {
+			text.WriteString(s)
+			offs = append(offs, text.Len())
+		}
+		groups = append(groups, len(offs)-1)
+	}
+	b = appendU32(b, len(keys))
+	b = appendU32(b, len(offs)-1)
+	for _, g := range groups {
+		b = appendU32(b, g)
+	}
+	for _, o := range offs {
+		b = appendU32(b, o)
+	}
+	return appendBytes(b, text.String())
+}
