@@ -52,6 +52,16 @@ func (a u32s) ascending(first uint32, limit int) int {
 	return -1
 }
 
+// column returns a copy of column field of a, read as a table of stride
+// columns.
+func (a u32s) column(stride, field int) u32s {
+	b := make([]byte, 0, len(a)/stride)
+	for i := field; i < a.n(); i += stride {
+		b = appendU32(b, int(a.at(i)))
+	}
+	return u32s(b)
+}
+
 func appendU32(b []byte, v int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(v)) }
 
 // appendBytes appends a u32 length, s and zero padding to a multiple of
@@ -117,6 +127,49 @@ func (r *reader) str() string {
 	return s
 }
 
+// strList is a list of strings, read in place: (n+1) × u32 offsets, then
+// a string holding the strings one after another; string i is
+// text[o[i]:o[i+1]].
+type strList struct {
+	offs u32s
+	text string
+}
+
+func (r *reader) strList(n uint32) strList {
+	offs := r.array1(n)
+	return strList{offs: offs, text: r.str()}
+}
+
+// n returns the number of strings.
+func (l *strList) n() int { return max(l.offs.n()-1, 0) }
+
+// str returns string i, "" if there is none.
+func (l *strList) str(i int) string {
+	lo, hi, ok := l.offs.span(i, len(l.text))
+	if !ok {
+		return ""
+	}
+	return l.text[lo:hi]
+}
+
+func (l *strList) check() error {
+	if i := l.offs.ascending(0, len(l.text)); i >= 0 || int(l.offs.at(l.offs.n()-1)) != len(l.text) {
+		return fmt.Errorf("string offset %d out of order or range", i)
+	}
+	return nil
+}
+
+// appendStrList appends the offsets and the text of strs.
+func appendStrList(b []byte, strs []string) []byte {
+	var text strings.Builder
+	b = appendU32(b, 0)
+	for _, s := range strs {
+		text.WriteString(s)
+		b = appendU32(b, text.Len())
+	}
+	return appendBytes(b, text.String())
+}
+
 // listTable maps words to sorted lists of words: an exception list (form
 // -> base forms) or its inverse (base -> forms), read in place. Encoded:
 //
@@ -124,36 +177,25 @@ func (r *reader) str() string {
 //	(K+1) × u32           groups: key k is string g[k], its list the strings
 //	                      g[k]+1 up to g[k+1]; keys are sorted and distinct,
 //	                      each list is sorted, distinct and not empty
-//	(V+1) × u32           string offsets: string i is text[o[i]:o[i+1]]
-//	u32 n, n bytes        text, then zero padding to a multiple of 4
+//	strList               the V strings
 //
 // The zero listTable is empty.
 type listTable struct {
 	groups u32s
-	offs   u32s
-	text   string
+	strList
 }
 
 func (r *reader) listTable() listTable {
 	k, v := r.u32(), r.u32()
-	t := listTable{groups: r.array1(k), offs: r.array1(v)}
-	t.text = r.str()
-	return t
+	groups := r.array1(k)
+	return listTable{groups: groups, strList: r.strList(v)}
 }
 
 func (t *listTable) keys() int { return max(t.groups.n()-1, 0) }
 
-func (t *listTable) str(i int) string {
-	lo, hi, ok := t.offs.span(i, len(t.text))
-	if !ok {
-		return ""
-	}
-	return t.text[lo:hi]
-}
-
 // key returns key k and the strings of its list, [lo, hi).
 func (t *listTable) key(k int) (key string, lo, hi int) {
-	g0, g1, ok := t.groups.span(k, t.offs.n()-1)
+	g0, g1, ok := t.groups.span(k, t.n())
 	if !ok || g0 == g1 {
 		return "", 0, 0
 	}
@@ -192,14 +234,14 @@ func (t *listTable) appendList(dst []string, key string) []string {
 
 // check reports the first way in which t breaks the rules of its format.
 func (t *listTable) check() error {
-	if i := t.groups.ascending(0, t.offs.n()-1); i >= 0 {
+	if i := t.groups.ascending(0, t.n()); i >= 0 {
 		return fmt.Errorf("list table: group %d out of order or range", i)
 	}
-	if int(t.groups.at(t.groups.n()-1)) != t.offs.n()-1 {
+	if int(t.groups.at(t.groups.n()-1)) != t.n() {
 		return fmt.Errorf("list table: strings left over")
 	}
-	if i := t.offs.ascending(0, len(t.text)); i >= 0 || int(t.offs.at(t.offs.n()-1)) != len(t.text) {
-		return fmt.Errorf("list table: string offset %d out of order or range", i)
+	if err := t.strList.check(); err != nil {
+		return fmt.Errorf("list table: %w", err)
 	}
 	prev := ""
 	for k := range t.keys() {
@@ -227,23 +269,16 @@ func appendListTable(b []byte, m map[string][]string) []byte {
 		}
 	}
 	slices.Sort(keys)
-	var text strings.Builder
+	var strs []string
 	groups := []int{0}
-	offs := []int{0}
 	for _, k := range keys {
-		for _, s := range append([]string{k}, m[k]...) {
-			text.WriteString(s)
-			offs = append(offs, text.Len())
-		}
-		groups = append(groups, len(offs)-1)
+		strs = append(append(strs, k), m[k]...)
+		groups = append(groups, len(strs))
 	}
 	b = appendU32(b, len(keys))
-	b = appendU32(b, len(offs)-1)
+	b = appendU32(b, len(strs))
 	for _, g := range groups {
 		b = appendU32(b, g)
 	}
-	for _, o := range offs {
-		b = appendU32(b, o)
-	}
-	return appendBytes(b, text.String())
+	return appendStrList(b, strs)
 }

@@ -92,16 +92,20 @@ type wordNetData struct {
 	raw     string // the whole encoding
 	version string
 	nLemmas int
+	nSenses int
 
 	// Synsets of part of speech index p are numbered base[p] up to
 	// base[p+1].
 	base [5]uint64
 
+	// Every step-th lemma, for the first steps of a binary search.
+	step    int
+	nSample uint32
+	sample  strList
+
 	text     string // the lemmas, one after another
-	off      u32s   // lemma i is text[off[i]:off[i+1]]
-	start    u32s   // the senses of lemma i are start[i] up to start[i+1]
-	senses   u32s   // synset of each sense
-	counts   u32s   // tag count of each sense
+	lemmas   u32s   // per lemma and one more: text offset, first sense
+	senses   u32s   // per sense: synset, tag count
 	synStart u32s   // members of synset s: synStart[s] up to synStart[s+1]
 	members  u32s   // lemma<<1 | capitalised
 	ants     u32s   // antonym pointers: (synset, target) pairs
@@ -193,24 +197,36 @@ func gunzip(b []byte) ([]byte, error) {
 // everything, for data from outside the program.
 //
 // The format: all integers are little-endian uint32; a string is a u32
-// length, the bytes and zero padding to a multiple of four.
+// length, the bytes and zero padding to a multiple of four; a string list
+// of n strings is (n+1) offsets and a string holding them one after
+// another (string i is text[o[i]:o[i+1]]).
 //
-//	"TXWN", u32 2, string label
-//	u32 lemmas L; u32 synsets of nouns, verbs, adjectives, adverbs (N in
-//	    all, numbered in that order); u32 senses S, members M, antonym
-//	    pointers A
-//	(L+1) lemma offsets into the text; (L+1) sense starts per lemma
-//	S synset numbers and S tag counts: each lemma's senses, nouns first,
-//	    WordNet's sense order within a part of speech
-//	(N+1) member starts per synset; M members, lemma<<1 | capitalised
-//	A pairs (synset, antonym synset), sorted by synset
-//	8 list tables: the exception lists of the four parts of speech (form
-//	    -> bases), then their inverses (base -> forms)
-//	string: the lemmas, sorted by their bytes, one after another
+//	"TXWN", u32 2, string label (Version)
+//	u32 L lemmas; u32 synsets of nouns, verbs, adjectives (with
+//	    satellites), adverbs (N in all, numbered in that order, so that a
+//	    synset's number tells its part of speech); u32 S senses, M members,
+//	    A antonym pointers; u32 step, u32 ceil(L/step)
+//	string list: lemmas 0, step, 2×step, ... (the sample index)
+//	(L+1) × (u32 text offset, u32 first sense): lemma i is
+//	    text[o[i]:o[i+1]], its senses those from its first sense up to
+//	    lemma i+1's
+//	S × (u32 synset, u32 tag count): each lemma's senses, nouns first,
+//	    WordNet's sense order (most frequently tagged first) within a part
+//	    of speech; tag counts from cntlist.rev
+//	(N+1) × u32 first member of each synset; M × u32 members, lemma<<1 |
+//	    1 if capitalised in the synset, in WordNet's order
+//	A × (u32 synset, u32 antonym synset), sorted by synset
+//	8 list tables: the exception lists of nouns, verbs, adjectives and
+//	    adverbs (form -> bases), then their inverses (base -> forms), as
+//	    NewMorphy normalises them; a list table is u32 K keys, u32 V
+//	    strings, (K+1) × u32 groups (key k is string g[k], its sorted list
+//	    the strings after it up to g[k+1]) and a string list of V strings
+//	string: the lemmas, sorted by their bytes, lower case with single
+//	    spaces, one after another
 //
-// A list table is u32 K keys, u32 V strings, (K+1) group starts (key k is
-// string g[k], its sorted list the strings after it up to g[k+1]), (V+1)
-// offsets into a string holding the strings one after another.
+// A look-up searches the sample index (about 70 KB) and then step lemmas,
+// so that it touches a few pages of the data, not a binary search's
+// worth.
 func OpenWordNet(data string) (*WordNet, error) {
 	d, err := openWordNet(data)
 	if err != nil {
@@ -230,18 +246,46 @@ func (w *WordNet) MarshalBinary() ([]byte, error) {
 	return []byte(w.d.raw), nil
 }
 
+// lemmaRange returns field f (0: text offset, 1: first sense) of lemma i
+// and of lemma i+1, as a range within limit; empty if there is no such
+// range.
+func (d *wordNetData) lemmaRange(i, f, limit int) (lo, hi int) {
+	if i < 0 || i >= d.nLemmas {
+		return 0, 0
+	}
+	l, h := int(d.lemmas.at(2*i+f)), int(d.lemmas.at(2*i+2+f))
+	if l > h || h > limit {
+		return 0, 0
+	}
+	return l, h
+}
+
 // lemma returns lemma i, or "" if there is none.
 func (d *wordNetData) lemma(i uint32) string {
-	if int(i) >= d.nLemmas {
-		return ""
-	}
-	lo, hi, _ := d.off.span(int(i), len(d.text))
+	lo, hi := d.lemmaRange(int(i), 0, len(d.text))
 	return d.text[lo:hi]
 }
 
-// id returns the id of lemma s.
+// synsetOf and countOf return the synset and the tag count of sense k.
+func (d *wordNetData) synsetOf(k int) uint32 { return d.senses.at(2 * k) }
+func (d *wordNetData) countOf(k int) uint32  { return d.senses.at(2*k + 1) }
+
+// id returns the id of lemma s. The sample index narrows the search to
+// step lemmas, so that a look-up touches few pages of the data.
 func (d *wordNetData) id(s string) (uint32, bool) {
-	lo, hi := 0, d.nLemmas
+	a, b := 0, d.sample.n()
+	for a < b { // the first sample after s
+		m := int(uint(a+b) >> 1)
+		if d.sample.str(m) <= s {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	if a == 0 {
+		return 0, false
+	}
+	lo, hi := (a-1)*d.step, min(a*d.step, d.nLemmas)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		if d.lemma(uint32(mid)) < s {
@@ -266,12 +310,12 @@ func (d *wordNetData) posOf(s uint32) int {
 // senseRange returns the senses of lemma id for part of speech index p,
 // as the range [lo, hi) of senses and counts.
 func (d *wordNetData) senseRange(p int, id uint32) (lo, hi int) {
-	lo, hi, _ = d.start.span(int(id), d.senses.n())
-	for lo < hi && d.posOf(d.senses.at(lo)) < p {
+	lo, hi = d.lemmaRange(int(id), 1, d.nSenses)
+	for lo < hi && d.posOf(d.synsetOf(lo)) < p {
 		lo++
 	}
 	e := lo
-	for e < hi && d.posOf(d.senses.at(e)) == p {
+	for e < hi && d.posOf(d.synsetOf(e)) == p {
 		e++
 	}
 	return lo, e
@@ -312,7 +356,7 @@ func (d *wordNetData) has(lemma string, pos POS) bool {
 		return false
 	}
 	if pos == Any {
-		lo, hi, _ := d.start.span(int(id), d.senses.n())
+		lo, hi := d.lemmaRange(int(id), 1, d.nSenses)
 		return lo < hi
 	}
 	p := posIndex(pos)
@@ -339,9 +383,9 @@ func (w *WordNet) Len() int {
 	}
 	d, n := w.d, 0
 	for i := range d.nLemmas {
-		lo, hi, _ := d.start.span(i, d.senses.n())
+		lo, hi := d.lemmaRange(i, 1, d.nSenses)
 		for k := lo; k < hi; k++ {
-			if k == lo || d.posOf(d.senses.at(k)) != d.posOf(d.senses.at(k-1)) {
+			if k == lo || d.posOf(d.synsetOf(k)) != d.posOf(d.synsetOf(k-1)) {
 				n++
 			}
 		}
@@ -414,7 +458,7 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 		stems.words = append(stems.words, d.lemma(id))
 		lo, hi := d.senseRange(p, id)
 		for k := lo; k < hi; k++ {
-			a, b := d.antonyms(d.senses.at(k))
+			a, b := d.antonyms(d.synsetOf(k))
 			for j := a; j < b; j++ {
 				m0, m1 := d.memberRange(d.ants.at(2*j + 1))
 				for x := m0; x < m1; x++ {
@@ -430,16 +474,16 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 		lo, hi := d.senseRange(p, id)
 		tagged := false // is any common (not proper-noun) sense tagged?
 		for k := lo; k < hi; k++ {
-			tagged = tagged || d.counts.at(k) > 0 && !d.properIn(d.senses.at(k), id)
+			tagged = tagged || d.countOf(k) > 0 && !d.properIn(d.synsetOf(k), id)
 		}
 		n := 0 // common senses chosen
 		for k := lo; k < hi; k++ {
 			if n == maxSenses {
 				break
 			}
-			s := d.senses.at(k)
+			s := d.synsetOf(k)
 			proper := d.properIn(s, id)
-			if tagged && d.counts.at(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
+			if tagged && d.countOf(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
 				continue // a rare sense: never seen in the tagged corpus
 			}
 			chosen[i] = append(chosen[i], s)
@@ -522,7 +566,7 @@ func (d *wordNetData) totalCount(p int, id uint32) uint64 {
 	lo, hi := d.senseRange(p, id)
 	var n uint64
 	for k := lo; k < hi; k++ {
-		n += uint64(d.counts.at(k))
+		n += uint64(d.countOf(k))
 	}
 	return n
 }

@@ -2,45 +2,13 @@ package synonyms
 
 import "fmt"
 
-// The in-place WordNet format (format version 2), which OpenWordNet reads
-// where it lies and the generator of package builtin writes. All integers
-// are little-endian uint32; byte strings are a u32 length, the bytes and
-// zero padding to a multiple of four.
-//
-//	"TXWN"                  magic
-//	u32                     format version, 2
-//	string                  label (WordNet.Version)
-//	u32 L                   lemma count
-//	4 × u32                 synset counts of nouns, verbs, adjectives (with
-//	                        satellites) and adverbs; synsets are numbered in
-//	                        that order, so a number tells its part of speech
-//	u32 S, u32 M, u32 A     sense, member and antonym-pointer counts
-//	(L+1) × u32             lemma offsets: lemma i is text[o[i]:o[i+1]]
-//	(L+1) × u32             sense starts: the senses of lemma i are
-//	                        senses s[i] up to s[i+1], grouped by part of speech
-//	                        (nouns first), in WordNet's sense order (most
-//	                        frequently tagged first) within a part of speech
-//	S × u32                 the synset of each sense
-//	S × u32                 the tag count of each sense (cntlist.rev)
-//	(N+1) × u32             member starts (N synsets): the members of synset
-//	                        k are members m[k] up to m[k+1], in WordNet's order
-//	M × u32                 members: lemma<<1 | 1 if capitalised in the synset
-//	A × 2 u32               antonym pointers (synset, target synset), sorted
-//	                        by synset, WordNet's order within a synset
-//	8 list tables           the exception lists of nouns, verbs, adjectives
-//	                        and adverbs (form -> bases), then their inverses
-//	                        (base -> forms), normalised as NewMorphy does; see
-//	                        listTable for the encoding
-//	string                  text: the lemmas, sorted by their bytes, lower
-//	                        case with single spaces, one after another
-//
-// Nothing is decoded when the data is opened: lookups read the arrays in
-// place, and every range they take from the data is checked against the
-// bounds of what it indexes, so corrupt data gives wrong answers, never a
-// panic. check verifies everything else (order, ranges, sortedness).
+// The in-place WordNet format, format version 2, is documented at
+// OpenWordNet.
 const (
 	wordNetMagic   = "TXWN"
 	inPlaceVersion = 2
+	// sampleStep is the distance between the lemmas of the sample index.
+	sampleStep = 32
 )
 
 // openWordNet slices data into the sections of the in-place format. It
@@ -60,13 +28,13 @@ func openWordNet(data string) (*wordNetData, error) {
 		d.base[p+1] = d.base[p] + uint64(r.u32())
 	}
 	ns, nm, na := r.u32(), r.u32(), r.u32()
-	if d.base[4] >= 1<<32 {
-		r.fail("too many synsets")
+	d.step, d.nSample = int(r.u32()), r.u32()
+	if r.err == nil && (d.base[4] >= 1<<32 || d.step < 1 || uint64(d.nSample) != (uint64(nl)+uint64(d.step)-1)/uint64(d.step)) {
+		r.fail("bad counts")
 	}
-	d.off = r.array1(nl)
-	d.start = r.array1(nl)
-	d.senses = r.array(ns)
-	d.counts = r.array(ns)
+	d.sample = r.strList(d.nSample)
+	d.lemmas = u32s(r.bytes(8 * (uint64(nl) + 1)))
+	d.senses = u32s(r.bytes(8 * uint64(ns)))
 	d.synStart = r.array1(uint32(d.base[4]))
 	d.members = r.array(nm)
 	d.ants = u32s(r.bytes(8 * uint64(na)))
@@ -80,7 +48,7 @@ func openWordNet(data string) (*wordNetData, error) {
 		r.fail("%d bytes of trailing data", len(data)-r.pos)
 		return nil, r.err
 	}
-	d.nLemmas = int(nl)
+	d.nLemmas, d.nSenses = int(nl), int(ns)
 	return d, nil
 }
 
@@ -89,14 +57,10 @@ func (d *wordNetData) check() error {
 	wrap := func(err error) error {
 		return fmt.Errorf("synonyms: wordnet data: %w: %w", err, errFormat)
 	}
-	if err := d.checkLemmas(); err != nil {
-		return wrap(err)
-	}
-	if err := d.checkSenses(); err != nil {
-		return wrap(err)
-	}
-	if err := d.checkSynsets(); err != nil {
-		return wrap(err)
+	for _, f := range []func() error{d.checkLemmas, d.checkSample, d.checkSenses, d.checkSynsets} {
+		if err := f(); err != nil {
+			return wrap(err)
+		}
 	}
 	for _, t := range append(d.morph.exc[:], d.morph.inv[:]...) {
 		if err := t.check(); err != nil {
@@ -107,7 +71,8 @@ func (d *wordNetData) check() error {
 }
 
 func (d *wordNetData) checkLemmas() error {
-	if i := d.off.ascending(0, len(d.text)); i >= 0 || int(d.off.at(d.nLemmas)) != len(d.text) {
+	off := d.lemmas.column(2, 0)
+	if i := off.ascending(0, len(d.text)); i >= 0 || int(off.at(d.nLemmas)) != len(d.text) {
 		return fmt.Errorf("lemma %d: offset out of order or range", i)
 	}
 	for i := range d.nLemmas {
@@ -118,15 +83,28 @@ func (d *wordNetData) checkLemmas() error {
 	return nil
 }
 
+func (d *wordNetData) checkSample() error {
+	if err := d.sample.check(); err != nil {
+		return fmt.Errorf("sample index: %w", err)
+	}
+	for k := range d.sample.n() {
+		if d.sample.str(k) != d.lemma(uint32(k*d.step)) {
+			return fmt.Errorf("sample index: entry %d is not lemma %d", k, k*d.step)
+		}
+	}
+	return nil
+}
+
 func (d *wordNetData) checkSenses() error {
-	if i := d.start.ascending(0, d.senses.n()); i >= 0 || d.start.at(d.nLemmas) != uint32(d.senses.n()) {
+	start := d.lemmas.column(2, 1)
+	if i := start.ascending(0, d.nSenses); i >= 0 || int(start.at(d.nLemmas)) != d.nSenses {
 		return fmt.Errorf("lemma %d: sense start out of order or range", i)
 	}
 	for i := range d.nLemmas {
-		lo, hi, _ := d.start.span(i, d.senses.n())
+		lo, hi := d.lemmaRange(i, 1, d.nSenses)
 		for k := lo; k < hi; k++ {
-			p := d.posOf(d.senses.at(k))
-			if p == 4 || k > lo && p < d.posOf(d.senses.at(k-1)) {
+			p := d.posOf(d.synsetOf(k))
+			if p == 4 || k > lo && p < d.posOf(d.synsetOf(k-1)) {
 				return fmt.Errorf("lemma %d (%q): sense %d: synset out of range or order", i, d.lemma(uint32(i)), k-lo)
 			}
 		}
@@ -172,22 +150,22 @@ type wordNetBuild struct {
 // encode returns the in-place encoding of b.
 func (b *wordNetBuild) encode() []byte {
 	nl := len(b.lemmas)
-	out := []byte(wordNetMagic)
-	out = appendU32(out, inPlaceVersion)
-	out = appendBytes(out, b.version)
-	out = appendU32(out, nl)
-	var senses, counts, members, ants, starts []uint32
-	for _, n := range b.perPOS {
-		out = appendU32(out, n)
-	}
-	starts = append(starts, 0)
-	for i := range nl {
-		for p := range 4 {
-			senses = append(senses, b.senses[p][i]...)
-			counts = append(counts, b.counts[p][i]...)
+	var lemmas, senses, members, ants []uint32
+	var sample []string
+	var text []byte
+	for i, l := range b.lemmas {
+		if i%sampleStep == 0 {
+			sample = append(sample, l)
 		}
-		starts = append(starts, uint32(len(senses)))
+		lemmas = append(lemmas, uint32(len(text)), uint32(len(senses)/2))
+		text = append(text, l...)
+		for p := range 4 {
+			for k, s := range b.senses[p][i] {
+				senses = append(senses, s, b.counts[p][i][k])
+			}
+		}
 	}
+	lemmas = append(lemmas, uint32(len(text)), uint32(len(senses)/2))
 	memberStarts := []uint32{0}
 	for s, ms := range b.members {
 		members = append(members, ms...)
@@ -196,16 +174,15 @@ func (b *wordNetBuild) encode() []byte {
 			ants = append(ants, uint32(s), t)
 		}
 	}
-	for _, n := range []int{len(senses), len(members), len(ants) / 2} {
+	out := []byte(wordNetMagic)
+	out = appendU32(out, inPlaceVersion)
+	out = appendBytes(out, b.version)
+	for _, n := range []int{nl, b.perPOS[0], b.perPOS[1], b.perPOS[2], b.perPOS[3],
+		len(senses) / 2, len(members), len(ants) / 2, sampleStep, len(sample)} {
 		out = appendU32(out, n)
 	}
-	var text []byte
-	out = appendU32(out, 0)
-	for _, l := range b.lemmas {
-		text = append(text, l...)
-		out = appendU32(out, len(text))
-	}
-	for _, a := range [][]uint32{starts, senses, counts, memberStarts, members, ants} {
+	out = appendStrList(out, sample)
+	for _, a := range [][]uint32{lemmas, senses, memberStarts, members, ants} {
 		for _, v := range a {
 			out = appendU32(out, int(v))
 		}

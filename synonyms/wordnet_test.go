@@ -501,9 +501,10 @@ func TestReadWordNetErrors(t *testing.T) {
 	}{
 		{"in place, truncated", inPlace[:len(inPlace)/2], "truncated"},
 		{"in place, trailing", append(slices.Clone(inPlace), 0, 0, 0, 0), "trailing data"},
-		{"in place, empty lemma", corrupt(inPlace, "off", 1, 0), "lemma 0 (\"\"): empty or not sorted"},
-		{"in place, lemma offset", corrupt(inPlace, "off", 1, 1<<30), "offset out of order or range"},
-		{"in place, sense start", corrupt(inPlace, "start", 1, 1<<30), "sense start out of order or range"},
+		{"in place, empty lemma", corrupt(inPlace, "lemmas", 2, 0), "lemma 0 (\"\"): empty or not sorted"},
+		{"in place, lemma offset", corrupt(inPlace, "lemmas", 2, 1<<30), "offset out of order or range"},
+		{"in place, sense start", corrupt(inPlace, "lemmas", 3, 1<<30), "sense start out of order or range"},
+		{"in place, sample", corrupt(inPlace, "sample", 1, 0), "sample index: entry 0 is not lemma 0"},
 		{"in place, synset", corrupt(inPlace, "senses", 0, 1<<30), "synset out of range or order"},
 		{"in place, member start", corrupt(inPlace, "synStart", 1, 1<<30), "member start out of order or range"},
 		{"in place, member", corrupt(inPlace, "members", 0, 1<<30), "member 0: lemma out of range"},
@@ -520,30 +521,35 @@ func TestReadWordNetErrors(t *testing.T) {
 	}
 }
 
-// inPlaceSections gives the byte offset of each array of the in-place
-// data b (see OpenWordNet for the layout).
-func inPlaceSections(b []byte) map[string]int {
+// section is where an array of the in-place data lies: byte offset and
+// number of uint32s.
+type section struct{ at, n int }
+
+// inPlaceSections gives the arrays of the in-place data b (see
+// OpenWordNet for the layout).
+func inPlaceSections(b []byte) map[string]section {
 	u := func(i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
-	pos := 8 + 4 + (u(8)+3)/4*4 // magic, version, label
-	nl, ns, nm := u(pos), u(pos+20), u(pos+24)
+	str := func(pos int) int { return pos + 4 + (u(pos)+3)/4*4 } // after a string at pos
+	pos := str(8)                                                // magic, version, label
+	nl, ns, nm, na, nsample := u(pos), u(pos+20), u(pos+24), u(pos+28), u(pos+36)
 	nsyn := u(pos+4) + u(pos+8) + u(pos+12) + u(pos+16)
-	pos += 32
-	at := map[string]int{}
+	secs := map[string]section{"sample": {pos + 40, nsample + 1}}
+	pos = str(pos + 40 + 4*(nsample+1))
 	for _, sec := range []struct {
 		name string
 		n    int
-	}{{"off", nl + 1}, {"start", nl + 1}, {"senses", ns}, {"counts", ns}, {"synStart", nsyn + 1}, {"members", nm}, {"ants", 0}} {
-		at[sec.name] = pos
+	}{{"lemmas", 2 * (nl + 1)}, {"senses", 2 * ns}, {"synStart", nsyn + 1}, {"members", nm}, {"ants", 2 * na}} {
+		secs[sec.name] = section{pos, sec.n}
 		pos += 4 * sec.n
 	}
-	return at
+	return secs
 }
 
 // corrupt returns a copy of the in-place data b with element i of array
 // section set to v.
 func corrupt(b []byte, section string, i int, v uint32) []byte {
 	c := slices.Clone(b)
-	binary.LittleEndian.PutUint32(c[inPlaceSections(b)[section]+4*i:], v)
+	binary.LittleEndian.PutUint32(c[inPlaceSections(b)[section].at+4*i:], v)
 	return c
 }
 
@@ -575,12 +581,12 @@ func TestReadWordNetFormats(t *testing.T) {
 // neither panics nor reads outside it: it answers wrongly.
 func TestOpenWordNetCorrupt(t *testing.T) {
 	inPlace := tinyInPlace(t)
-	for name, at := range inPlaceSections(inPlace) {
+	for name, sec := range inPlaceSections(inPlace) {
 		for _, v := range []uint32{0, 1, 3, 1 << 20, 1<<32 - 1} {
-			for i := range 4 {
+			for i := range min(sec.n, 6) {
 				data := corrupt(inPlace, name, i, v)
 				wn, err := synonyms.OpenWordNet(string(data))
-				require.NoError(t, err, "%s[%d] = %d at byte %d", name, i, v, at)
+				require.NoError(t, err, "%s[%d] = %d", name, i, v)
 				queryAll(t, wn)
 			}
 		}
