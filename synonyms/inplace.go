@@ -28,14 +28,45 @@ func (a u32s) at(i int) uint32 {
 // the two do not make a range within limit. Lookups go through span so
 // that corrupt data gives wrong answers, never a panic.
 func (a u32s) span(i, limit int) (lo, hi int, ok bool) {
-	if i < 0 || i+1 >= a.n() {
+	if i < 0 || 4*i+8 > len(a) {
 		return 0, 0, false
 	}
-	l, h := int(a.at(i)), int(a.at(i+1))
-	if l > h || h > limit {
+	s := a[4*i : 4*i+8]
+	lo = int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+	hi = int(uint32(s[4]) | uint32(s[5])<<8 | uint32(s[6])<<16 | uint32(s[7])<<24)
+	if lo > hi || hi > limit {
 		return 0, 0, false
 	}
-	return l, h, true
+	return lo, hi, true
+}
+
+// bit reports whether bit i of the bitmap a is set (bit i%32 of element
+// i/32); bits past the end are clear.
+func (a u32s) bit(i int) bool {
+	return i >= 0 && i/32 < a.n() && a.at(i/32)>>(i%32)&1 != 0
+}
+
+// appendBitmap appends a bitmap of n bits with the bits of set set.
+func appendBitmap(b []byte, n int, set func(i int) bool) []byte {
+	for w := 0; w < (n+31)/32; w++ {
+		var v uint32
+		for i := 32 * w; i < min(32*w+32, n); i++ {
+			if set(i) {
+				v |= 1 << (i % 32)
+			}
+		}
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	return b
+}
+
+// hashString is the hash of the hash indexes of list tables (FNV-1a).
+func hashString(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
 }
 
 // ascending reports the first i at which a[i] > a[i+1] or a[i] > limit,
@@ -177,18 +208,24 @@ func appendStrList(b []byte, strs []string) []byte {
 //	(K+1) × u32           groups: key k is string g[k], its list the strings
 //	                      g[k]+1 up to g[k+1]; keys are sorted and distinct,
 //	                      each list is sorted, distinct and not empty
+//	u32 H, H × u32        hash index: H is a power of two above 2K; key k
+//	                      is in slot hashString(key) mod H or a later one
+//	                      (wrapping round) as k+1, with no empty (0) slot
+//	                      in between
 //	strList               the V strings
 //
 // The zero listTable is empty.
 type listTable struct {
 	groups u32s
+	slots  u32s
 	strList
 }
 
 func (r *reader) listTable() listTable {
 	k, v := r.u32(), r.u32()
 	groups := r.array1(k)
-	return listTable{groups: groups, strList: r.strList(v)}
+	slots := r.array(r.u32())
+	return listTable{groups: groups, slots: slots, strList: r.strList(v)}
 }
 
 func (t *listTable) keys() int { return max(t.groups.n()-1, 0) }
@@ -205,20 +242,21 @@ func (t *listTable) key(k int) (key string, lo, hi int) {
 // find returns the list of key as the strings [lo, hi), and whether key
 // is a key.
 func (t *listTable) find(key string) (lo, hi int, ok bool) {
-	a, b := 0, t.keys()
-	for a < b {
-		m := int(uint(a+b) >> 1)
-		if k, _, _ := t.key(m); k < key {
-			a = m + 1
-		} else {
-			b = m
-		}
-	}
-	if a == t.keys() {
+	n := t.slots.n()
+	if n == 0 || key == "" {
 		return 0, 0, false
 	}
-	if k, lo, hi := t.key(a); k == key && key != "" {
-		return lo, hi, true
+	mask := n - 1
+	i := int(hashString(key)) & mask
+	for range n { // at most n probes, whatever the data
+		v := t.slots.at(i)
+		if v == 0 {
+			break
+		}
+		if k, lo, hi := t.key(int(v - 1)); k == key {
+			return lo, hi, true
+		}
+		i = (i + 1) & mask
 	}
 	return 0, 0, false
 }
@@ -243,6 +281,9 @@ func (t *listTable) check() error {
 	if err := t.strList.check(); err != nil {
 		return fmt.Errorf("list table: %w", err)
 	}
+	if n := t.slots.n(); n&(n-1) != 0 || n <= 2*t.keys() {
+		return fmt.Errorf("list table: %d hash slots for %d keys", n, t.keys())
+	}
 	prev := ""
 	for k := range t.keys() {
 		key, lo, hi := t.key(k)
@@ -255,6 +296,12 @@ func (t *listTable) check() error {
 			}
 		}
 		prev = key
+	}
+	for k := range t.keys() {
+		key, lo, _ := t.key(k)
+		if flo, _, ok := t.find(key); !ok || flo != lo {
+			return fmt.Errorf("list table: key %d (%q): not in the hash index", k, key)
+		}
 	}
 	return nil
 }
@@ -279,6 +326,22 @@ func appendListTable(b []byte, m map[string][]string) []byte {
 	b = appendU32(b, len(strs))
 	for _, g := range groups {
 		b = appendU32(b, g)
+	}
+	n := 1
+	for n <= 2*len(keys) {
+		n *= 2
+	}
+	slots := make([]int, n)
+	for k, key := range keys {
+		i := int(hashString(key)) & (n - 1)
+		for slots[i] != 0 {
+			i = (i + 1) & (n - 1)
+		}
+		slots[i] = k + 1
+	}
+	b = appendU32(b, n)
+	for _, v := range slots {
+		b = appendU32(b, v)
 	}
 	return appendStrList(b, strs)
 }

@@ -43,13 +43,16 @@ func TestListTable(t *testing.T) {
 
 func TestListTableCheck(t *testing.T) {
 	good := appendListTable(nil, map[string][]string{"a": {"x", "y"}, "b": {"z"}})
-	// Layout: K, V, 3 groups, 6 offsets, the text "axybz" (u32 length at
-	// 44, bytes from 48).
+	// Layout: K, V, 3 groups, 8 hash slots (their count at 20, the slots
+	// from 24), 6 offsets (from 56), the text "axybz" (its length at 80,
+	// the bytes from 84).
 	set := func(at int, v uint32) []byte {
 		c := slices.Clone(good)
 		binary.LittleEndian.PutUint32(c[at:], v)
 		return c
 	}
+	noSlots := slices.Clone(good)
+	clear(noSlots[24:56])
 	tests := []struct {
 		name string
 		data []byte
@@ -57,10 +60,12 @@ func TestListTableCheck(t *testing.T) {
 	}{
 		{"group order", set(12, 9), "group 1 out of order or range"},
 		{"groups left", set(16, 4), "strings left over"},
-		{"offset order", set(28, 0), "string offset"},
-		{"unsorted keys", append(good[:48:48], "bxyaz\x00\x00\x00"...), "key 1 (\"a\")"},
-		{"unsorted list", append(good[:48:48], "ayxbz\x00\x00\x00"...), "list of \"a\" not sorted"},
+		{"offset order", set(64, 0), "string offset"},
+		{"unsorted keys", append(good[:84:84], "bxyaz\x00\x00\x00"...), "key 1 (\"a\")"},
+		{"unsorted list", append(good[:84:84], "ayxbz\x00\x00\x00"...), "list of \"a\" not sorted"},
 		{"no list", set(12, 1), "without a list"},
+		{"hash index", noSlots, "key 0 (\"a\"): not in the hash index"},
+		{"hash size", append(append(slices.Clone(good[:20]), 1, 0, 0, 0, 0, 0, 0, 0), good[56:]...), "1 hash slots for 2 keys"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

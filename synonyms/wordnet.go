@@ -109,6 +109,7 @@ type wordNetData struct {
 	synStart u32s   // members of synset s: synStart[s] up to synStart[s+1]
 	members  u32s   // lemma<<1 | capitalised
 	ants     u32s   // antonym pointers: (synset, target) pairs
+	antBits  u32s   // bit s: synset s has antonym pointers
 
 	morph *Morphy
 }
@@ -215,12 +216,17 @@ func gunzip(b []byte) ([]byte, error) {
 //	    of speech; tag counts from cntlist.rev
 //	(N+1) × u32 first member of each synset; M × u32 members, lemma<<1 |
 //	    1 if capitalised in the synset, in WordNet's order
-//	A × (u32 synset, u32 antonym synset), sorted by synset
+//	A × (u32 synset, u32 antonym synset), sorted by synset; then a bitmap
+//	    of N bits in (N+31)/32 × u32, bit s (bit s%32 of word s/32) set
+//	    when synset s has antonym pointers
 //	8 list tables: the exception lists of nouns, verbs, adjectives and
 //	    adverbs (form -> bases), then their inverses (base -> forms), as
 //	    NewMorphy normalises them; a list table is u32 K keys, u32 V
 //	    strings, (K+1) × u32 groups (key k is string g[k], its sorted list
-//	    the strings after it up to g[k+1]) and a string list of V strings
+//	    the strings after it up to g[k+1]), u32 H and H × u32 hash
+//	    slots (H a power of two above 2K; key k is stored as k+1 in slot
+//	    hashString(key) mod H, FNV-1a, or the next free one) and a string
+//	    list of V strings
 //	string: the lemmas, sorted by their bytes, lower case with single
 //	    spaces, one after another
 //
@@ -333,6 +339,14 @@ func (d *wordNetData) memberRange(s uint32) (lo, hi int) {
 // antonyms returns the antonym pointers of synset s, [lo, hi) of the
 // pairs of ants.
 func (d *wordNetData) antonyms(s uint32) (lo, hi int) {
+	if !d.antBits.bit(int(s)) {
+		return 0, 0 // most synsets: no search
+	}
+	return d.searchAntonyms(s)
+}
+
+// searchAntonyms is antonyms without the bitmap.
+func (d *wordNetData) searchAntonyms(s uint32) (lo, hi int) {
 	n := d.ants.n() / 2
 	a, b := 0, n
 	for a < b {

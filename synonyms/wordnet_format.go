@@ -38,6 +38,7 @@ func openWordNet(data string) (*wordNetData, error) {
 	d.synStart = r.array1(uint32(d.base[4]))
 	d.members = r.array(nm)
 	d.ants = u32s(r.bytes(8 * uint64(na)))
+	d.antBits = r.array(uint32((d.base[4] + 31) / 32))
 	d.morph = &Morphy{has: d.has}
 	d.morph.readExceptions(r)
 	d.text = r.str()
@@ -127,6 +128,11 @@ func (d *wordNetData) checkSynsets() error {
 			return fmt.Errorf("antonym pointer %d: synset out of range or order", k/2)
 		}
 	}
+	for s := range nSyn {
+		if lo, hi := d.searchAntonyms(uint32(s)); d.antBits.bit(s) != (lo < hi) {
+			return fmt.Errorf("synset %d: antonym bitmap disagrees with the pointers", s)
+		}
+	}
 	return nil
 }
 
@@ -187,6 +193,7 @@ func (b *wordNetBuild) encode() []byte {
 			out = appendU32(out, int(v))
 		}
 	}
+	out = appendBitmap(out, len(b.members), func(s int) bool { return len(b.ants[s]) > 0 })
 	fwd, inv := exceptionMaps(b.exc)
 	out = appendExceptions(out, fwd, inv)
 	return appendBytes(out, string(text))

@@ -509,6 +509,7 @@ func TestReadWordNetErrors(t *testing.T) {
 		{"in place, member start", corrupt(inPlace, "synStart", 1, 1<<30), "member start out of order or range"},
 		{"in place, member", corrupt(inPlace, "members", 0, 1<<30), "member 0: lemma out of range"},
 		{"in place, antonym", corrupt(inPlace, "ants", 1, 1<<30), "antonym pointer 0"},
+		{"in place, antonym bitmap", corrupt(inPlace, "antBits", 0, 0), "antonym bitmap disagrees"},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -538,7 +539,8 @@ func inPlaceSections(b []byte) map[string]section {
 	for _, sec := range []struct {
 		name string
 		n    int
-	}{{"lemmas", 2 * (nl + 1)}, {"senses", 2 * ns}, {"synStart", nsyn + 1}, {"members", nm}, {"ants", 2 * na}} {
+	}{{"lemmas", 2 * (nl + 1)}, {"senses", 2 * ns}, {"synStart", nsyn + 1}, {"members", nm}, {"ants", 2 * na},
+		{"antBits", (nsyn + 31) / 32}} {
 		secs[sec.name] = section{pos, sec.n}
 		pos += 4 * sec.n
 	}
