@@ -60,13 +60,62 @@ func appendBitmap(b []byte, n int, set func(i int) bool) []byte {
 	return b
 }
 
-// hashString is the hash of the hash indexes of list tables (FNV-1a).
+// hashString is the hash of the hash indexes (FNV-1a).
 func hashString(s string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint32(s[i])) * 16777619
 	}
 	return h
+}
+
+// A hash index is an array of H slots, H a power of two larger than the
+// number of items: a slot holds 0 (empty) or an item number + 1; the item
+// with key k is in slot hashString(k) mod H or a later one (wrapping
+// round), with no empty slot in between.
+
+// probe walks the slots of a hash index in which key may be.
+type probe struct {
+	slots      u32s
+	i, mask, n int
+}
+
+func (a u32s) probe(key string) probe {
+	n := a.n()
+	return probe{slots: a, i: int(hashString(key)) & (n - 1), mask: n - 1, n: n}
+}
+
+// next returns the next item to compare with the key; ok is false at the
+// first empty slot, or after H slots whatever the data.
+func (p *probe) next() (item int, ok bool) {
+	if p.n == 0 {
+		return 0, false
+	}
+	v := p.slots.at(p.i)
+	p.i, p.n = (p.i+1)&p.mask, p.n-1
+	return int(v) - 1, v != 0
+}
+
+// appendHashIndex appends u32 H and the H slots of a hash index of keys,
+// with H the smallest power of two above load × len(keys).
+func appendHashIndex(b []byte, keys []string, load int) []byte {
+	n := 1
+	for n <= load*len(keys) {
+		n *= 2
+	}
+	slots := make([]int, n)
+	for k, key := range keys {
+		i := int(hashString(key)) & (n - 1)
+		for slots[i] != 0 {
+			i = (i + 1) & (n - 1)
+		}
+		slots[i] = k + 1
+	}
+	b = appendU32(b, n)
+	for _, v := range slots {
+		b = appendU32(b, v)
+	}
+	return b
 }
 
 // ascending reports the first i at which a[i] > a[i+1] or a[i] > limit,
@@ -208,10 +257,7 @@ func appendStrList(b []byte, strs []string) []byte {
 //	(K+1) × u32           groups: key k is string g[k], its list the strings
 //	                      g[k]+1 up to g[k+1]; keys are sorted and distinct,
 //	                      each list is sorted, distinct and not empty
-//	u32 H, H × u32        hash index: H is a power of two above 2K; key k
-//	                      is in slot hashString(key) mod H or a later one
-//	                      (wrapping round) as k+1, with no empty (0) slot
-//	                      in between
+//	u32 H, H × u32        hash index of the keys (see probe), H above 2K
 //	strList               the V strings
 //
 // The zero listTable is empty.
@@ -242,23 +288,18 @@ func (t *listTable) key(k int) (key string, lo, hi int) {
 // find returns the list of key as the strings [lo, hi), and whether key
 // is a key.
 func (t *listTable) find(key string) (lo, hi int, ok bool) {
-	n := t.slots.n()
-	if n == 0 || key == "" {
+	if key == "" {
 		return 0, 0, false
 	}
-	mask := n - 1
-	i := int(hashString(key)) & mask
-	for range n { // at most n probes, whatever the data
-		v := t.slots.at(i)
-		if v == 0 {
-			break
+	for p := t.slots.probe(key); ; {
+		item, ok := p.next()
+		if !ok {
+			return 0, 0, false
 		}
-		if k, lo, hi := t.key(int(v - 1)); k == key {
+		if k, lo, hi := t.key(item); k == key {
 			return lo, hi, true
 		}
-		i = (i + 1) & mask
 	}
-	return 0, 0, false
 }
 
 // appendList appends the list of key to dst.
@@ -327,21 +368,6 @@ func appendListTable(b []byte, m map[string][]string) []byte {
 	for _, g := range groups {
 		b = appendU32(b, g)
 	}
-	n := 1
-	for n <= 2*len(keys) {
-		n *= 2
-	}
-	slots := make([]int, n)
-	for k, key := range keys {
-		i := int(hashString(key)) & (n - 1)
-		for slots[i] != 0 {
-			i = (i + 1) & (n - 1)
-		}
-		slots[i] = k + 1
-	}
-	b = appendU32(b, n)
-	for _, v := range slots {
-		b = appendU32(b, v)
-	}
+	b = appendHashIndex(b, keys, 2)
 	return appendStrList(b, strs)
 }

@@ -98,10 +98,7 @@ type wordNetData struct {
 	// base[p+1].
 	base [5]uint64
 
-	// Every step-th lemma, for the first steps of a binary search.
-	step    int
-	nSample uint32
-	sample  strList
+	lemmaSlots u32s // hash index of the lemmas
 
 	text     string // the lemmas, one after another
 	lemmas   u32s   // per lemma and one more: text offset, first sense
@@ -206,8 +203,10 @@ func gunzip(b []byte) ([]byte, error) {
 //	u32 L lemmas; u32 synsets of nouns, verbs, adjectives (with
 //	    satellites), adverbs (N in all, numbered in that order, so that a
 //	    synset's number tells its part of speech); u32 S senses, M members,
-//	    A antonym pointers; u32 step, u32 ceil(L/step)
-//	string list: lemmas 0, step, 2×step, ... (the sample index)
+//	    A antonym pointers
+//	u32 H, H × u32 hash slots of the lemmas (H a power of two above
+//	    L; lemma i is stored as i+1 in slot hashString(lemma) mod H, FNV-1a,
+//	    or the next free one)
 //	(L+1) × (u32 text offset, u32 first sense): lemma i is
 //	    text[o[i]:o[i+1]], its senses those from its first sense up to
 //	    lemma i+1's
@@ -224,15 +223,13 @@ func gunzip(b []byte) ([]byte, error) {
 //	    NewMorphy normalises them; a list table is u32 K keys, u32 V
 //	    strings, (K+1) × u32 groups (key k is string g[k], its sorted list
 //	    the strings after it up to g[k+1]), u32 H and H × u32 hash
-//	    slots (H a power of two above 2K; key k is stored as k+1 in slot
-//	    hashString(key) mod H, FNV-1a, or the next free one) and a string
-//	    list of V strings
+//	    slots of the keys as for the lemmas (H above 2K) and a string list
+//	    of V strings
 //	string: the lemmas, sorted by their bytes, lower case with single
 //	    spaces, one after another
 //
-// A look-up searches the sample index (about 70 KB) and then step lemmas,
-// so that it touches a few pages of the data, not a binary search's
-// worth.
+// Lemmas and exception forms are found through their hash slots, so that a
+// look-up touches a few pages of the data, not a binary search's worth.
 func OpenWordNet(data string) (*WordNet, error) {
 	d, err := openWordNet(data)
 	if err != nil {
@@ -276,31 +273,18 @@ func (d *wordNetData) lemma(i uint32) string {
 func (d *wordNetData) synsetOf(k int) uint32 { return d.senses.at(2 * k) }
 func (d *wordNetData) countOf(k int) uint32  { return d.senses.at(2*k + 1) }
 
-// id returns the id of lemma s. The sample index narrows the search to
-// step lemmas, so that a look-up touches few pages of the data.
+// id returns the id of lemma s, found through the hash index: a look-up
+// reads one slot, and usually one lemma, so it touches few pages.
 func (d *wordNetData) id(s string) (uint32, bool) {
-	a, b := 0, d.sample.n()
-	for a < b { // the first sample after s
-		m := int(uint(a+b) >> 1)
-		if d.sample.str(m) <= s {
-			a = m + 1
-		} else {
-			b = m
+	for p := d.lemmaSlots.probe(s); ; {
+		i, ok := p.next()
+		if !ok {
+			return 0, false
+		}
+		if d.lemma(uint32(i)) == s {
+			return uint32(i), true
 		}
 	}
-	if a == 0 {
-		return 0, false
-	}
-	lo, hi := (a-1)*d.step, min(a*d.step, d.nLemmas)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if d.lemma(uint32(mid)) < s {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return uint32(lo), lo < d.nLemmas && d.lemma(uint32(lo)) == s
 }
 
 // posOf returns the part of speech index of synset s, 4 if there is no

@@ -7,8 +7,6 @@ import "fmt"
 const (
 	wordNetMagic   = "TXWN"
 	inPlaceVersion = 2
-	// sampleStep is the distance between the lemmas of the sample index.
-	sampleStep = 32
 )
 
 // openWordNet slices data into the sections of the in-place format. It
@@ -28,11 +26,10 @@ func openWordNet(data string) (*wordNetData, error) {
 		d.base[p+1] = d.base[p] + uint64(r.u32())
 	}
 	ns, nm, na := r.u32(), r.u32(), r.u32()
-	d.step, d.nSample = int(r.u32()), r.u32()
-	if r.err == nil && (d.base[4] >= 1<<32 || d.step < 1 || uint64(d.nSample) != (uint64(nl)+uint64(d.step)-1)/uint64(d.step)) {
-		r.fail("bad counts")
+	if r.err == nil && d.base[4] >= 1<<32 {
+		r.fail("too many synsets")
 	}
-	d.sample = r.strList(d.nSample)
+	d.lemmaSlots = r.array(r.u32())
 	d.lemmas = u32s(r.bytes(8 * (uint64(nl) + 1)))
 	d.senses = u32s(r.bytes(8 * uint64(ns)))
 	d.synStart = r.array1(uint32(d.base[4]))
@@ -58,7 +55,7 @@ func (d *wordNetData) check() error {
 	wrap := func(err error) error {
 		return fmt.Errorf("synonyms: wordnet data: %w: %w", err, errFormat)
 	}
-	for _, f := range []func() error{d.checkLemmas, d.checkSample, d.checkSenses, d.checkSynsets} {
+	for _, f := range []func() error{d.checkLemmas, d.checkIndex, d.checkSenses, d.checkSynsets} {
 		if err := f(); err != nil {
 			return wrap(err)
 		}
@@ -84,13 +81,13 @@ func (d *wordNetData) checkLemmas() error {
 	return nil
 }
 
-func (d *wordNetData) checkSample() error {
-	if err := d.sample.check(); err != nil {
-		return fmt.Errorf("sample index: %w", err)
+func (d *wordNetData) checkIndex() error {
+	if n := d.lemmaSlots.n(); n&(n-1) != 0 || n <= d.nLemmas {
+		return fmt.Errorf("%d hash slots for %d lemmas", n, d.nLemmas)
 	}
-	for k := range d.sample.n() {
-		if d.sample.str(k) != d.lemma(uint32(k*d.step)) {
-			return fmt.Errorf("sample index: entry %d is not lemma %d", k, k*d.step)
+	for i := range d.nLemmas {
+		if id, ok := d.id(d.lemma(uint32(i))); !ok || int(id) != i {
+			return fmt.Errorf("lemma %d (%q): not in the hash index", i, d.lemma(uint32(i)))
 		}
 	}
 	return nil
@@ -157,12 +154,8 @@ type wordNetBuild struct {
 func (b *wordNetBuild) encode() []byte {
 	nl := len(b.lemmas)
 	var lemmas, senses, members, ants []uint32
-	var sample []string
 	var text []byte
 	for i, l := range b.lemmas {
-		if i%sampleStep == 0 {
-			sample = append(sample, l)
-		}
 		lemmas = append(lemmas, uint32(len(text)), uint32(len(senses)/2))
 		text = append(text, l...)
 		for p := range 4 {
@@ -184,10 +177,10 @@ func (b *wordNetBuild) encode() []byte {
 	out = appendU32(out, inPlaceVersion)
 	out = appendBytes(out, b.version)
 	for _, n := range []int{nl, b.perPOS[0], b.perPOS[1], b.perPOS[2], b.perPOS[3],
-		len(senses) / 2, len(members), len(ants) / 2, sampleStep, len(sample)} {
+		len(senses) / 2, len(members), len(ants) / 2} {
 		out = appendU32(out, n)
 	}
-	out = appendStrList(out, sample)
+	out = appendHashIndex(out, b.lemmas, 1)
 	for _, a := range [][]uint32{lemmas, senses, memberStarts, members, ants} {
 		for _, v := range a {
 			out = appendU32(out, int(v))

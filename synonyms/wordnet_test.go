@@ -504,7 +504,7 @@ func TestReadWordNetErrors(t *testing.T) {
 		{"in place, empty lemma", corrupt(inPlace, "lemmas", 2, 0), "lemma 0 (\"\"): empty or not sorted"},
 		{"in place, lemma offset", corrupt(inPlace, "lemmas", 2, 1<<30), "offset out of order or range"},
 		{"in place, sense start", corrupt(inPlace, "lemmas", 3, 1<<30), "sense start out of order or range"},
-		{"in place, sample", corrupt(inPlace, "sample", 1, 0), "sample index: entry 0 is not lemma 0"},
+		{"in place, lemma index", clearSlots(inPlace), "lemma 0 (\"arise\"): not in the hash index"},
 		{"in place, synset", corrupt(inPlace, "senses", 0, 1<<30), "synset out of range or order"},
 		{"in place, member start", corrupt(inPlace, "synStart", 1, 1<<30), "member start out of order or range"},
 		{"in place, member", corrupt(inPlace, "members", 0, 1<<30), "member 0: lemma out of range"},
@@ -532,10 +532,10 @@ func inPlaceSections(b []byte) map[string]section {
 	u := func(i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
 	str := func(pos int) int { return pos + 4 + (u(pos)+3)/4*4 } // after a string at pos
 	pos := str(8)                                                // magic, version, label
-	nl, ns, nm, na, nsample := u(pos), u(pos+20), u(pos+24), u(pos+28), u(pos+36)
+	nl, ns, nm, na, nslots := u(pos), u(pos+20), u(pos+24), u(pos+28), u(pos+32)
 	nsyn := u(pos+4) + u(pos+8) + u(pos+12) + u(pos+16)
-	secs := map[string]section{"sample": {pos + 40, nsample + 1}}
-	pos = str(pos + 40 + 4*(nsample+1))
+	secs := map[string]section{"lemmaSlots": {pos + 36, nslots}}
+	pos += 36 + 4*nslots
 	for _, sec := range []struct {
 		name string
 		n    int
@@ -552,6 +552,15 @@ func inPlaceSections(b []byte) map[string]section {
 func corrupt(b []byte, section string, i int, v uint32) []byte {
 	c := slices.Clone(b)
 	binary.LittleEndian.PutUint32(c[inPlaceSections(b)[section].at+4*i:], v)
+	return c
+}
+
+// clearSlots returns a copy of the in-place data b with the hash slots of
+// the lemmas empty.
+func clearSlots(b []byte) []byte {
+	c := slices.Clone(b)
+	sec := inPlaceSections(b)["lemmaSlots"]
+	clear(c[sec.at : sec.at+4*sec.n])
 	return c
 }
 
@@ -613,6 +622,7 @@ func FuzzOpenWordNet(f *testing.F) {
 	good := tinyInPlace(f)
 	f.Add(good)
 	f.Add(corrupt(good, "members", 2, 1<<20))
+	f.Add(clearSlots(good))
 	f.Add(good[:64])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		wn, err := synonyms.OpenWordNet(string(data))
