@@ -434,102 +434,12 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	if word == "" {
 		return nil
 	}
-	d, p := w.d, posIndex(pos)
-	maxSenses, maxCands := w.MaxSenses, w.MaxCandidates
-	if maxSenses <= 0 {
-		maxSenses = DefaultMaxSenses
-	}
-	if maxCands <= 0 {
-		maxCands = DefaultMaxCandidates
-	}
-
 	lemmas := w.lemmaIDs(word, pos, tag)
 	if len(lemmas) == 0 {
 		return nil
 	}
-
-	// What must not come back: the word, its lemmas, their stems and their
-	// antonyms.
-	stems := stemFilter{words: []string{word}}
-	var ants []uint32
-	for _, id := range lemmas {
-		stems.words = append(stems.words, d.lemma(id))
-		lo, hi := d.senseRange(p, id)
-		for k := lo; k < hi; k++ {
-			a, b := d.antonyms(d.synsetOf(k))
-			for j := a; j < b; j++ {
-				m0, m1 := d.memberRange(d.ants.at(2*j + 1))
-				for x := m0; x < m1; x++ {
-					ants = append(ants, d.members.at(x)>>1)
-				}
-			}
-		}
-	}
-
-	// The senses to draw from, per lemma.
-	chosen := make([][]uint32, len(lemmas))
-	for i, id := range lemmas {
-		lo, hi := d.senseRange(p, id)
-		tagged := false // is any common (not proper-noun) sense tagged?
-		for k := lo; k < hi; k++ {
-			tagged = tagged || d.countOf(k) > 0 && !d.properIn(d.synsetOf(k), id)
-		}
-		n := 0 // common senses chosen
-		for k := lo; k < hi; k++ {
-			if n == maxSenses {
-				break
-			}
-			s := d.synsetOf(k)
-			proper := d.properIn(s, id)
-			if tagged && d.countOf(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
-				continue // a rare sense: never seen in the tagged corpus
-			}
-			chosen[i] = append(chosen[i], s)
-			if !proper {
-				n++
-			}
-		}
-	}
-
-	// Candidates, most frequent sense first, lemmas interleaved.
-	var cands []uint32
-	for rank := 0; len(cands) < maxCands; rank++ {
-		more := false
-		for i := range lemmas {
-			if rank >= len(chosen[i]) {
-				continue
-			}
-			more = true
-			s := chosen[i][rank]
-			m0, m1 := d.memberRange(s)
-			for x := m0; x < m1; x++ {
-				m := d.members.at(x)
-				id := m >> 1
-				if m&1 != 0 || slices.Contains(lemmas, id) || slices.Contains(ants, id) ||
-					slices.Contains(cands, id) {
-					continue
-				}
-				if !w.RareLemmas && d.totalCount(p, id) == 0 {
-					continue // a rare word: never tagged with this part of speech
-				}
-				c := d.lemma(id)
-				if c == word || stems.match(c) || abbreviation(c) {
-					continue
-				}
-				cands = append(cands, id)
-				if len(cands) == maxCands {
-					break
-				}
-			}
-			if len(cands) == maxCands {
-				break
-			}
-		}
-		if !more {
-			break
-		}
-	}
-
+	d := w.d
+	cands := w.candidates(word, posIndex(pos), lemmas)
 	out := make([]string, 0, len(cands))
 	for _, id := range cands {
 		if f := d.morph.Inflect(d.lemma(id), pos, tag); f != "" && f != word {
@@ -541,6 +451,110 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// limits returns MaxSenses and MaxCandidates, defaults applied.
+func (w *WordNet) limits() (senses, cands int) {
+	senses, cands = w.MaxSenses, w.MaxCandidates
+	if senses <= 0 {
+		senses = DefaultMaxSenses
+	}
+	if cands <= 0 {
+		cands = DefaultMaxCandidates
+	}
+	return senses, cands
+}
+
+// candidates returns the lemma ids that replace word, whose lemmas for
+// part of speech index p are lemmas: the members of the chosen senses,
+// most frequent sense first, lemmas interleaved, minus what must not come
+// back (see WordNet).
+func (w *WordNet) candidates(word string, p int, lemmas []uint32) []uint32 {
+	d := w.d
+	_, maxCands := w.limits()
+	stems := stemFilter{words: []string{word}}
+	for _, id := range lemmas {
+		stems.words = append(stems.words, d.lemma(id))
+	}
+	ants := d.antonymMembers(p, lemmas)
+	chosen := w.chooseSenses(p, lemmas)
+	var cands []uint32
+	for rank := 0; len(cands) < maxCands; rank++ {
+		more := false
+		for i := range lemmas {
+			if rank >= len(chosen[i]) || len(cands) == maxCands {
+				continue
+			}
+			more = true
+			m0, m1 := d.memberRange(chosen[i][rank])
+			for x := m0; x < m1 && len(cands) < maxCands; x++ {
+				m := d.members.at(x)
+				id := m >> 1
+				if m&1 != 0 || slices.Contains(lemmas, id) || slices.Contains(ants, id) ||
+					slices.Contains(cands, id) {
+					continue
+				}
+				if !w.RareLemmas && d.totalCount(p, id) == 0 {
+					continue // a rare word: never tagged with this part of speech
+				}
+				if c := d.lemma(id); c == word || stems.match(c) || abbreviation(c) {
+					continue
+				}
+				cands = append(cands, id)
+			}
+		}
+		if !more {
+			break
+		}
+	}
+	return cands
+}
+
+// antonymMembers returns the members of every synset that a sense of one
+// of lemmas (part of speech index p) has an antonym pointer to.
+func (d *wordNetData) antonymMembers(p int, lemmas []uint32) []uint32 {
+	var ants []uint32
+	for _, id := range lemmas {
+		lo, hi := d.senseRange(p, id)
+		for k := lo; k < hi; k++ {
+			a, b := d.antonyms(d.synsetOf(k))
+			for j := a; j < b; j++ {
+				m0, m1 := d.memberRange(d.ants.at(2*j + 1))
+				for x := m0; x < m1; x++ {
+					ants = append(ants, d.members.at(x)>>1)
+				}
+			}
+		}
+	}
+	return ants
+}
+
+// chooseSenses returns, per lemma, the synsets of the senses to draw from:
+// at most MaxSenses common senses, rare ones skipped (see WordNet).
+func (w *WordNet) chooseSenses(p int, lemmas []uint32) [][]uint32 {
+	d := w.d
+	maxSenses, _ := w.limits()
+	chosen := make([][]uint32, len(lemmas))
+	for i, id := range lemmas {
+		lo, hi := d.senseRange(p, id)
+		tagged := false // is any common (not proper-noun) sense tagged?
+		for k := lo; k < hi; k++ {
+			tagged = tagged || d.countOf(k) > 0 && !d.properIn(d.synsetOf(k), id)
+		}
+		n := 0 // common senses chosen
+		for k := lo; k < hi && n < maxSenses; k++ {
+			s := d.synsetOf(k)
+			proper := d.properIn(s, id)
+			if tagged && d.countOf(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
+				continue // a rare sense: never seen in the tagged corpus
+			}
+			chosen[i] = append(chosen[i], s)
+			if !proper {
+				n++
+			}
+		}
+	}
+	return chosen
 }
 
 // abbreviation reports candidates that would read as a number or an
