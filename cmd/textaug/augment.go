@@ -167,7 +167,7 @@ func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, err
 	if p.rec, err = rf.resolve(); err != nil {
 		return nil, err
 	}
-	if err = checkFlagsUsed(rf, p.rec); err != nil {
+	if err = rf.check(p.rec); err != nil {
 		return nil, err
 	}
 	if p.format, err = inputFormat(iof.format, p.input); err != nil {
