@@ -51,26 +51,42 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := sameFiles(pos, []namedPath{{"-o", *output}}); err != nil {
 		return usageError(stderr, "merge", err)
 	}
-	rows, err := mergeShards(ctx, corpus.MergeOptions{Format: f, TextField: *text, RowField: augment.ProvenanceColumns()[0]}, pos, *output, stdout)
+	rep, err := mergeShards(ctx, corpus.MergeOptions{Format: f, TextField: *text, RowField: augment.ProvenanceColumns()[0]}, pos, *output, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "textaug merge: %v\n", err)
 		return exitFail
 	}
-	fmt.Fprintf(stderr, "textaug merge: %d rows from %d shard outputs\n", rows, len(pos))
+	printMerge(stderr, rep, len(pos))
 	return exitOK
 }
 
-// mergeShards merges the shard outputs paths into output and returns the
-// number of rows written.
-func mergeShards(ctx context.Context, opts corpus.MergeOptions, paths []string, output string, stdout io.Writer) (int, error) {
+// printMerge prints the closing line of a merge: what was checked.
+func printMerge(stderr io.Writer, rep corpus.MergeReport, outputs int) {
+	switch {
+	case rep.Unchecked:
+		fmt.Fprintf(stderr, "textaug merge: %d rows from 1 output without a run fingerprint, copied as a whole run (written without --shard, or with --shard 0/1)\n", rep.Rows)
+	case rep.Run.Shards == 0:
+		fmt.Fprintf(stderr, "textaug merge: %d outputs without rows: nothing to check, nothing to merge\n", outputs)
+	default:
+		r := rep.Run
+		fmt.Fprintf(stderr, "textaug merge: %d rows from the %d shards of run recipe=%s seed=%d k=%d input=%s", rep.Rows, r.Shards, r.Recipe, r.Seed, r.K, r.Input)
+		if len(rep.Empty) > 0 {
+			fmt.Fprintf(stderr, " (%d without rows: %s)", len(rep.Empty), strings.Join(rep.Empty, ", "))
+		}
+		fmt.Fprintln(stderr)
+	}
+}
+
+// mergeShards merges the shard outputs paths into output.
+func mergeShards(ctx context.Context, opts corpus.MergeOptions, paths []string, output string, stdout io.Writer) (corpus.MergeReport, error) {
 	out, err := corpus.CreateOutput(output, stdout)
 	if err != nil {
-		return 0, err
+		return corpus.MergeReport{}, err
 	}
 	defer out.Abort()
-	written, err := corpus.MergeShards(ctx, opts, paths, out)
+	rep, err := corpus.MergeShards(ctx, opts, paths, out)
 	if err != nil {
-		return written, err
+		return rep, err
 	}
-	return written, out.Commit()
+	return rep, out.Commit()
 }

@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,6 +53,14 @@ func TestCheckShards(t *testing.T) {
 			"corpus: b.jsonl: made with recipe 000000000000, a.jsonl with recipe 3f2a9c1b7d4e: not shards of one run"},
 		{"another input", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Input = "ffffffffffff" }), run(2, nil)},
 			"corpus: b.jsonl: made with input ffffffffffff, a.jsonl with input 9ab0c1d2e3f4: not shards of one run"},
+		{"an empty output for the missing shard", names, []corpus.Run{run(0, nil), {}, run(2, nil)}, ""},
+		{"all empty", names, []corpus.Run{{}, {}, {}}, ""},
+		{"too few empty outputs", names[:2], []corpus.Run{run(0, nil), {}},
+			"corpus: shard 1/3, 2/3 missing; have 0/3 (a.jsonl), and outputs without rows (b.jsonl) that can stand for only 1 of them"},
+		{"too many empty outputs", append(slices.Clone(names), "d.jsonl"), []corpus.Run{run(0, nil), {}, run(2, nil), {}},
+			"corpus: 2 outputs without rows (b.jsonl, d.jsonl), but only shard 1/3 missing: a shard given twice, or an output of another run; have 0/3 (a.jsonl), 2/3 (c.jsonl)"},
+		{"empty but none missing", append(slices.Clone(names), "d.jsonl"), []corpus.Run{run(0, nil), run(1, nil), run(2, nil), {}},
+			"corpus: 1 outputs without rows (d.jsonl), but no shard is missing: a shard given twice, or an output of another run; have 0/3 (a.jsonl), 1/3 (b.jsonl), 2/3 (c.jsonl)"},
 		{"another split", names, []corpus.Run{run(0, nil), run(1, func(r *corpus.Run) { r.Shards = 4 }), run(2, nil)},
 			"corpus: b.jsonl: made with shard count 4, a.jsonl with shard count 3: not shards of one run"},
 	}
