@@ -58,7 +58,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.output, "o", "-", "output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	fs.StringVar(&f.output, "output", "-", "the same as -o: output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	fs.BoolVar(&f.noOriginal, "no-original", false, "write only the variants, not the input rows")
-	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops")
+	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops; with --shard i/n (n > 1) also run, the run's fingerprint that 'textaug merge' checks and removes")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers; the output is byte-identical for any number")
 	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")

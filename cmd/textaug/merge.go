@@ -21,6 +21,18 @@ order. Rows are ordered by their source_row column (the input row number,
 which every shard knows, since every shard reads the whole input); the
 bytes of each row are copied unchanged.
 
+Each row of a shard output carries its run in a last column "run" (recipe
+digest, seed, k, input digest, shard i/n). Before writing anything, merge
+checks that the outputs are the shards of one run, each exactly once, and
+exits 1 naming the file at fault when a shard is missing or given twice,
+or when an output comes from another recipe, seed, k, input or split; it
+then removes the run column. An output without rows cannot say which
+shard it is: it is accepted for a missing shard only when the outputs
+without rows are exactly as many as the shards missing. Outputs without a
+run column (from an older textaug) are refused: re-run those shards. A
+single output without one is a whole run (--shard 0/1, or no --shard) and
+is copied as it is.
+
 Without --provenance the shard outputs hold the same rows as a single run,
 but nothing tells where each row stood: compare them as sets of rows
 (sort), or re-run the shards with --provenance.

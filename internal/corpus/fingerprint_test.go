@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -84,4 +85,16 @@ func TestInputDigest(t *testing.T) {
 	assert.Len(t, a, 12)
 	assert.NotEqual(t, a, b)
 	assert.Equal(t, corpus.Digest([]byte("text\nhello\n")), a)
+}
+
+// BenchmarkInputDigest measures what a sharded --provenance run adds per
+// input byte: one SHA-256 pass over the input.
+func BenchmarkInputDigest(b *testing.B) {
+	data := []byte(strings.Repeat(`{"text": "I lost my card yesterday", "label": "lost_or_stolen_card"}`+"\n", 1<<14))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := corpus.InputDigest(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -143,26 +143,34 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 		return nil, err
 	}
 	if opt.Format == CSV || opt.Format == TSV {
-		names := append(slices.Clone(opt.Header), wr.opt.Extra...)
-		var line []byte
-		if opt.Format == TSV && strings.HasPrefix(names[0], "\uFEFF") {
-			// Readers drop a BOM at the start: write one, so that the
-			// name's own survives (CSV quotes the name instead).
-			line = append(line, "\uFEFF"...)
-		}
-		for i, n := range names {
-			if opt.Format == TSV && strings.ContainsAny(n, "\t\r\n") {
-				return nil, fmt.Errorf("corpus: TSV column name %q holds a tab or line end", n)
-			}
-			line = wr.appendValue(line, i, len(names), n)
-		}
-		line = append(line, wr.eol...)
-		if _, err := w.Write(line); err != nil {
-			return nil, fmt.Errorf("corpus: write header: %w", err)
+		if err := wr.writeHeader(w); err != nil {
+			return nil, err
 		}
 	}
 	wr.bw = bufio.NewWriterSize(w, 64<<10)
 	return wr, nil
+}
+
+// writeHeader writes the CSV or TSV header, Header then Extra, to w.
+func (wr *Writer) writeHeader(w io.Writer) error {
+	names := append(slices.Clone(wr.opt.Header), wr.opt.Extra...)
+	var line []byte
+	if wr.opt.Format == TSV && strings.HasPrefix(names[0], "\uFEFF") {
+		// Readers drop a BOM at the start: write one, so that the
+		// name's own survives (CSV quotes the name instead).
+		line = append(line, "\uFEFF"...)
+	}
+	for i, n := range names {
+		if wr.opt.Format == TSV && strings.ContainsAny(n, "\t\r\n") {
+			return fmt.Errorf("corpus: TSV column name %q holds a tab or line end", n)
+		}
+		line = wr.appendValue(line, i, len(names), n)
+	}
+	line = append(line, wr.eol...)
+	if _, err := w.Write(line); err != nil {
+		return fmt.Errorf("corpus: write header: %w", err)
+	}
+	return nil
 }
 
 // checkExtras checks that the Extra names are not empty, do not clash
