@@ -322,8 +322,9 @@ func (c *cursor) runCutter(f Format, header []string) (func(rec *Record, b []byt
 }
 
 // cutJSONLRun takes the run member out of b, the bytes of the JSONL row
-// rec, when its last member is RunField: the member with the separator
-// before it, so that the row reads as if it had never been added.
+// rec, in place, when its last member is RunField: the member with the
+// separator before it, so that the row reads as if it had never been
+// added.
 func (c *cursor) cutJSONLRun(rec *Record, b []byte) ([]byte, string, error) {
 	ms := rec.members
 	if len(ms) < 2 || ms[len(ms)-1].name != RunField {
@@ -338,22 +339,18 @@ func (c *cursor) cutJSONLRun(rec *Record, b []byte) ([]byte, string, error) {
 	if at < 0 || !bytes.Equal(body[at:], rec.Raw) {
 		return nil, "", fmt.Errorf("%s:%d: the row's bytes are not those read", c.name, rec.Line)
 	}
-	out := make([]byte, 0, len(b))
-	out = append(out, b[:at+prev.val1]...)
-	out = append(out, b[at+m.val1:]...)
-	return out, decodeString(rec.Raw[m.val0:m.val1]), nil
+	run := decodeString(rec.Raw[m.val0:m.val1])
+	return append(b[:at+prev.val1], b[at+m.val1:]...), run, nil
 }
 
 // cutTail removes tail from the end of b, a row's bytes, before its line
-// end; ok is false when b does not end with tail.
+// end, in place; ok is false when b does not end with tail.
 func cutTail(b []byte, tail string) (out []byte, ok bool) {
 	body := trimEOL(b)
 	if !bytes.HasSuffix(body, []byte(tail)) {
 		return b, false
 	}
-	out = make([]byte, 0, len(b)-len(tail))
-	out = append(out, body[:len(body)-len(tail)]...)
-	return append(out, b[len(body):]...), true
+	return append(b[:len(body)-len(tail)], b[len(body):]...), true
 }
 
 // openText reads a text-mode output: with --provenance, each line begins
@@ -387,7 +384,7 @@ func (c *cursor) openText(open func(string) (io.Reader, error)) error {
 	return nil
 }
 
-// cutTextRun takes the run out of a text-mode line: the field before the
+// cutTextRun takes the run out of a text-mode line, in place: the field before the
 // text (which holds no tab when there are provenance fields), when it
 // reads as a run.
 func cutTextRun(b []byte) (out []byte, run string) {
@@ -400,7 +397,7 @@ func cutTextRun(b []byte) (out []byte, run string) {
 		return b, ""
 	}
 	run = string(b[start+1 : end])
-	return append(b[:start:start], b[end:]...), run
+	return append(b[:start], b[end:]...), run
 }
 
 // cursorHeap orders cursors by their current source row.
