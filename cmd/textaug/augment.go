@@ -272,7 +272,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	eng, stdin = lr.apply(eng, stdin)
 	in, err := openShardInput(plan, iof, stdin)
 	if err != nil {
-		return exitFail, err
+		return exitCode(err), err
 	}
 	defer in.Close()
 	out, err := corpus.CreateOutput(iof.output, stdout)

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -435,4 +436,15 @@ func TestShardInputDigestStdin(t *testing.T) {
 	p1 := shardRun(t, in, 1, 2, "-k", "1")
 	code, _, errs = runCLI(t, "", "merge", "-o", filepath.Join(dir, "m.jsonl"), p0, p1)
 	assert.Equal(t, exitOK, code, errs)
+}
+
+// Why: a named pipe cannot be read twice (its digest, then its rows):
+// a sharded --provenance run refuses it before reading anything, rather
+// than hash the rows away and write an empty output.
+func TestShardProvenanceRefusesPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "in.jsonl")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	code, _, errs := runCLI(t, "", "augment", "--preset", "eda", "--provenance", "--shard", "0/2", fifo)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "pass it on stdin")
 }

@@ -55,8 +55,10 @@ type MergeReport struct {
 // ends included) copied unchanged except that the run is removed from the
 // header and every row: the result is the output of the run without
 // shards. Before it writes anything, it checks with [CheckShards] that the
-// outputs are the shards of one run, each exactly once, and that every row
-// of an output carries the same Run. A single output without a Run is
+// outputs (by the Run of their first row) are the shards of one run, each
+// exactly once; every other row of an output must carry the same Run,
+// which is checked as the rows are copied (after such an error, discard
+// what was written to out). A single output without a Run is
 // copied as it is (a whole run, see MergeReport.Unchecked); several
 // outputs of which one has no Run are an error. The outputs must have the
 // same header, hold no input row twice and each be in input order;
