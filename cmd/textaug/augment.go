@@ -96,8 +96,7 @@ func parseCommand(fs *flag.FlagSet, help string, args []string, stdout, stderr i
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, help)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
 		return nil, exitOK, false
 	}
 	if err != nil {
@@ -167,7 +166,7 @@ func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, err
 	if p.rec, err = rf.resolve(); err != nil {
 		return nil, err
 	}
-	if err = checkFlagsUsed(rf, p.rec); err != nil {
+	if err = rf.check(p.rec); err != nil {
 		return nil, err
 	}
 	if p.format, err = inputFormat(iof.format, p.input); err != nil {
@@ -259,6 +258,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitCode(err), err
 	}
+	hintStdin(stderr, plan.input, stdin)
 	eng, code, err := startEngine(ctx, plan, rf, iof.seed)
 	if err != nil {
 		return code, err
