@@ -2,6 +2,9 @@ package corpus_test
 
 import (
 	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -97,4 +100,44 @@ func BenchmarkInputDigest(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Why: ParseRun reads values from files anyone can edit; whatever it
+// accepts, String gives back a value that reads the same.
+func FuzzParseRun(f *testing.F) {
+	f.Add("recipe=3f2a9c1b7d4e seed=7 k=4 input=9ab0c1d2e3f4 shard=2/4")
+	f.Add("recipe=a=b seed=01 k=-1 input=x shard=0/1")
+	f.Add("recipe= seed=1 k=2 input=b shard=1/1")
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := corpus.ParseRun(s)
+		if err != nil {
+			return
+		}
+		again, err := corpus.ParseRun(r.String())
+		require.NoError(t, err, "%q from %q", r.String(), s)
+		assert.Equal(t, r, again)
+	})
+}
+
+// Why: merge reads shard outputs anyone can edit: whatever the bytes, it
+// returns an error or a merge, never panics; and a checked merge takes
+// the run out of every row.
+func FuzzMergeShards(f *testing.F) {
+	run := corpus.Run{Recipe: "r", Seed: 1, K: 1, Input: "i", Shards: 1}.String()
+	f.Add([]byte(`{"text": "a", "source_row": 0, "run": "`+run+`"}`+"\n"), uint8(corpus.JSONL))
+	f.Add([]byte("0\t0\t\t"+run+"\ta\n"), uint8(corpus.Text))
+	f.Add([]byte("text,source_row,run\r\n\"a\r\nb\",0,"+run+"\r\n"), uint8(corpus.CSV))
+	f.Add([]byte("text\tsource_row\trun\na\t0\t"+run+"\n"), uint8(corpus.TSV))
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		formats := []corpus.Format{corpus.CSV, corpus.TSV, corpus.JSONL, corpus.Text}
+		ft := formats[int(format)%len(formats)]
+		p := filepath.Join(t.TempDir(), "part")
+		require.NoError(t, os.WriteFile(p, data, 0o644))
+		var out bytes.Buffer
+		rep, err := corpus.MergeShards(context.Background(), corpus.MergeOptions{Format: ft}, []string{p}, &out)
+		if err != nil || rep.Unchecked || rep.Rows == 0 {
+			return
+		}
+		assert.LessOrEqual(t, out.Len(), len(data)-rep.Rows*len(`recipe= seed=0 k=0 input= shard=0/1`), "every row lost its run")
+	})
 }
