@@ -242,6 +242,27 @@ func openInput(path string, stdin io.Reader, encoding string) (*corpus.Input, er
 	return corpus.OpenInput(path, stdin, enc)
 }
 
+// pipeAsStdin makes an input file that is not a regular file (a named
+// pipe such as <(zcat train.jsonl.gz), a device) the run's stdin: it can
+// be read only once, while the corpus pass and a sharded run's digest read
+// the input twice, which stdin allows by spooling it. It returns the
+// reader to use as stdin and the function that closes the file.
+func pipeAsStdin(plan *augmentPlan, stdin io.Reader) (io.Reader, func(), error) {
+	if plan.input == "-" {
+		return stdin, func() {}, nil
+	}
+	st, err := os.Stat(plan.input)
+	if err != nil || st.Mode().IsRegular() {
+		return stdin, func() {}, nil // a missing file is reported where it is opened
+	}
+	f, err := os.Open(plan.input)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan.input = "-"
+	return f, func() { f.Close() }, nil
+}
+
 // exitCode is the exit code of a failed command.
 func exitCode(err error) int {
 	if err == nil {
@@ -259,6 +280,11 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitCode(err), err
 	}
 	hintStdin(stderr, plan.input, stdin)
+	stdin, closePipe, err := pipeAsStdin(plan, stdin)
+	if err != nil {
+		return exitFail, err
+	}
+	defer closePipe()
 	eng, code, err := startEngine(ctx, plan, rf, iof.seed)
 	if err != nil {
 		return code, err

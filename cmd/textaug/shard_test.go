@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -441,10 +440,28 @@ func TestShardInputDigestStdin(t *testing.T) {
 // Why: a named pipe cannot be read twice (its digest, then its rows):
 // a sharded --provenance run refuses it before reading anything, rather
 // than hash the rows away and write an empty output.
-func TestShardProvenanceRefusesPipe(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "in.jsonl")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	code, _, errs := runCLI(t, "", "augment", "--preset", "eda", "--provenance", "--shard", "0/2", fifo)
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errs, "pass it on stdin")
+// TestNamedPipeInputIsReadLikeStdin: an input file that can be read only
+// once (a named pipe, as from <(zcat …)) gives the output of the same rows
+// in a regular file, for the label-aware default preset (whose corpus pass
+// reads the input twice: it used to find the pipe drained and write 0
+// rows with exit 0) and for a sharded --provenance run (its digest, then
+// its rows).
+func TestNamedPipeInputIsReadLikeStdin(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/corpus/train.jsonl")
+	require.NoError(t, err)
+	for _, args := range [][]string{
+		{"augment", "--seed", "3", "-k", "2", "--format", "jsonl"},
+		{"augment", "--preset", "eda", "--seed", "3", "--format", "jsonl", "--provenance", "--shard", "0/2"},
+	} {
+		code, want, errs := runCLI(t, "", append(args, "../../testdata/corpus/train.jsonl")...)
+		require.Equal(t, exitOK, code, errs)
+		require.NotEmpty(t, want)
+		r, w, err := os.Pipe() // as bash's <(…): /dev/fd/N, a pipe that a second open finds drained
+		require.NoError(t, err)
+		go func() { w.Write(data); w.Close() }()
+		code, got, errs := runCLI(t, "", append(args, fmt.Sprintf("/dev/fd/%d", r.Fd()))...)
+		r.Close()
+		require.Equal(t, exitOK, code, errs)
+		assert.Equal(t, want, got, "%v from a named pipe", args)
+	}
 }
