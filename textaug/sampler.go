@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -187,8 +188,13 @@ func normalize(s string) string {
 	prevSpace := true // at the start, a space would be leading
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.Join(strings.Fields(s), " ")
+		if c >= utf8.RuneSelf { // Chinese: no white space among these runes is no change
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i, prevSpace = i+n-1, false
+			continue
 		}
 		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 		if sp && (c != ' ' || prevSpace) {

@@ -93,3 +93,26 @@ func FuzzHasCase(f *testing.F) {
 		}
 	})
 }
+
+// normalize agrees with collapsing white space the long way on text with
+// Chinese, other non-ASCII runes, Unicode spaces and invalid UTF-8.
+func TestNormalizeAgreesWithFields(t *testing.T) {
+	for _, s := range []string{
+		"这家餐馆的周边有哪些景点啊？", "这家 餐馆", "这家  餐馆", " 这家", "这家 ", "这家\u3000餐馆", "这家\u00a0餐馆",
+		"a\u0085b", "café au lait", "\xff\xfe", "a \xff b", "啊\n", "", "plain text", "a  b",
+	} {
+		assert.Equal(t, strings.Join(strings.Fields(s), " "), normalize(s), "%q", s)
+	}
+}
+
+// FuzzNormalize: normalize is strings.Join(strings.Fields(s), " ").
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"这家餐馆 的", "a\u2028b", "\xc2\x85", "x y", " x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := strings.Join(strings.Fields(s), " "); normalize(s) != want {
+			t.Fatalf("%q: normalize %q, want %q", s, normalize(s), want)
+		}
+	})
+}
