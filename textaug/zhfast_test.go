@@ -3,6 +3,8 @@ package textaug
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -115,4 +117,13 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("%q: normalize %q, want %q", s, normalize(s), want)
 		}
 	})
+}
+
+// Every white space rune beyond ASCII starts with a byte spaceLead knows.
+func TestSpaceLeads(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			assert.True(t, spaceLead(string(r)[0]), "%U", r)
+		}
+	}
 }
