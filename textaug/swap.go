@@ -78,8 +78,8 @@ func (s RandomSwap) movable(toks []tokenize.Token, pos []int) movable {
 // draw makes the swaps of one attempt.
 func (s RandomSwap) draw(r *rand.Rand, toks []tokenize.Token, m movable) []tokenize.Token {
 	pos := m.pos
-	if len(pos) < 2 {
-		return toks
+	if len(pos) < 2 || s.near() && len(m.pairs) == 0 {
+		return toks // nothing may swap: no copy, no draw
 	}
 	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
 	out := make([]tokenize.Token, len(toks))
