@@ -3,11 +3,7 @@ package textaug
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/textaug/textaug/synonyms"
-	"github.com/textaug/textaug/tokenize"
 )
 
 // A prepared edit (its per-record analysis kept across attempts) gives the
@@ -39,17 +35,5 @@ func TestPreparedEditsMatchTheOriginal(t *testing.T) {
 		"I lost an apple, a card and a card.",
 		"Nothing here.",
 	}
-	for name, e := range edits {
-		for _, text := range texts {
-			toks, err := Tokens{}.Analyse(text)
-			require.NoError(t, err)
-			p := prepareEdit(e, toks)
-			for a := range 40 {
-				want, wantOps := apply(e, Stream(3, text, a), toks, nil)
-				got, gotOps := apply(p, Stream(3, text, a), toks, nil)
-				assert.Equal(t, tokenize.Join(want), tokenize.Join(got), "%s %q attempt %d", name, text, a)
-				assert.Equal(t, wantOps, gotOps, "%s %q attempt %d", name, text, a)
-			}
-		}
-	}
+	checkPrepared(t, edits, texts, 40)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -187,8 +188,14 @@ func normalize(s string) string {
 	prevSpace := true // at the start, a space would be leading
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.Join(strings.Fields(s), " ")
+		if c >= utf8.RuneSelf { // Chinese: no white space among these runes is no change
+			if spaceLead(c) {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					return strings.Join(strings.Fields(s), " ")
+				}
+			}
+			prevSpace = false
+			continue
 		}
 		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 		if sp && (c != ' ' || prevSpace) {
@@ -201,6 +208,12 @@ func normalize(s string) string {
 	}
 	return s
 }
+
+// spaceLead reports whether c is the first byte of a white space that is
+// not ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000: TestSpaceLeads); a
+// byte other than a first byte (a continuation) never starts a rune that
+// strings.Fields decodes.
+func spaceLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
 
 func invalidAt(s string) int {
 	for i := 0; i < len(s); {

@@ -18,12 +18,8 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 	var morph synonyms.Morphology
 	switch s.Base {
 	case "wordnet", "":
-		wn, err := builtin.English()
-		if err != nil {
-			return nil, err
-		}
-		wn = wn.WithLimits(s.Senses, s.Candidates)
-		base, morph = wn, wn.Morphology()
+		wn := newLazyWordNet(s.Senses, s.Candidates) // parsed when an English word is looked up
+		base, morph = wn, wn
 	case "none":
 		m, err := builtin.Morphology()
 		if err != nil {
