@@ -18,8 +18,12 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 	var morph synonyms.Morphology
 	switch s.Base {
 	case "wordnet", "":
-		wn := newLazyWordNet(s.Senses, s.Candidates) // parsed when an English word is looked up
-		base, morph = wn, wn
+		wn, err := builtin.English() // read in place: nothing decoded at start
+		if err != nil {
+			return nil, err
+		}
+		wn = wn.WithLimits(s.Senses, s.Candidates)
+		base, morph = wn, wn.Morphology()
 	case "none":
 		m, err := builtin.Morphology()
 		if err != nil {
