@@ -41,7 +41,7 @@ func (RandomInsert) Name() string { return "insert" }
 
 // Edit implements Edit.
 func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	return s.draw(r, toks, s.seeds(toks))
+	return s.draw(r, toks, s.seeds(toks), nil)
 }
 
 func (s RandomInsert) prepare(toks []tokenize.Token) Edit {
@@ -91,7 +91,7 @@ func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
 }
 
 // draw inserts synonyms into toks, which e describes.
-func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) []tokenize.Token {
+func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds, dst []tokenize.Token) []tokenize.Token {
 	seeds, cands := e.seeds, e.cands
 	if len(seeds) == 0 {
 		return toks
@@ -123,8 +123,11 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 		if x < len(sl) {
 			j = sl[x]
 		}
-		own := len(out) != len(toks) // out is this draw's copy once something went in
-		out = insertBefore(out, j, buf, own, 4*(n-1))
+		if len(out) == len(toks) { // the first insertion copies toks into dst
+			out = insertBefore(out, j, buf, dst, 4*(n-1))
+		} else { // later ones grow this draw's own copy in place
+			out = insertBefore(out, j, buf, out, 4*(n-1))
+		}
 	}
 	if len(out) != len(toks) {
 		fixArticles(out)

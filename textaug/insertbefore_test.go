@@ -35,16 +35,16 @@ func TestInsertBeforeInPlace(t *testing.T) {
 		ins := phrase(nil, "bank card", "NN", caseLower, 0)
 		orig := slices.Clone(toks)
 		for j := range len(toks) + 1 {
-			first := insertBefore(toks, j, ins, false, 8)
+			first := insertBefore(toks, j, ins, nil, 8)
 			assert.Equal(t, orig, toks, "the shared tokens changed (j=%d)", j)
 			want := insertBeforeCopy(toks, j, ins)
 			require.Equal(t, want, first, "%q, j=%d", text, j)
 			for k := range len(first) + 1 {
 				want := insertBeforeCopy(first, k, ins)
 				roomy := slices.Grow(slices.Clone(first), 8) // grows in place
-				assert.Equal(t, want, insertBefore(roomy, k, ins, true, 0), "%q, j=%d, then k=%d", text, j, k)
+				assert.Equal(t, want, insertBefore(roomy, k, ins, roomy, 0), "%q, j=%d, then k=%d", text, j, k)
 				full := slices.Clip(slices.Clone(first)) // no room: a new slice
-				assert.Equal(t, want, insertBefore(full, k, ins, true, 0), "%q, j=%d, then k=%d, full", text, j, k)
+				assert.Equal(t, want, insertBefore(full, k, ins, full, 0), "%q, j=%d, then k=%d, full", text, j, k)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package textaug
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,7 +13,10 @@ import (
 
 // A prepared edit (its per-record analysis kept across attempts) gives the
 // same tokens and operations as the edit itself, for every stream; inside
-// a Chain, where a later edit sees tokens an earlier one changed, too.
+// a Chain, where a later edit sees tokens an earlier one changed, too. The
+// prepared edit runs as a Draw runs it, writing into recycled scratch
+// buffers (a Chain alternating between two), and the record's tokens stay
+// as they were.
 func TestPreparedEditsMatchTheOriginal(t *testing.T) {
 	src := synonyms.NewTable([]synonyms.Entry{
 		{Word: "card", POS: synonyms.Noun, Synonyms: []string{"debit card", "bank card"}},
@@ -32,6 +36,8 @@ func TestPreparedEditsMatchTheOriginal(t *testing.T) {
 		"eda":         EDA(src, 0.2),
 		"chain":       Chain{syn, ins, SynonymReplace{Source: src}},
 		"sometimes":   Sometimes{Do: Chain{ins, syn}, P: 0.7},
+		"copies":      Chain{RandomDelete{}, RandomSwap{Rate: 0.3}, Punctuation{}, syn, ins, RandomDelete{Rate: 0.3}},
+		"near":        Chain{RandomSwap{Distance: 2}, Punctuation{Clauses: true}, OneOf{Edits: []Edit{syn, RandomDelete{}}}},
 	}
 	texts := []string{
 		"I lost my card and I can't find it, please help!",
@@ -43,13 +49,18 @@ func TestPreparedEditsMatchTheOriginal(t *testing.T) {
 		for _, text := range texts {
 			toks, err := Tokens{}.Analyse(text)
 			require.NoError(t, err)
+			orig := slices.Clone(toks)
 			p := prepareEdit(e, toks)
 			for a := range 40 {
-				want, wantOps := apply(e, Stream(3, text, a), toks, nil)
-				got, gotOps := apply(p, Stream(3, text, a), toks, nil)
+				want, wantOps := apply(e, Stream(3, text, a), toks, nil, nil)
+				sc := scratches.Get().(*scratch)
+				sc.rec = toks
+				got, gotOps := apply(p, Stream(3, text, a), toks, nil, sc)
 				assert.Equal(t, tokenize.Join(want), tokenize.Join(got), "%s %q attempt %d", name, text, a)
 				assert.Equal(t, wantOps, gotOps, "%s %q attempt %d", name, text, a)
+				sc.release()
 			}
+			require.Equal(t, orig, toks, "%s %q: the record's tokens changed", name, text)
 		}
 	}
 }

@@ -66,6 +66,10 @@ func (Punctuation) Name() string { return "punct" }
 
 // Edit implements Edit.
 func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return p.editTo(r, toks, nil)
+}
+
+func (p Punctuation) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	words := 0
 	for i := range toks {
 		if content(&toks[i]) {
@@ -101,7 +105,7 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 		at[sl[k]] = marks[r.IntN(len(marks))]
 	}
 	glue := p.Clauses && !marksApart(toks)
-	out := make([]tokenize.Token, 0, len(toks)+2*q)
+	out := slices.Grow(dst[:0], len(toks)+2*q)
 	for i := range toks {
 		if m, ok := at[i]; ok {
 			mark := tokenize.Token{Text: m, Start: -1, End: -1, Kind: tokenize.Punct, Lock: tokenize.Frozen}

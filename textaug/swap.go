@@ -41,6 +41,10 @@ func (RandomSwap) Name() string { return "swap" }
 
 // Edit implements Edit.
 func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.editTo(r, toks, nil)
+}
+
+func (s RandomSwap) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	var buf [64]int // a sentence's movable words, without growing a slice on the heap
 	pos := buf[:0]
 	for i := range toks {
@@ -52,8 +56,7 @@ func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 		return toks
 	}
 	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
-	out := make([]tokenize.Token, len(toks))
-	copy(out, toks)
+	out := append(dst[:0], toks...)
 	if s.Distance > 0 || s.InClause || s.Reorder {
 		return s.near(r, toks, out, pos, n)
 	}

@@ -48,7 +48,10 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 	edit := prepareEdit(a.Edit, toks)
 	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
-		out, ops := apply(edit, r, toks, nil)
+		sc := scratches.Get().(*scratch)
+		defer sc.release()
+		sc.rec = toks
+		out, ops := apply(edit, r, toks, nil, sc)
 		if len(ops) == 0 {
 			return text, nil
 		}

@@ -171,10 +171,11 @@ func slots(toks []tokenize.Token) []int {
 
 // insertBefore returns toks with ins inserted before index j, with a space
 // on either side only where one is needed (see spaced): "a b" -> "a X b",
-// "我的卡" -> "我的X卡". With own, toks is the caller's own copy and
-// grows in place when its capacity allows; otherwise toks is left alone
-// and the result is a new slice with room for extra more tokens.
-func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token, own bool, extra int) []tokenize.Token {
+// "我的卡" -> "我的X卡". The result is written into into: toks itself,
+// the caller's own copy, which grows in place when its capacity allows;
+// or a buffer that shares no memory with toks (nil: a new one), which
+// gets room for extra more tokens when it must grow.
+func insertBefore(toks []tokenize.Token, j int, ins, into []tokenize.Token, extra int) []tokenize.Token {
 	var pre, post bool
 	n := len(ins)
 	if j > 0 && spaced(&toks[j-1], &ins[0]) {
@@ -183,8 +184,13 @@ func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token, own bool, 
 	if j < len(toks) && spaced(&ins[len(ins)-1], &toks[j]) {
 		post, n = true, n+1
 	}
+	own := sameStart(into, toks)
 	out := toks
-	if !own || cap(toks)-len(toks) < n {
+	switch {
+	case own && cap(toks)-len(toks) >= n:
+	case !own && cap(into) >= len(toks)+n:
+		out = append(into[:0], toks...)
+	default:
 		out = make([]tokenize.Token, len(toks), len(toks)+n+extra)
 		copy(out, toks)
 	}
