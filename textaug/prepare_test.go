@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,26 @@ func TestPreparedEditsMatchTheOriginal(t *testing.T) {
 			require.Equal(t, orig, toks, "%s %q: the record's tokens changed", name, text)
 		}
 	}
+}
+
+// normalize equals strings.Join(strings.Fields(s), " ") on every string
+// of up to four characters over an alphabet of the cases its fast path
+// tells apart (ASCII and Unicode spaces, a control character, Latin,
+// Chinese, a non-space rune above U+007F), and returns a collapsed string
+// without copying it.
+func TestNormalizeMatchesFields(t *testing.T) {
+	alphabet := []string{" ", "\t", "\n", "\x01", "\x7f", "a", ".", "中", "\u00a0", "\u3000", "é", "\u0085"}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		require.Equal(t, strings.Join(strings.Fields(s), " "), normalize(s), "%q", s)
+		if depth == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth+1)
+		}
+	}
+	walk("", 0)
+	s := "I lost my card, 我的卡 é\x01 x"
+	assert.Zero(t, testing.AllocsPerRun(10, func() { _ = normalize(s) }), "a collapsed string is returned as it is")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -182,24 +183,40 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 
 // normalize collapses white space, for comparing variants. Text that is
 // already collapsed (single ASCII spaces, no leading or trailing space:
-// most text) is returned as it is, without allocating.
+// most text, Chinese too) is returned as it is, without allocating.
 func normalize(s string) string {
 	prevSpace := true // at the start, a space would be leading
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
+		switch {
+		case c > ' ' && c < utf8.RuneSelf: // the common case: one test
+			prevSpace = false
+			i++
+		case c == ' ' && !prevSpace:
+			prevSpace = true
+			i++
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = false
+			i += n
+		case c < ' ' && !asciiSpace(c): // a control character
+			prevSpace = false
+			i++
+		default: // a second space, a leading one, or other white space
 			return strings.Join(strings.Fields(s), " ")
 		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-		if sp && (c != ' ' || prevSpace) {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		prevSpace = sp
 	}
 	if prevSpace && len(s) > 0 {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func invalidAt(s string) int {
