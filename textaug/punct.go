@@ -142,7 +142,7 @@ func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token, g
 // not inside a word as a reader sees it, and the readability options hold
 // (see Punctuation).
 func (pu Punctuation) markSlots(toks []tokenize.Token) []int {
-	sl := slots(toks)
+	sl := slots(toks, nil)
 	out := sl[:0]
 	for _, j := range sl {
 		p := j - 1

@@ -152,21 +152,65 @@ var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
 // starts of content tokens that follow white space (or open the text), or
 // a Chinese neighbour with no space between (Chinese words have none),
 // and do not sit inside a protected span.
-func slots(toks []tokenize.Token) []int {
-	s := make([]int, 0, len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
+func slots(toks []tokenize.Token, buf []int) []int {
+	s := slices.Grow(buf[:0], len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
 	prev := -1
 	for j := range toks {
-		t := &toks[j]
-		if t.Kind == tokenize.Space {
+		if toks[j].Kind == tokenize.Space {
 			continue
 		}
-		if content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space || !tokenize.NeedSpace(toks[j-1].Text, t.Text)) &&
-			(prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0) {
+		if slotAt(toks, j, prev) {
 			s = append(s, j)
 		}
 		prev = j
 	}
 	return s
+}
+
+// slotAt reports whether j, a token that is not white space, is a slot;
+// prev is the last token before j that is not white space, or -1.
+func slotAt(toks []tokenize.Token, j, prev int) bool {
+	t := &toks[j]
+	return content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space || !tokenize.NeedSpace(toks[j-1].Text, t.Text)) &&
+		(prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0)
+}
+
+// updateSlots turns sl, the slots of a text, into the slots of toks, the
+// same text with d tokens inserted before index j. Only the slots from j
+// to the first token after the insertion that is not white space can
+// change; the later ones move by d. This costs a pass over the slot
+// numbers, not over the tokens, so that thousands of insertions into a
+// long text do not each rescan it.
+func updateSlots(sl []int, toks []tokenize.Token, j, d int) []int {
+	w := j + d // the window ends at the first token after the insertion that is not white space
+	for w < len(toks) && toks[w].Kind == tokenize.Space {
+		w++
+	}
+	prev := j - 1
+	for prev >= 0 && toks[prev].Kind == tokenize.Space {
+		prev--
+	}
+	var buf [8]int
+	win := buf[:0]
+	for t := j; t <= w && t < len(toks); t++ {
+		if toks[t].Kind == tokenize.Space {
+			continue
+		}
+		if slotAt(toks, t, prev) {
+			win = append(win, t)
+		}
+		prev = t
+	}
+	lo, _ := slices.BinarySearch(sl, j)
+	hi, found := slices.BinarySearch(sl, w-d) // old index of w
+	if found {
+		hi++
+	}
+	sl = slices.Replace(sl, lo, hi, win...)
+	for k := lo + len(win); k < len(sl); k++ {
+		sl[k] += d
+	}
+	return sl
 }
 
 // insertBefore returns toks with ins inserted before index j, with a space
