@@ -2,7 +2,10 @@ package textaug_test
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -145,5 +148,21 @@ func TestLargeRowCost(t *testing.T) {
 				assert.LessOrEqual(t, retained, maxRetained*len(text), "heap kept after the row")
 			})
 		}
+	}
+}
+
+// TestWriteLargeRows writes the generated rows at their whole-process size
+// (900 KB, one JSONL row each: large-en.jsonl and large-zh.jsonl) into the
+// directory TEXTAUG_LARGE_ROWS names, for measuring `textaug augment` on
+// them with /usr/bin/time -v (docs/performance.md); without it, it skips.
+func TestWriteLargeRows(t *testing.T) {
+	dir := os.Getenv("TEXTAUG_LARGE_ROWS")
+	if dir == "" {
+		t.Skip("set TEXTAUG_LARGE_ROWS to a directory to write the 900 KB rows into")
+	}
+	for name, text := range map[string]string{"large-en.jsonl": largeEnglish(900_000), "large-zh.jsonl": largeChinese(900_000)} {
+		row, err := json.Marshal(map[string]string{"text": text, "label": "x"})
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), append(row, '\n'), 0o644))
 	}
 }
