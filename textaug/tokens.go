@@ -15,8 +15,9 @@ type Tokenizer interface {
 
 // Tokens is the Augmenter of token-level strategies: it tokenizes and tags
 // a text once, applies the protection Policy once, and then every Draw
-// runs Edit on a fresh copy and joins the result. Untouched tokens keep
-// their original bytes and spacing.
+// runs Edit and joins the result; the built-in edits write their copy into
+// buffers recycled from Draw to Draw, never into the record's tokens.
+// Untouched tokens keep their original bytes and spacing.
 //
 // The zero Tokens uses tokenize.Auto (tokenize.English with the shared
 // prose tagger, or tokenize.Chinese for a text that tokenize.Language
