@@ -41,18 +41,7 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 
 func (s RandomDelete) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	var buf [64]int // a sentence's deletable words, without growing a slice on the heap
-	pos := buf[:0]
-	contents := 0
-	for i := range toks {
-		if content(&toks[i]) {
-			contents++
-			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 &&
-				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) &&
-				(s.Fillers == nil || filler(s.Fillers, toks, i)) {
-				pos = append(pos, i)
-			}
-		}
-	}
+	pos, contents := s.deletable(toks, buf[:0])
 	if len(pos) == 0 || contents < 2 {
 		return toks
 	}
@@ -107,6 +96,22 @@ func (s RandomDelete) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokeniz
 		return toks // deleting "我你" from "A我你B" would make "AB"
 	}
 	return out
+}
+
+// deletable appends to pos the words of toks that s may delete, and
+// counts the content tokens.
+func (s RandomDelete) deletable(toks []tokenize.Token, pos []int) (_ []int, contents int) {
+	for i := range toks {
+		if content(&toks[i]) {
+			contents++
+			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 &&
+				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) &&
+				(s.Fillers == nil || filler(s.Fillers, toks, i)) {
+				pos = append(pos, i)
+			}
+		}
+	}
+	return pos, contents
 }
 
 // draw chooses the words to delete: del[k] says whether pos[k] goes. Each
