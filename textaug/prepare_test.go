@@ -87,3 +87,20 @@ func TestNormalizeMatchesFields(t *testing.T) {
 	s := "I lost my card, 我的卡 é\x01 x"
 	assert.Zero(t, testing.AllocsPerRun(10, func() { _ = normalize(s) }), "a collapsed string is returned as it is")
 }
+
+// variantSet answers as a map does, on either side of its switch from a
+// slice to a map.
+func TestVariantSet(t *testing.T) {
+	var v variantSet
+	want := map[string]bool{}
+	for i := range 100 {
+		s := strings.Repeat("x", i%40) + string(rune('a'+i%7))
+		assert.Equal(t, want[s], v.has(s), "%d: %q", i, s)
+		if !want[s] {
+			v.add(s)
+			want[s] = true
+		}
+		require.True(t, v.has(s), "%d: %q", i, s)
+	}
+	assert.NotNil(t, v.big, "past 32 texts, a map")
+}

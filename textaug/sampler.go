@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -154,7 +155,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	rs := NewRecordSeed(s.Seed, key)
 	gen := childStreams.Get().(*childStream) // re-seeded for each attempt
 	defer gen.release()
-	seen := map[string]bool{orig: true}
+	var seenBuf [16]string
+	seen := variantSet{small: append(seenBuf[:0], orig)}
 	res := Result{Variants: make([]Variant, 0, s.K), Note: note, Missed: missed}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
 		if a%16 == 15 {
@@ -165,13 +167,13 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		gen.src.Seed(rs.AttemptSeed(a))
 		v, ops := draw(gen.r)
 		n := normalize(v)
-		if seen[n] || n == "" {
+		if n == "" || seen.has(n) {
 			continue
 		}
 		if s.Accept != nil && !s.Accept(text, v) {
 			continue
 		}
-		seen[n] = true
+		seen.add(n)
 		res.Variants = append(res.Variants, Variant{Text: v, Ops: ops, Attempt: a})
 	}
 	if res.Shortfall = s.K - len(res.Variants); res.Shortfall > 0 {
@@ -179,6 +181,35 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		res.Why = ShortDistinct
 	}
 	return res, nil
+}
+
+// variantSet is the set of the normalised texts a record has given: a
+// slice while it is small (no hashing, and no allocation for up to 16),
+// a map beyond 32.
+type variantSet struct {
+	small []string
+	big   map[string]bool
+}
+
+func (v *variantSet) has(s string) bool {
+	if v.big != nil {
+		return v.big[s]
+	}
+	return slices.Contains(v.small, s)
+}
+
+func (v *variantSet) add(s string) {
+	if v.big == nil && len(v.small) < 32 {
+		v.small = append(v.small, s)
+		return
+	}
+	if v.big == nil {
+		v.big = make(map[string]bool, 2*len(v.small))
+		for _, t := range v.small {
+			v.big[t] = true
+		}
+	}
+	v.big[s] = true
 }
 
 // normalize collapses white space, for comparing variants. Text that is
