@@ -41,8 +41,12 @@ func (RandomSwap) Name() string { return "swap" }
 
 // Edit implements Edit.
 func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.editTo(r, toks, nil)
+}
+
+func (s RandomSwap) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	var buf [64]int // a sentence's movable words, without growing a slice on the heap
-	return s.draw(r, toks, s.movable(toks, buf[:0]))
+	return s.draw(r, toks, s.movable(toks, buf[:0]), dst)
 }
 
 // prepare finds the movable words of a record, and the pairs that may
@@ -75,15 +79,15 @@ func (s RandomSwap) movable(toks []tokenize.Token, pos []int) movable {
 	return m
 }
 
-// draw makes the swaps of one attempt.
-func (s RandomSwap) draw(r *rand.Rand, toks []tokenize.Token, m movable) []tokenize.Token {
+// draw makes the swaps of one attempt, writing the result into dst's
+// memory.
+func (s RandomSwap) draw(r *rand.Rand, toks []tokenize.Token, m movable, dst []tokenize.Token) []tokenize.Token {
 	pos := m.pos
 	if len(pos) < 2 || s.near() && len(m.pairs) == 0 {
 		return toks // nothing may swap: no copy, no draw
 	}
 	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
-	out := make([]tokenize.Token, len(toks))
-	copy(out, toks)
+	out := append(dst[:0], toks...)
 	if s.near() {
 		var buf [32][2]int
 		return swapPairs(r, out, append(buf[:0], m.pairs...), n)

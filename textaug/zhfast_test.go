@@ -1,6 +1,7 @@
 package textaug
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -45,13 +46,18 @@ func checkPrepared(t *testing.T, edits map[string]Edit, texts []string, attempts
 		for _, text := range texts {
 			toks, err := Tokens{}.Analyse(text)
 			require.NoError(t, err)
+			orig := slices.Clone(toks)
 			p := prepareEdit(e, toks)
 			for a := range attempts {
-				want, wantOps := apply(e, Stream(3, text, a), toks, nil)
-				got, gotOps := apply(p, Stream(3, text, a), toks, nil)
+				want, wantOps := apply(e, Stream(3, text, a), toks, nil, nil)
+				sc := scratches.Get().(*scratch) // the recycled buffers of a Draw
+				sc.rec = toks
+				got, gotOps := apply(p, Stream(3, text, a), toks, nil, sc)
 				assert.Equal(t, tokenize.Join(want), tokenize.Join(got), "%s %q attempt %d", name, text, a)
 				assert.Equal(t, wantOps, gotOps, "%s %q attempt %d", name, text, a)
+				sc.release()
 			}
+			require.Equal(t, orig, toks, "%s %q: the record's tokens changed", name, text)
 		}
 	}
 }
