@@ -1,6 +1,7 @@
 package textaug_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math/rand/v2"
@@ -151,18 +152,28 @@ func TestLargeRowCost(t *testing.T) {
 	}
 }
 
-// TestWriteLargeRows writes the generated rows at their whole-process size
-// (900 KB, one JSONL row each: large-en.jsonl and large-zh.jsonl) into the
-// directory TEXTAUG_LARGE_ROWS names, for measuring `textaug augment` on
-// them with /usr/bin/time -v (docs/performance.md); without it, it skips.
+// TestWriteLargeRows makes the generated rows at their whole-process size
+// (900 KB, one JSONL row each: large-en.jsonl and large-zh.jsonl) and
+// checks that each is one valid JSONL line under the default
+// --max-row-bytes (1 MiB) of at least 900,000 bytes, so that they measure a
+// row the CLI accepts. With TEXTAUG_LARGE_ROWS naming a directory it
+// writes them there, for measuring `textaug augment` on them with
+// /usr/bin/time -v (docs/performance.md).
 func TestWriteLargeRows(t *testing.T) {
 	dir := os.Getenv("TEXTAUG_LARGE_ROWS")
 	if dir == "" {
-		t.Skip("set TEXTAUG_LARGE_ROWS to a directory to write the 900 KB rows into")
+		dir = t.TempDir()
 	}
 	for name, text := range map[string]string{"large-en.jsonl": largeEnglish(900_000), "large-zh.jsonl": largeChinese(900_000)} {
 		row, err := json.Marshal(map[string]string{"text": text, "label": "x"})
 		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), append(row, '\n'), 0o644))
+		line := append(row, '\n')
+		assert.GreaterOrEqual(t, len(line), 900_000, name)
+		assert.Less(t, len(line), 1<<20, "%s: over the default --max-row-bytes", name)
+		assert.Equal(t, 1, bytes.Count(line, []byte("\n")), "%s: one line", name)
+		var back map[string]string
+		require.NoError(t, json.Unmarshal(row, &back), name)
+		assert.Equal(t, text, back["text"], name)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), line, 0o644))
 	}
 }
