@@ -35,8 +35,8 @@ type Exceptions map[string][]string
 // the rules alone, like NewMorphy(nil, nil).
 type Morphy struct {
 	has func(lemma string, pos POS) bool
-	exc [4]Exceptions // form -> bases
-	inv [4]Exceptions // base -> forms, sorted
+	exc [4]listTable // form -> bases, sorted
+	inv [4]listTable // base -> forms, sorted
 }
 
 // posIndex maps Noun, Verb, Adj, Adv to 0..3 and anything else to -1.
@@ -62,40 +62,59 @@ var allPOS = [4]POS{Noun, Verb, Adj, Adv}
 // counts as a lemma, which makes Lemmas a rule-based guesser. NewMorphy
 // copies exc; has must be safe for concurrent use.
 func NewMorphy(exc map[POS]Exceptions, has func(lemma string, pos POS) bool) *Morphy {
-	m := &Morphy{has: has}
-	for p, list := range exc {
-		i := posIndex(p)
-		if i < 0 {
-			continue
-		}
-		if m.exc[i] == nil {
-			m.exc[i] = make(Exceptions, len(list))
-			m.inv[i] = make(Exceptions, len(list))
-		}
-		for form, bases := range list {
+	fwd, inv := exceptionMaps(exc)
+	return newMorphy(appendExceptions(nil, fwd, inv), has)
+}
+
+// exceptionMaps returns the exception lists of exc per part of speech
+// index, normalised, and their inverses (base -> forms).
+func exceptionMaps(exc map[POS]Exceptions) (fwd, inv [4]map[string][]string) {
+	for i, pos := range allPOS {
+		fwd[i], inv[i] = map[string][]string{}, map[string][]string{}
+		for form, bases := range exc[pos] {
 			form = Normalize(form)
-			if form == "" {
-				continue
-			}
 			for _, b := range bases {
-				if b = Normalize(b); b != "" {
-					m.exc[i][form] = append(m.exc[i][form], b)
-					m.inv[i][b] = append(m.inv[i][b], form)
+				if b = Normalize(b); form != "" && b != "" {
+					fwd[i][form] = append(fwd[i][form], b)
+					inv[i][b] = append(inv[i][b], form)
 				}
 			}
 		}
 	}
-	for i := range m.exc {
-		for k, v := range m.exc[i] {
+	return fwd, inv
+}
+
+// appendExceptions appends the list tables of the exception lists fwd
+// (form -> bases) and their inverses inv (base -> forms), as read by
+// newMorphy. It sorts and de-duplicates the lists.
+func appendExceptions(b []byte, fwd, inv [4]map[string][]string) []byte {
+	for _, m := range append(fwd[:], inv[:]...) {
+		for k, v := range m {
 			slices.Sort(v)
-			m.exc[i][k] = slices.Clip(slices.Compact(v))
+			m[k] = slices.Compact(v)
 		}
-		for k, v := range m.inv[i] {
-			slices.Sort(v)
-			m.inv[i][k] = slices.Clip(slices.Compact(v))
-		}
+		b = appendListTable(b, m)
 	}
+	return b
+}
+
+// newMorphy returns the Morphy whose exception lists appendExceptions
+// wrote into data, read in place.
+func newMorphy(data []byte, has func(lemma string, pos POS) bool) *Morphy {
+	r := &reader{data: string(data)}
+	m := &Morphy{has: has}
+	m.readExceptions(r)
 	return m
+}
+
+// readExceptions reads the eight list tables of appendExceptions.
+func (m *Morphy) readExceptions(r *reader) {
+	for i := range m.exc {
+		m.exc[i] = r.listTable()
+	}
+	for i := range m.inv {
+		m.inv[i] = r.listTable()
+	}
 }
 
 // morphy's detachment rules: suffix -> ending.
@@ -147,9 +166,9 @@ func (m *Morphy) lemmas(out []string, word string, pos POS, known func(string, P
 	if known(word, pos) {
 		out = append(out, word)
 	}
-	if bases, ok := m.exc[i][word]; ok {
-		for _, b := range bases {
-			if known(b, pos) {
+	if lo, hi, ok := m.exc[i].find(word); ok {
+		for j := lo; j < hi; j++ {
+			if b := m.exc[i].str(j); known(b, pos) {
 				out = append(out, b)
 			}
 		}
@@ -259,7 +278,8 @@ func (m *Morphy) Inflect(lemma string, pos POS, tag string) string {
 		if !strings.Contains(lemma, " ") {
 			break
 		}
-		if f := pick(lemma, tag, m.inv[i][lemma]); f != "" {
+		var buf [8]string
+		if f := pick(lemma, tag, m.inv[i].appendList(buf[:0], lemma)); f != "" {
 			return f // attorneys general
 		}
 		words := strings.Split(lemma, " ")
@@ -296,7 +316,8 @@ func (m *Morphy) inflectWord(w string, i int, tag string) string {
 			return regular(w, tag)
 		}
 	}
-	forms := m.inv[i][w]
+	var buf [8]string
+	forms := m.inv[i].appendList(buf[:0], w)
 	if f := pick(w, tag, forms); f != "" {
 		return f
 	}

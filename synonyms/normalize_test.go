@@ -3,6 +3,7 @@ package synonyms
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // normalizeSlow is Normalize without its fast path.
@@ -15,6 +16,8 @@ var normalizeCases = []string{
 	"", " ", "card", "Card", "credit card", "credit  card", " card", "card ", "credit_card",
 	"a\tb", "a\nb", "a\vb", "a\fb", "a\rb", "a\u00a0b", "a\u0085b", "café", "CAFÉ", "İstanbul",
 	"top-up", "don't", "3d", "x y z", "x_ y", "_", "__a__", "A B", "ß", "\xff",
+	"银行卡", "增长 上涨", "增长\u3000上涨", "信用卡 ", " 信用卡", "Ǆ", "ǅ", "ﬀ", "\ufffd", "a\u2028b",
+	"Σ", "σ", "ς", "银\xe8", "\xe8\xa1", "a \u00a0b",
 }
 
 func TestNormalizeFastPathAgrees(t *testing.T) {
@@ -24,6 +27,15 @@ func TestNormalizeFastPathAgrees(t *testing.T) {
 		}
 		if normalized(s) && normalizeSlow(s) != s {
 			t.Errorf("normalized(%q) but Normalize changes it to %q", s, normalizeSlow(s))
+		}
+	}
+}
+
+// normalized skips the case and space look-ups for the CJK range.
+func TestNormalizedCJKRangeHasNoCaseOrSpace(t *testing.T) {
+	for r := rune(cjkFirst); r <= cjkLast; r++ {
+		if unicode.IsSpace(r) || unicode.ToLower(r) != r || unicode.ToUpper(r) != r && unicode.IsUpper(r) {
+			t.Errorf("%U has case or is white space", r)
 		}
 	}
 }
@@ -40,7 +52,7 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func TestNormalizePlainWordAllocatesNothing(t *testing.T) {
-	for _, s := range []string{"card", "credit card", "top-up"} {
+	for _, s := range []string{"card", "credit card", "top-up", "银行卡", "café"} {
 		if n := testing.AllocsPerRun(100, func() { _ = Normalize(s) }); n != 0 {
 			t.Errorf("Normalize(%q): %v allocations, want 0", s, n)
 		}

@@ -3,6 +3,8 @@ package synonyms
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Entry is one line of a synonym table: Word, used as part of speech POS
@@ -179,13 +181,28 @@ func Normalize(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// normalized reports whether Normalize(s) == s for certain: s is ASCII
-// without upper case, underscores or white space other than single spaces
-// between other bytes. It may say false for some normalized strings.
+// From cjkFirst to cjkLast (CJK punctuation, kana, Hangul jamo, Han
+// characters) no character has case or is white space (a test checks), so
+// normalized skips the look-ups for them.
+const cjkFirst, cjkLast = 0x3001, 0x9fff
+
+// normalized reports whether Normalize(s) == s for certain: s is valid
+// UTF-8 without upper case, underscores or white space other than single
+// ASCII spaces between other characters. It may say false for some
+// normalized strings.
 func normalized(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= 0x80 || 'A' <= c && c <= 'Z' || c == '_' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			if cjkFirst <= r && r <= cjkLast {
+				continue
+			}
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.ToLower(r) != r {
+				return false // ToLower would replace an invalid byte; Fields splits at r
+			}
+		case 'A' <= c && c <= 'Z' || c == '_' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			return false
 		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
 			return false

@@ -85,40 +85,39 @@ type WordNet struct {
 	d *wordNetData
 }
 
-// wordNetData is the decoded database, shared by copies of a WordNet.
+// wordNetData is the database in the in-place format (see openWordNet),
+// shared by copies of a WordNet: views into one string, no pointers to
+// scan, nothing decoded.
 type wordNetData struct {
+	raw     string // the whole encoding
 	version string
+	nLemmas int
+	nSenses int
 
-	// Lemma i is text[off[i]:off[i+1]]; lemmas are sorted.
-	text string
-	off  []uint32
+	// Synsets of part of speech index p are numbered base[p] up to
+	// base[p+1].
+	base [5]uint64
 
-	// Synsets are numbered noun first, then verb, adjective, adverb.
-	// Members of synset s are members[synStart[s]:synStart[s+1]], each
-	// lemma id<<1 | 1 if capitalised. Antonym pointer targets likewise.
-	synStart []uint32
-	members  []uint32
-	antStart []uint32
-	ants     []uint32
+	lemmaSlots u32s // hash index of the lemmas
 
-	// Per part of speech, the senses of lemma i are
-	// synsets[start[i]:start[i+1]] with tag counts in counts.
-	senses [4]senseTable
+	text     string // the lemmas, one after another
+	lemmas   u32s   // per lemma and one more: text offset, first sense
+	senses   u32s   // per sense: synset, tag count
+	synStart u32s   // members of synset s: synStart[s] up to synStart[s+1]
+	members  u32s   // lemma<<1 | capitalised
+	ants     u32s   // antonym pointers: (synset, target) pairs
+	antBits  u32s   // bit s: synset s has antonym pointers
 
 	morph *Morphy
 }
 
-type senseTable struct {
-	start   []uint32
-	synsets []uint32
-	counts  []uint32
-}
-
-// ReadWordNet reads a WordNet database in textaug's compact format, plain
-// or gzip-compressed, as written by the generator of package builtin
-// (synonyms/builtin/gen.go).
+// ReadWordNet reads a WordNet database in one of textaug's two formats,
+// plain or gzip-compressed, and checks all of it: the in-place format
+// (format version 2) that OpenWordNet documents and the generator of
+// package builtin (synonyms/builtin/gen.go) writes, or the older compact
+// format (version 1), which it converts to the in-place one in memory.
 //
-// The format is a sequence of unsigned varints (encoding/binary) and
+// Format version 1 is a sequence of unsigned varints (encoding/binary) and
 // strings (a varint length and the bytes):
 //
 //	"TXWN" format-version(1) label
@@ -139,248 +138,214 @@ func ReadWordNet(r io.Reader) (*WordNet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
 	}
-	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
-		}
-		var buf bytes.Buffer
-		if n := len(b); n >= 4 {
-			if size := int(binary.LittleEndian.Uint32(b[n-4:])); size < 256<<20 {
-				buf.Grow(size + bytes.MinRead)
-			}
-		}
-		if _, err := buf.ReadFrom(zr); err != nil {
-			return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
-		}
-		b = buf.Bytes()
+	if b, err = gunzip(b); err != nil {
+		return nil, err
 	}
-	d, err := decodeWordNet(b)
+	if !bytes.HasPrefix(b, []byte(wordNetMagic)) {
+		return nil, fmt.Errorf("synonyms: wordnet data: not textaug WordNet data: %w", errFormat)
+	}
+	if len(b) > len(wordNetMagic) && b[len(wordNetMagic)] == 1 { // a varint 1, not a u32 2
+		v1, err := decodeV1(b)
+		if err != nil {
+			return nil, err
+		}
+		b = v1.encode()
+	}
+	d, err := openWordNet(string(b))
 	if err != nil {
 		return nil, err
 	}
+	if err := d.check(); err != nil {
+		return nil, err
+	}
+	d.raw = string(b)
 	return &WordNet{d: d}, nil
 }
 
-// errFormat is wrapped by every error about the content of the data.
-var errFormat = errors.New("malformed data")
-
-type decoder struct {
-	b   []byte
-	pos int
-	err error
+// gunzip returns b, decompressed if it is gzip data.
+func gunzip(b []byte) ([]byte, error) {
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		return b, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
+	}
+	var buf bytes.Buffer
+	if n := len(b); n >= 4 {
+		if size := int(binary.LittleEndian.Uint32(b[n-4:])); size < 256<<20 {
+			buf.Grow(size + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("synonyms: wordnet data: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
-func (r *decoder) fail(msg string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("synonyms: wordnet data: byte %d: %s: %w", r.pos, msg, errFormat)
+// OpenWordNet returns the WordNet held in data in the in-place format
+// (format version 2; see below), reading it where it lies: nothing is
+// copied or decoded, so opening costs the same for any size of data, and
+// a process touches only the pages its lookups reach. Package builtin
+// opens its embedded data this way.
+//
+// OpenWordNet checks the header and the sizes of the sections, not their
+// contents; a lookup never reads outside data, but on corrupt contents it
+// answers wrongly instead of failing. Use ReadWordNet, which checks
+// everything, for data from outside the program.
+//
+// The format: all integers are little-endian uint32; a string is a u32
+// length, the bytes and zero padding to a multiple of four; a string list
+// of n strings is (n+1) offsets and a string holding them one after
+// another (string i is text[o[i]:o[i+1]]).
+//
+//	"TXWN", u32 2, string label (Version)
+//	u32 L lemmas; u32 synsets of nouns, verbs, adjectives (with
+//	    satellites), adverbs (N in all, numbered in that order, so that a
+//	    synset's number tells its part of speech); u32 S senses, M members,
+//	    A antonym pointers
+//	u32 H, H × u32 hash slots of the lemmas (H a power of two above
+//	    L; lemma i is stored as i+1 in slot hashString(lemma) mod H, FNV-1a,
+//	    or the next free one)
+//	(L+1) × (u32 text offset, u32 first sense): lemma i is
+//	    text[o[i]:o[i+1]], its senses those from its first sense up to
+//	    lemma i+1's
+//	S × (u32 synset, u32 tag count): each lemma's senses, nouns first,
+//	    WordNet's sense order (most frequently tagged first) within a part
+//	    of speech; tag counts from cntlist.rev
+//	(N+1) × u32 first member of each synset; M × u32 members, lemma<<1 |
+//	    1 if capitalised in the synset, in WordNet's order
+//	A × (u32 synset, u32 antonym synset), sorted by synset; then a bitmap
+//	    of N bits in (N+31)/32 × u32, bit s (bit s%32 of word s/32) set
+//	    when synset s has antonym pointers
+//	8 list tables: the exception lists of nouns, verbs, adjectives and
+//	    adverbs (form -> bases), then their inverses (base -> forms), as
+//	    NewMorphy normalises them; a list table is u32 K keys, u32 V
+//	    strings, (K+1) × u32 groups (key k is string g[k], its sorted list
+//	    the strings after it up to g[k+1]), u32 H and H × u32 hash
+//	    slots of the keys as for the lemmas (H above 2K) and a string list
+//	    of V strings
+//	string: the lemmas, sorted by their bytes, lower case with single
+//	    spaces, one after another
+//
+// Lemmas and exception forms are found through their hash slots, so that a
+// look-up touches a few pages of the data, not a binary search's worth.
+func OpenWordNet(data string) (*WordNet, error) {
+	d, err := openWordNet(data)
+	if err != nil {
+		return nil, err
 	}
+	d.raw = data
+	return &WordNet{d: d}, nil
 }
 
-func (r *decoder) uint() uint64 {
-	if r.err != nil {
-		return 0
+// MarshalBinary returns w's data in the in-place format that OpenWordNet
+// reads, whatever format it was read from (the generator of package
+// builtin uses it to convert). It implements encoding.BinaryMarshaler.
+func (w *WordNet) MarshalBinary() ([]byte, error) {
+	if w == nil || w.d == nil {
+		return nil, errors.New("synonyms: wordnet data: the zero WordNet has no data")
 	}
-	v, n := binary.Uvarint(r.b[r.pos:])
-	if n <= 0 {
-		r.fail("bad or truncated number")
-		return 0
-	}
-	r.pos += n
-	return v
+	return []byte(w.d.raw), nil
 }
 
-// count reads a number of items, each of which takes at least min bytes.
-func (r *decoder) count(min int) int {
-	v := r.uint()
-	if v > uint64(len(r.b)-r.pos)/uint64(min) {
-		r.fail("count larger than the data")
-		return 0
+// lemmaRange returns field f (0: text offset, 1: first sense) of lemma i
+// and of lemma i+1, as a range within limit; empty if there is no such
+// range.
+func (d *wordNetData) lemmaRange(i, f, limit int) (lo, hi int) {
+	if i < 0 || i >= d.nLemmas {
+		return 0, 0
 	}
-	return int(v)
+	l, h := int(d.lemmas.at(2*i+f)), int(d.lemmas.at(2*i+2+f))
+	if l > h || h > limit {
+		return 0, 0
+	}
+	return l, h
 }
 
-func (r *decoder) bytes() []byte {
-	n := r.count(1)
-	if r.err != nil {
-		return nil
-	}
-	s := r.b[r.pos : r.pos+n]
-	r.pos += n
-	return s
+// lemma returns lemma i, or "" if there is none.
+func (d *wordNetData) lemma(i uint32) string {
+	lo, hi := d.lemmaRange(int(i), 0, len(d.text))
+	return d.text[lo:hi]
 }
 
-// below reads a number that must be less than max.
-func (r *decoder) below(max uint64, what string) uint32 {
-	v := r.uint()
-	if r.err == nil && v >= max {
-		r.fail(what + " out of range")
-		return 0
-	}
-	return uint32(v)
-}
+// synsetOf and countOf return the synset and the tag count of sense k.
+func (d *wordNetData) synsetOf(k int) uint32 { return d.senses.at(2 * k) }
+func (d *wordNetData) countOf(k int) uint32  { return d.senses.at(2*k + 1) }
 
-func decodeWordNet(b []byte) (*wordNetData, error) {
-	r := &decoder{b: b}
-	if !bytes.HasPrefix(b, []byte("TXWN")) {
-		return nil, fmt.Errorf("synonyms: wordnet data: not textaug WordNet data: %w", errFormat)
-	}
-	r.pos = 4
-	if v := r.uint(); r.err == nil && v != 1 {
-		return nil, fmt.Errorf("synonyms: wordnet data: format version %d, want 1: %w", v, errFormat)
-	}
-	d := &wordNetData{version: string(r.bytes())}
-
-	// Lemmas.
-	n := r.count(2)
-	d.off = make([]uint32, 1, n+1)
-	text := make([]byte, 0, len(b))
-	prev := 0
-	for range n {
-		shared := r.uint()
-		suffix := r.bytes()
-		if r.err != nil {
-			return nil, r.err
-		}
-		last := text[prev:]
-		if shared > uint64(len(last)) {
-			r.fail("shared prefix longer than the previous lemma")
-			return nil, r.err
-		}
-		start := len(text)
-		if len(text)+int(shared)+len(suffix) > 16*len(b) {
-			r.fail("lemmas too long")
-			return nil, r.err
-		}
-		text = append(text, last[:shared]...)
-		text = append(text, suffix...)
-		if len(d.off) > 1 && bytes.Compare(last, text[start:]) >= 0 || start == len(text) {
-			r.fail("lemmas not sorted")
-			return nil, r.err
-		}
-		d.off = append(d.off, uint32(len(text)))
-		prev = start
-	}
-	d.text = string(text)
-	nl := uint64(n)
-
-	// Synsets.
-	var per [4]int
-	total := 0
-	for p := range per {
-		per[p] = r.count(2)
-		total += per[p]
-	}
-	if total > len(b) {
-		r.fail("too many synsets")
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	d.synStart = make([]uint32, 1, total+1)
-	d.antStart = make([]uint32, 1, total+1)
-	d.members = make([]uint32, 0, total*2)
-	for range total {
-		k := r.count(1)
-		for range k {
-			d.members = append(d.members, r.below(nl<<1, "member"))
-		}
-		a := r.count(1)
-		for range a {
-			d.ants = append(d.ants, r.below(uint64(total), "antonym"))
-		}
-		if r.err != nil {
-			return nil, r.err
-		}
-		d.synStart = append(d.synStart, uint32(len(d.members)))
-		d.antStart = append(d.antStart, uint32(len(d.ants)))
-	}
-
-	// Index.
-	base := 0
-	for p := range 4 {
-		t := &d.senses[p]
-		t.start = make([]uint32, n+1)
-		entries := r.count(2)
-		id := -1
-		for range entries {
-			delta := r.uint()
-			if r.err != nil {
-				return nil, r.err
-			}
-			if delta >= nl-uint64(id+1) {
-				r.fail("lemma id out of range")
-				return nil, r.err
-			}
-			for j := id + 1; j <= id+1+int(delta); j++ {
-				t.start[j] = uint32(len(t.synsets))
-			}
-			id += 1 + int(delta)
-			k := r.count(2)
-			for range k {
-				t.synsets = append(t.synsets, uint32(base)+r.below(uint64(per[p]), "sense"))
-			}
-			for range k {
-				t.counts = append(t.counts, uint32(min(r.uint(), 1<<31)))
-			}
-			if r.err != nil {
-				return nil, r.err
-			}
-		}
-		for j := id + 1; j <= n; j++ {
-			t.start[j] = uint32(len(t.synsets))
-		}
-		base += per[p]
-	}
-
-	// Exception lists.
-	exc := make(map[POS]Exceptions, 4)
-	for _, pos := range allPOS {
-		k := r.count(2)
-		list := make(Exceptions, k)
-		for range k {
-			form := string(r.bytes())
-			m := r.count(1)
-			bases := make([]string, 0, m)
-			for range m {
-				bases = append(bases, string(r.bytes()))
-			}
-			list[form] = bases
-		}
-		exc[pos] = list
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.pos != len(b) {
-		r.fail("trailing data")
-		return nil, r.err
-	}
-	d.morph = NewMorphy(exc, d.has)
-	return d, nil
-}
-
-func (d *wordNetData) lemma(i uint32) string { return d.text[d.off[i]:d.off[i+1]] }
-
-// id returns the id of lemma s.
+// id returns the id of lemma s, found through the hash index: a look-up
+// reads one slot, and usually one lemma, so it touches few pages.
 func (d *wordNetData) id(s string) (uint32, bool) {
-	lo, hi := 0, len(d.off)-1
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if d.text[d.off[mid]:d.off[mid+1]] < s {
-			lo = mid + 1
-		} else {
-			hi = mid
+	for p := d.lemmaSlots.probe(s); ; {
+		i, ok := p.next()
+		if !ok {
+			return 0, false
+		}
+		if d.lemma(uint32(i)) == s {
+			return uint32(i), true
 		}
 	}
-	return uint32(lo), lo < len(d.off)-1 && d.lemma(uint32(lo)) == s
 }
 
-// senseRange returns the senses of lemma id for part of speech index p.
-func (d *wordNetData) senseRange(p int, id uint32) (synsets, counts []uint32) {
-	t := &d.senses[p]
-	a, b := t.start[id], t.start[id+1]
-	return t.synsets[a:b], t.counts[a:b]
+// posOf returns the part of speech index of synset s, 4 if there is no
+// such synset.
+func (d *wordNetData) posOf(s uint32) int {
+	p := 0
+	for p < 4 && uint64(s) >= d.base[p+1] {
+		p++
+	}
+	return p
+}
+
+// senseRange returns the senses of lemma id for part of speech index p,
+// as the range [lo, hi) of senses and counts.
+func (d *wordNetData) senseRange(p int, id uint32) (lo, hi int) {
+	lo, hi = d.lemmaRange(int(id), 1, d.nSenses)
+	for lo < hi && d.posOf(d.synsetOf(lo)) < p {
+		lo++
+	}
+	e := lo
+	for e < hi && d.posOf(d.synsetOf(e)) == p {
+		e++
+	}
+	return lo, e
+}
+
+// memberRange returns the members of synset s, [lo, hi) of members.
+func (d *wordNetData) memberRange(s uint32) (lo, hi int) {
+	if uint64(s) >= d.base[4] {
+		return 0, 0
+	}
+	lo, hi, _ = d.synStart.span(int(s), d.members.n())
+	return lo, hi
+}
+
+// antonyms returns the antonym pointers of synset s, [lo, hi) of the
+// pairs of ants.
+func (d *wordNetData) antonyms(s uint32) (lo, hi int) {
+	if !d.antBits.bit(int(s)) {
+		return 0, 0 // most synsets: no search
+	}
+	return d.searchAntonyms(s)
+}
+
+// searchAntonyms is antonyms without the bitmap.
+func (d *wordNetData) searchAntonyms(s uint32) (lo, hi int) {
+	n := d.ants.n() / 2
+	a, b := 0, n
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if d.ants.at(2*m) < s {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	hi = a
+	for hi < n && d.ants.at(2*hi) == s {
+		hi++
+	}
+	return a, hi
 }
 
 func (d *wordNetData) has(lemma string, pos POS) bool {
@@ -388,12 +353,16 @@ func (d *wordNetData) has(lemma string, pos POS) bool {
 	if !ok {
 		return false
 	}
-	for p, t := range d.senses {
-		if (pos == Any || allPOS[p] == pos) && t.start[id] < t.start[id+1] {
-			return true
-		}
+	if pos == Any {
+		lo, hi := d.lemmaRange(int(id), 1, d.nSenses)
+		return lo < hi
 	}
-	return false
+	p := posIndex(pos)
+	if p < 0 {
+		return false
+	}
+	lo, hi := d.senseRange(p, id)
+	return lo < hi
 }
 
 // Version returns the label stored in the data, such as "WordNet 3.0
@@ -410,10 +379,11 @@ func (w *WordNet) Len() int {
 	if w == nil || w.d == nil {
 		return 0
 	}
-	n := 0
-	for _, t := range w.d.senses {
-		for i := range len(t.start) - 1 {
-			if t.start[i] < t.start[i+1] {
+	d, n := w.d, 0
+	for i := range d.nLemmas {
+		lo, hi := d.lemmaRange(i, 1, d.nSenses)
+		for k := lo; k < hi; k++ {
+			if k == lo || d.posOf(d.synsetOf(k)) != d.posOf(d.synsetOf(k-1)) {
 				n++
 			}
 		}
@@ -464,97 +434,12 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	if word == "" {
 		return nil
 	}
-	d, p := w.d, posIndex(pos)
-	maxSenses, maxCands := w.MaxSenses, w.MaxCandidates
-	if maxSenses <= 0 {
-		maxSenses = DefaultMaxSenses
-	}
-	if maxCands <= 0 {
-		maxCands = DefaultMaxCandidates
-	}
-
 	lemmas := w.lemmaIDs(word, pos, tag)
 	if len(lemmas) == 0 {
 		return nil
 	}
-
-	// What must not come back: the word, its lemmas, their stems and their
-	// antonyms.
-	stems := stemFilter{words: []string{word}}
-	var ants []uint32
-	for _, id := range lemmas {
-		stems.words = append(stems.words, d.lemma(id))
-		synsets, _ := d.senseRange(p, id)
-		for _, s := range synsets {
-			for _, t := range d.ants[d.antStart[s]:d.antStart[s+1]] {
-				for _, m := range d.members[d.synStart[t]:d.synStart[t+1]] {
-					ants = append(ants, m>>1)
-				}
-			}
-		}
-	}
-
-	// The senses to draw from, per lemma.
-	chosen := make([][]uint32, len(lemmas))
-	for i, id := range lemmas {
-		synsets, counts := d.senseRange(p, id)
-		tagged := false // is any common (not proper-noun) sense tagged?
-		for k, s := range synsets {
-			tagged = tagged || counts[k] > 0 && !d.properIn(s, id)
-		}
-		n := 0 // common senses chosen
-		for k, s := range synsets {
-			if n == maxSenses {
-				break
-			}
-			proper := d.properIn(s, id)
-			if tagged && counts[k] == 0 && !w.UntaggedSenses && (n > 0 || proper) {
-				continue // a rare sense: never seen in the tagged corpus
-			}
-			chosen[i] = append(chosen[i], s)
-			if !proper {
-				n++
-			}
-		}
-	}
-
-	// Candidates, most frequent sense first, lemmas interleaved.
-	var cands []uint32
-	for rank := 0; len(cands) < maxCands; rank++ {
-		more := false
-		for i := range lemmas {
-			if rank >= len(chosen[i]) {
-				continue
-			}
-			more = true
-			s := chosen[i][rank]
-			for _, m := range d.members[d.synStart[s]:d.synStart[s+1]] {
-				id := m >> 1
-				if m&1 != 0 || slices.Contains(lemmas, id) || slices.Contains(ants, id) ||
-					slices.Contains(cands, id) {
-					continue
-				}
-				if !w.RareLemmas && d.totalCount(p, id) == 0 {
-					continue // a rare word: never tagged with this part of speech
-				}
-				c := d.lemma(id)
-				if c == word || stems.match(c) || abbreviation(c) {
-					continue
-				}
-				cands = append(cands, id)
-				if len(cands) == maxCands {
-					break
-				}
-			}
-			if len(cands) == maxCands {
-				break
-			}
-		}
-		if !more {
-			break
-		}
-	}
-
+	d := w.d
+	cands := w.candidates(word, posIndex(pos), lemmas)
 	out := make([]string, 0, len(cands))
 	for _, id := range cands {
 		if f := d.morph.Inflect(d.lemma(id), pos, tag); f != "" && f != word {
@@ -566,6 +451,110 @@ func (w *WordNet) Synonyms(word, tag string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// limits returns MaxSenses and MaxCandidates, defaults applied.
+func (w *WordNet) limits() (senses, cands int) {
+	senses, cands = w.MaxSenses, w.MaxCandidates
+	if senses <= 0 {
+		senses = DefaultMaxSenses
+	}
+	if cands <= 0 {
+		cands = DefaultMaxCandidates
+	}
+	return senses, cands
+}
+
+// candidates returns the lemma ids that replace word, whose lemmas for
+// part of speech index p are lemmas: the members of the chosen senses,
+// most frequent sense first, lemmas interleaved, minus what must not come
+// back (see WordNet).
+func (w *WordNet) candidates(word string, p int, lemmas []uint32) []uint32 {
+	d := w.d
+	_, maxCands := w.limits()
+	stems := stemFilter{words: []string{word}}
+	for _, id := range lemmas {
+		stems.words = append(stems.words, d.lemma(id))
+	}
+	ants := d.antonymMembers(p, lemmas)
+	chosen := w.chooseSenses(p, lemmas)
+	var cands []uint32
+	for rank := 0; len(cands) < maxCands; rank++ {
+		more := false
+		for i := range lemmas {
+			if rank >= len(chosen[i]) || len(cands) == maxCands {
+				continue
+			}
+			more = true
+			m0, m1 := d.memberRange(chosen[i][rank])
+			for x := m0; x < m1 && len(cands) < maxCands; x++ {
+				m := d.members.at(x)
+				id := m >> 1
+				if m&1 != 0 || slices.Contains(lemmas, id) || slices.Contains(ants, id) ||
+					slices.Contains(cands, id) {
+					continue
+				}
+				if !w.RareLemmas && d.totalCount(p, id) == 0 {
+					continue // a rare word: never tagged with this part of speech
+				}
+				if c := d.lemma(id); c == word || stems.match(c) || abbreviation(c) {
+					continue
+				}
+				cands = append(cands, id)
+			}
+		}
+		if !more {
+			break
+		}
+	}
+	return cands
+}
+
+// antonymMembers returns the members of every synset that a sense of one
+// of lemmas (part of speech index p) has an antonym pointer to.
+func (d *wordNetData) antonymMembers(p int, lemmas []uint32) []uint32 {
+	var ants []uint32
+	for _, id := range lemmas {
+		lo, hi := d.senseRange(p, id)
+		for k := lo; k < hi; k++ {
+			a, b := d.antonyms(d.synsetOf(k))
+			for j := a; j < b; j++ {
+				m0, m1 := d.memberRange(d.ants.at(2*j + 1))
+				for x := m0; x < m1; x++ {
+					ants = append(ants, d.members.at(x)>>1)
+				}
+			}
+		}
+	}
+	return ants
+}
+
+// chooseSenses returns, per lemma, the synsets of the senses to draw from:
+// at most MaxSenses common senses, rare ones skipped (see WordNet).
+func (w *WordNet) chooseSenses(p int, lemmas []uint32) [][]uint32 {
+	d := w.d
+	maxSenses, _ := w.limits()
+	chosen := make([][]uint32, len(lemmas))
+	for i, id := range lemmas {
+		lo, hi := d.senseRange(p, id)
+		tagged := false // is any common (not proper-noun) sense tagged?
+		for k := lo; k < hi; k++ {
+			tagged = tagged || d.countOf(k) > 0 && !d.properIn(d.synsetOf(k), id)
+		}
+		n := 0 // common senses chosen
+		for k := lo; k < hi && n < maxSenses; k++ {
+			s := d.synsetOf(k)
+			proper := d.properIn(s, id)
+			if tagged && d.countOf(k) == 0 && !w.UntaggedSenses && (n > 0 || proper) {
+				continue // a rare sense: never seen in the tagged corpus
+			}
+			chosen[i] = append(chosen[i], s)
+			if !proper {
+				n++
+			}
+		}
+	}
+	return chosen
 }
 
 // abbreviation reports candidates that would read as a number or an
@@ -586,10 +575,10 @@ func abbreviation(c string) bool {
 // totalCount returns the tag counts of lemma id summed over its senses
 // with part of speech index p.
 func (d *wordNetData) totalCount(p int, id uint32) uint64 {
-	_, counts := d.senseRange(p, id)
+	lo, hi := d.senseRange(p, id)
 	var n uint64
-	for _, c := range counts {
-		n += uint64(c)
+	for k := lo; k < hi; k++ {
+		n += uint64(d.countOf(k))
 	}
 	return n
 }
@@ -625,11 +614,7 @@ func (w *WordNet) lemmaIDs(word string, pos POS, tag string) (ids []uint32) {
 		if !ok {
 			continue
 		}
-		_, counts := d.senseRange(p, id)
-		var total uint64
-		for _, c := range counts {
-			total += uint64(c)
-		}
+		total := d.totalCount(p, id)
 		switch {
 		case total > best:
 			best = total
@@ -643,8 +628,9 @@ func (w *WordNet) lemmaIDs(word string, pos POS, tag string) (ids []uint32) {
 
 // properIn reports whether lemma id is capitalised in synset s.
 func (d *wordNetData) properIn(s, id uint32) bool {
-	for _, m := range d.members[d.synStart[s]:d.synStart[s+1]] {
-		if m>>1 == id {
+	m0, m1 := d.memberRange(s)
+	for x := m0; x < m1; x++ {
+		if m := d.members.at(x); m>>1 == id {
 			return m&1 != 0
 		}
 	}

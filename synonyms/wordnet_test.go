@@ -363,6 +363,16 @@ func tinyData(tb testing.TB) []byte {
 	return tiny.encode()
 }
 
+// tinyInPlace returns the tiny database in the in-place format.
+func tinyInPlace(tb testing.TB) []byte {
+	tb.Helper()
+	wn, err := synonyms.ReadWordNet(bytes.NewReader(tinyData(tb)))
+	require.NoError(tb, err)
+	b, err := wn.MarshalBinary()
+	require.NoError(tb, err)
+	return b
+}
+
 func tinyWordNet(tb testing.TB) *synonyms.WordNet {
 	tb.Helper()
 	wn, err := synonyms.ReadWordNet(bytes.NewReader(tinyData(tb)))
@@ -373,9 +383,23 @@ func tinyWordNet(tb testing.TB) *synonyms.WordNet {
 	return wn
 }
 
-// Each rule of WordNet.Synonyms on data made for it.
+// tinyOpened is tinyWordNet read in place, through OpenWordNet.
+func tinyOpened(tb testing.TB) *synonyms.WordNet {
+	tb.Helper()
+	wn, err := synonyms.OpenWordNet(string(tinyInPlace(tb)))
+	require.NoError(tb, err)
+	wn.RareLemmas = true
+	return wn
+}
+
+// Each rule of WordNet.Synonyms on data made for it, read from the compact
+// format and opened in place.
 func TestWordNetRules(t *testing.T) {
-	wn := tinyWordNet(t)
+	t.Run("compact", func(t *testing.T) { testWordNetRules(t, tinyWordNet(t)) })
+	t.Run("in place", func(t *testing.T) { testWordNetRules(t, tinyOpened(t)) })
+}
+
+func testWordNetRules(t *testing.T, wn *synonyms.WordNet) {
 	assert.Equal(t, "tiny", wn.Version())
 	tests := []struct {
 		name      string
@@ -439,7 +463,11 @@ func TestWordNetRules(t *testing.T) {
 }
 
 func TestWordNetAccessors(t *testing.T) {
-	wn := tinyWordNet(t)
+	t.Run("compact", func(t *testing.T) { testWordNetAccessors(t, tinyWordNet(t)) })
+	t.Run("in place", func(t *testing.T) { testWordNetAccessors(t, tinyOpened(t)) })
+}
+
+func testWordNetAccessors(t *testing.T, wn *synonyms.WordNet) {
 	assert.True(t, wn.Has("go up", synonyms.Verb))
 	assert.True(t, wn.Has("Go_Up", synonyms.Verb))
 	assert.False(t, wn.Has("go up", synonyms.Noun))
@@ -459,12 +487,30 @@ func TestReadWordNetErrors(t *testing.T) {
 	}{
 		{"empty", nil, "not textaug WordNet data"},
 		{"magic", []byte("ABCD\x01"), "not textaug WordNet data"},
-		{"version", []byte("TXWN\x02"), "format version 2"},
+		{"version", []byte("TXWN\x03\x00\x00\x00"), "format version 3, want 2"},
 		{"truncated", good[:len(good)/2], "byte "},
 		{"trailing", append(slices.Clone(good), 0), "trailing data"},
 		{"count", []byte("TXWN\x01\x00\xff\xff\xff\x0f"), "count larger than the data"},
 		{"gzip", []byte{0x1f, 0x8b, 1, 2, 3}, "synonyms: wordnet data:"},
 	}
+	inPlace := tinyInPlace(t)
+	tests = append(tests, []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"in place, truncated", inPlace[:len(inPlace)/2], "truncated"},
+		{"in place, trailing", append(slices.Clone(inPlace), 0, 0, 0, 0), "trailing data"},
+		{"in place, empty lemma", corrupt(inPlace, "lemmas", 2, 0), "lemma 0 (\"\"): empty or not sorted"},
+		{"in place, lemma offset", corrupt(inPlace, "lemmas", 2, 1<<30), "offset out of order or range"},
+		{"in place, sense start", corrupt(inPlace, "lemmas", 3, 1<<30), "sense start out of order or range"},
+		{"in place, lemma index", clearSlots(inPlace), "lemma 0 (\"arise\"): not in the hash index"},
+		{"in place, synset", corrupt(inPlace, "senses", 0, 1<<30), "synset out of range or order"},
+		{"in place, member start", corrupt(inPlace, "synStart", 1, 1<<30), "member start out of order or range"},
+		{"in place, member", corrupt(inPlace, "members", 0, 1<<30), "member 0: lemma out of range"},
+		{"in place, antonym", corrupt(inPlace, "ants", 1, 1<<30), "antonym pointer 0"},
+		{"in place, antonym bitmap", corrupt(inPlace, "antBits", 0, 0), "antonym bitmap disagrees"},
+	}...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			wn, err := synonyms.ReadWordNet(bytes.NewReader(tc.data))
@@ -476,24 +522,130 @@ func TestReadWordNetErrors(t *testing.T) {
 	}
 }
 
+// section is where an array of the in-place data lies: byte offset and
+// number of uint32s.
+type section struct{ at, n int }
+
+// inPlaceSections gives the arrays of the in-place data b (see
+// OpenWordNet for the layout).
+func inPlaceSections(b []byte) map[string]section {
+	u := func(i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
+	str := func(pos int) int { return pos + 4 + (u(pos)+3)/4*4 } // after a string at pos
+	pos := str(8)                                                // magic, version, label
+	nl, ns, nm, na, nslots := u(pos), u(pos+20), u(pos+24), u(pos+28), u(pos+32)
+	nsyn := u(pos+4) + u(pos+8) + u(pos+12) + u(pos+16)
+	secs := map[string]section{"lemmaSlots": {pos + 36, nslots}}
+	pos += 36 + 4*nslots
+	for _, sec := range []struct {
+		name string
+		n    int
+	}{{"lemmas", 2 * (nl + 1)}, {"senses", 2 * ns}, {"synStart", nsyn + 1}, {"members", nm}, {"ants", 2 * na},
+		{"antBits", (nsyn + 31) / 32}} {
+		secs[sec.name] = section{pos, sec.n}
+		pos += 4 * sec.n
+	}
+	return secs
+}
+
+// corrupt returns a copy of the in-place data b with element i of array
+// section set to v.
+func corrupt(b []byte, section string, i int, v uint32) []byte {
+	c := slices.Clone(b)
+	binary.LittleEndian.PutUint32(c[inPlaceSections(b)[section].at+4*i:], v)
+	return c
+}
+
+// clearSlots returns a copy of the in-place data b with the hash slots of
+// the lemmas empty.
+func clearSlots(b []byte) []byte {
+	c := slices.Clone(b)
+	sec := inPlaceSections(b)["lemmaSlots"]
+	clear(c[sec.at : sec.at+4*sec.n])
+	return c
+}
+
+// Data in either format reads the same plain or gzip-compressed, and the
+// in-place data that MarshalBinary returns reads back to the same bytes.
+func TestReadWordNetFormats(t *testing.T) {
+	inPlace := tinyInPlace(t)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, err := zw.Write(inPlace)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	for name, data := range map[string][]byte{"in place": inPlace, "in place, gzip": gz.Bytes()} {
+		wn, err := synonyms.ReadWordNet(bytes.NewReader(data))
+		require.NoError(t, err, name)
+		b, err := wn.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, inPlace, b, name)
+		wn.RareLemmas = true
+		assert.Equal(t, tinyWordNet(t).Synonyms("rose", "VBD"), wn.Synonyms("rose", "VBD"), name)
+	}
+	_, err = (&synonyms.WordNet{}).MarshalBinary()
+	assert.ErrorContains(t, err, "the zero WordNet has no data")
+	_, err = synonyms.OpenWordNet(string(inPlace[:len(inPlace)-1]))
+	assert.ErrorContains(t, err, "truncated")
+}
+
+// OpenWordNet does not check the contents, but a lookup in corrupt data
+// neither panics nor reads outside it: it answers wrongly.
+func TestOpenWordNetCorrupt(t *testing.T) {
+	inPlace := tinyInPlace(t)
+	for name, sec := range inPlaceSections(inPlace) {
+		for _, v := range []uint32{0, 1, 3, 1 << 20, 1<<32 - 1} {
+			for i := range min(sec.n, 6) {
+				data := corrupt(inPlace, name, i, v)
+				wn, err := synonyms.OpenWordNet(string(data))
+				require.NoError(t, err, "%s[%d] = %d", name, i, v)
+				queryAll(t, wn)
+			}
+		}
+	}
+}
+
+// queryAll makes lookups of every kind in wn.
+func queryAll(t *testing.T, wn *synonyms.WordNet) {
+	for _, tag := range []string{"NN", "NNS", "VBD", "VBN", "JJR", "RB"} {
+		for _, w := range []string{"rise", "rose", "a", "children", "good", "better", "card", "zzz"} {
+			got := wn.Synonyms(w, tag)
+			assert.True(t, slices.IsSorted(got))
+		}
+	}
+	_ = wn.Len()
+	_ = wn.Has("go up", synonyms.Any)
+	_ = wn.Morphology().Lemmas("better", synonyms.Adj)
+}
+
+// OpenWordNet never panics, and neither do lookups in what it accepts.
+func FuzzOpenWordNet(f *testing.F) {
+	good := tinyInPlace(f)
+	f.Add(good)
+	f.Add(corrupt(good, "members", 2, 1<<20))
+	f.Add(clearSlots(good))
+	f.Add(good[:64])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		wn, err := synonyms.OpenWordNet(string(data))
+		if err != nil {
+			return
+		}
+		queryAll(t, wn)
+	})
+}
+
 // ReadWordNet never panics, and what it accepts can be queried.
 func FuzzReadWordNet(f *testing.F) {
 	good := tiny.encode()
 	f.Add(good)
 	f.Add(good[:len(good)-3])
 	f.Add([]byte("TXWN\x01\x00"))
+	f.Add(tinyInPlace(f))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		wn, err := synonyms.ReadWordNet(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
-		for _, tag := range []string{"NN", "NNS", "VBD", "JJR", "RB"} {
-			for _, w := range []string{"rise", "rose", "a", "children", "good"} {
-				got := wn.Synonyms(w, tag)
-				assert.True(t, slices.IsSorted(got))
-			}
-		}
-		_ = wn.Len()
+		queryAll(t, wn)
 	})
 }
 

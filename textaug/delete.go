@@ -36,8 +36,29 @@ func (RandomDelete) Name() string { return "delete" }
 
 // Edit implements Edit.
 func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.editTo(r, toks, nil)
+}
+
+func (s RandomDelete) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	var buf [64]int // a sentence's deletable words, without growing a slice on the heap
-	pos := buf[:0]
+	return s.apply(r, toks, s.deletable(toks, buf[:0]), dst)
+}
+
+// prepare finds the deletable words of a record once for all its attempts.
+func (s RandomDelete) prepare(toks []tokenize.Token) Edit {
+	return prepared(s.Name(), toks, func(t []tokenize.Token) deletable { return s.deletable(t, nil) }, s.apply)
+}
+
+// deletable is what every attempt at a record shares: the words that may
+// go and the number of content tokens.
+type deletable struct {
+	pos      []int
+	contents int
+}
+
+// deletable appends to pos the words of toks that may go, and counts the
+// content tokens.
+func (s RandomDelete) deletable(toks []tokenize.Token, pos []int) deletable {
 	contents := 0
 	for i := range toks {
 		if content(&toks[i]) {
@@ -49,37 +70,26 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			}
 		}
 	}
+	return deletable{pos: pos, contents: contents}
+}
+
+// apply deletes from toks some of the words d found, writing the result
+// into dst's memory.
+func (s RandomDelete) apply(r *rand.Rand, toks []tokenize.Token, d deletable, dst []tokenize.Token) []tokenize.Token {
+	pos, contents := d.pos, d.contents
 	if len(pos) == 0 || contents < 2 {
 		return toks
 	}
-	p := or(s.Rate, 0.1)
-	del := make(map[int]bool)
-	for _, i := range pos {
-		if r.Float64() < p {
-			del[i] = true
-		}
-	}
-	if len(del) == 0 {
-		del[pos[r.IntN(len(pos))]] = true
-	}
-	// Never all content; never more than Max.
-	limit := contents - 1
+	limit := contents - 1 // never all content; never more than Max
 	if m := shortCap(s.Max, s.Short, toks); m > 0 && m < limit {
 		limit = m
 	}
-	for len(del) > limit {
-		// Undelete a random one, drawing over the sorted positions.
-		var ds []int
-		for _, i := range pos {
-			if del[i] {
-				ds = append(ds, i)
-			}
-		}
-		delete(del, ds[r.IntN(len(ds))])
-	}
-	out := make([]tokenize.Token, 0, len(toks))
+	var delBuf [64]bool
+	del := s.choose(r, pos, limit, delBuf[:0])
+	out := slices.Grow(dst[:0], len(toks))
 	dropSpace := false
 	started := false // a content token has been written
+	next := 0        // the first entry of pos at or after i
 	for i := range toks {
 		t := toks[i]
 		if t.Kind == tokenize.Space && dropSpace {
@@ -87,7 +97,11 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 			continue
 		}
 		dropSpace = false
-		if !del[i] {
+		deleted := next < len(pos) && pos[next] == i && del[next]
+		if next < len(pos) && pos[next] == i {
+			next++
+		}
+		if !deleted {
 			out = append(out, t)
 			started = started || t.Kind != tokenize.Space
 			continue
@@ -119,11 +133,44 @@ func (s RandomDelete) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token
 	return out
 }
 
+// choose chooses the words to delete: del[k] says whether pos[k] goes. Each
+// word goes with probability Rate, one at least; while more than limit go,
+// a random one of them stays (drawn over the deleted words in order).
+func (s RandomDelete) choose(r *rand.Rand, pos []int, limit int, del []bool) []bool {
+	p := or(s.Rate, 0.1)
+	del = slices.Grow(del, len(pos))[:len(pos)]
+	n := 0
+	for k := range pos {
+		del[k] = r.Float64() < p
+		if del[k] {
+			n++
+		}
+	}
+	if n == 0 {
+		del[r.IntN(len(pos))], n = true, 1
+	}
+	for ; n > limit; n-- {
+		x := r.IntN(n) // the x-th deleted word, in order, stays
+		for k := range del {
+			if del[k] {
+				if x == 0 {
+					del[k] = false
+					break
+				}
+				x--
+			}
+		}
+	}
+	return del
+}
+
 // filler reports whether toks[i] is one of fillers and does not stand
 // alone between two clause marks or a clause mark and an end of the text
 // (deleting "please" from "Hi , please , help" would leave ", ,").
 func filler(fillers []string, toks []tokenize.Token, i int) bool {
-	if !slices.ContainsFunc(fillers, func(f string) bool { return strings.EqualFold(f, toks[i].Text) }) {
+	t := toks[i].Text
+	folds := hasCase(t) // else EqualFold is ==, and == is much cheaper on Chinese
+	if !slices.ContainsFunc(fillers, func(f string) bool { return f == t || folds && strings.EqualFold(f, t) }) {
 		return false
 	}
 	p, q := i-1, i+1

@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"math/rand/v2"
+	"sync"
 
 	"github.com/textaug/textaug/tokenize"
 )
@@ -20,15 +21,31 @@ type Edit interface {
 
 // composite edits report which of their children changed the tokens.
 type composite interface {
-	apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string)
+	apply(r *rand.Rand, toks []tokenize.Token, ops []string, sc *scratch) ([]tokenize.Token, []string)
 }
 
-// apply runs e and appends to ops the names of the edits that changed toks.
-func apply(e Edit, r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
+// editorTo is an Edit that can write its result into a buffer the caller
+// recycles: editTo is Edit, except that an edited copy is appended to dst
+// (empty, sharing no memory with toks; nil means allocate) instead of a
+// new slice. The result is toks itself or a slice that starts at dst's
+// first element (grown when dst was too small).
+type editorTo interface {
+	editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token
+}
+
+// apply runs e and appends to ops the names of the edits that changed
+// toks. With sc, the built-in edits write into its buffers instead of
+// allocating a copy per call.
+func apply(e Edit, r *rand.Rand, toks []tokenize.Token, ops []string, sc *scratch) ([]tokenize.Token, []string) {
 	if c, ok := e.(composite); ok {
-		return c.apply(r, toks, ops)
+		return c.apply(r, toks, ops, sc)
 	}
-	out := e.Edit(r, toks)
+	var out []tokenize.Token
+	if et, ok := e.(editorTo); ok && sc != nil {
+		out = sc.editTo(et, r, toks)
+	} else {
+		out = e.Edit(r, toks)
+	}
 	if changed(toks, out) {
 		ops = append(ops, e.Name())
 	}
@@ -65,11 +82,11 @@ func (o OneOf) Name() string { return "oneof" }
 
 // Edit implements Edit.
 func (o OneOf) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	out, _ := o.apply(r, toks, nil)
+	out, _ := o.apply(r, toks, nil, nil)
 	return out
 }
 
-func (o OneOf) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
+func (o OneOf) apply(r *rand.Rand, toks []tokenize.Token, ops []string, sc *scratch) ([]tokenize.Token, []string) {
 	var buf [8]float64 // EDA's four edits and more, without a heap slice
 	w := buf[:0]
 	if len(o.Edits) > len(buf) {
@@ -100,7 +117,7 @@ func (o OneOf) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]token
 			i--
 		}
 		child := split(r)
-		out, ops2 := apply(o.Edits[i], child.r, toks, ops)
+		out, ops2 := apply(o.Edits[i], child.r, toks, ops, sc)
 		child.release()
 		if changed(toks, out) {
 			return out, ops2
@@ -120,14 +137,14 @@ func (c Chain) Name() string { return "chain" }
 
 // Edit implements Edit.
 func (c Chain) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	out, _ := c.apply(r, toks, nil)
+	out, _ := c.apply(r, toks, nil, nil)
 	return out
 }
 
-func (c Chain) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
+func (c Chain) apply(r *rand.Rand, toks []tokenize.Token, ops []string, sc *scratch) ([]tokenize.Token, []string) {
 	for _, e := range c {
 		child := split(r)
-		toks, ops = apply(e, child.r, toks, ops)
+		toks, ops = apply(e, child.r, toks, ops, sc)
 		child.release()
 	}
 	return toks, ops
@@ -145,15 +162,85 @@ func (s Sometimes) Name() string { return "sometimes" }
 
 // Edit implements Edit.
 func (s Sometimes) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	out, _ := s.apply(r, toks, nil)
+	out, _ := s.apply(r, toks, nil, nil)
 	return out
 }
 
-func (s Sometimes) apply(r *rand.Rand, toks []tokenize.Token, ops []string) ([]tokenize.Token, []string) {
+func (s Sometimes) apply(r *rand.Rand, toks []tokenize.Token, ops []string, sc *scratch) ([]tokenize.Token, []string) {
 	child := split(r)
 	defer child.release()
 	if s.Do == nil || r.Float64() >= s.P {
 		return toks, ops
 	}
-	return apply(s.Do, child.r, toks, ops)
+	return apply(s.Do, child.r, toks, ops, sc)
 }
+
+// scratch holds the two token buffers that the edits of one Draw write
+// into, so that a variant costs no token copy of its own: an edit whose
+// input is the record's tokens or one buffer writes into the other (a
+// Chain alternates between them). A Draw takes a scratch from scratches
+// and puts it back once the variant is joined into its string.
+type scratch struct {
+	rec  []tokenize.Token // the record's tokens
+	bufs [2][]tokenize.Token
+	used [2]int // the most tokens each buffer held since the last release
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// editTo runs e with a buffer that shares no memory with toks, and keeps
+// the buffer when e grew it. An input that is neither the record's tokens
+// nor one of the buffers (a user's Edit made it) gets no buffer: e
+// allocates, as Edit does.
+func (s *scratch) editTo(e editorTo, r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	i := s.free(toks)
+	if i < 0 {
+		return e.editTo(r, toks, nil)
+	}
+	out := e.editTo(r, toks, s.bufs[i][:0])
+	if sameStart(out, toks) {
+		return out
+	}
+	if cap(out) > cap(s.bufs[i]) {
+		s.bufs[i] = out[:0]
+	}
+	s.used[i] = max(s.used[i], len(out))
+	return out
+}
+
+// free returns the buffer that toks does not use, or -1.
+func (s *scratch) free(toks []tokenize.Token) int {
+	switch {
+	case sameStart(toks, s.rec):
+		return 0
+	case sameStart(toks, s.bufs[0]):
+		return 1
+	case sameStart(toks, s.bufs[1]):
+		return 0
+	}
+	return -1
+}
+
+// sameStart reports whether a and b start at the same element of the same
+// array (both non-empty in capacity).
+func sameStart(a, b []tokenize.Token) bool {
+	return cap(a) > 0 && cap(b) > 0 && &a[:1][0] == &b[:1][0]
+}
+
+// release empties the buffers' tokens (so that no string of this record is
+// kept alive by the pool) and puts s back. A buffer larger than maxScratch
+// tokens is dropped rather than kept: one huge row must not pin its memory.
+func (s *scratch) release() {
+	s.rec = nil
+	for i := range s.bufs {
+		if cap(s.bufs[i]) > maxScratch {
+			s.bufs[i] = nil
+		}
+		clear(s.bufs[i][:min(s.used[i], cap(s.bufs[i]))])
+		s.used[i] = 0
+	}
+	scratches.Put(s)
+}
+
+// maxScratch is the largest buffer, in tokens, that a scratch keeps.
+const maxScratch = 4096

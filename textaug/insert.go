@@ -41,7 +41,7 @@ func (RandomInsert) Name() string { return "insert" }
 
 // Edit implements Edit.
 func (s RandomInsert) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	return s.draw(r, toks, s.seeds(toks))
+	return s.draw(r, toks, s.seeds(toks), nil)
 }
 
 func (s RandomInsert) prepare(toks []tokenize.Token) Edit {
@@ -85,13 +85,13 @@ func (s RandomInsert) seeds(toks []tokenize.Token) insertSeeds {
 		}
 	}
 	if len(e.seeds) > 0 {
-		e.slots = notBeforeFrozenOpener(toks, slots(toks))
+		e.slots = notBeforeFrozenOpener(toks, slots(toks, nil))
 	}
 	return e
 }
 
 // draw inserts synonyms into toks, which e describes.
-func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) []tokenize.Token {
+func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds, dst []tokenize.Token) []tokenize.Token {
 	seeds, cands := e.seeds, e.cands
 	if len(seeds) == 0 {
 		return toks
@@ -99,6 +99,7 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 	n := count(or(s.Rate, 0.1), e.free, s.Max)
 	out := toks
 	var buf []tokenize.Token
+	var all, verbBuf []int // slots(out), kept up to date; the slots for a verb
 	for ; n > 0; n-- {
 		k := r.IntN(len(seeds))
 		c := cands[k][r.IntN(len(cands[k]))]
@@ -106,7 +107,14 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 		var sl []int
 		var end bool
 		if isVerb := verb(buf[0].Tag); isVerb || !sameTokens(out, toks) {
-			sl, end = insertSlots(out, isVerb) // after an insertion, or kept apart from verbs
+			if all == nil {
+				all = slots(out, nil)
+			}
+			// after an insertion, or kept apart from verbs
+			sl, end = insertSlots(out, isVerb, all, verbBuf)
+			if isVerb {
+				verbBuf = sl
+			}
 			sl = notBeforeFrozenOpener(out, sl)
 		} else {
 			sl, end = e.slots, lastContent(out) >= 0
@@ -123,8 +131,15 @@ func (s RandomInsert) draw(r *rand.Rand, toks []tokenize.Token, e insertSeeds) [
 		if x < len(sl) {
 			j = sl[x]
 		}
-		own := len(out) != len(toks) // out is this draw's copy once something went in
-		out = insertBefore(out, j, buf, own, 4*(n-1))
+		before := len(out)
+		if before == len(toks) { // the first insertion copies toks into dst
+			out = insertBefore(out, j, buf, dst, 4*(n-1))
+		} else { // later ones grow this draw's own copy in place
+			out = insertBefore(out, j, buf, out, 4*(n-1))
+		}
+		if all != nil {
+			all = updateSlots(all, out, j, len(out)-before)
+		}
 	}
 	if len(out) != len(toks) {
 		fixArticles(out)

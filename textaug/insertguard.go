@@ -45,14 +45,15 @@ func polar(lex *synonyms.PolarityLexicon, phrase string) bool {
 
 // insertSlots returns the slots where RandomInsert may put a word (see
 // slots) and whether it may put it at the end of the text, after the last
-// word; an inserted verb (isVerb) goes nowhere beside a verb.
-func insertSlots(toks []tokenize.Token, isVerb bool) (sl []int, end bool) {
-	sl = slots(toks)
+// word; an inserted verb (isVerb) goes nowhere beside a verb. all is
+// slots(toks); when isVerb, the slots are written into buf.
+func insertSlots(toks []tokenize.Token, isVerb bool, all, buf []int) (sl []int, end bool) {
+	sl = all
 	e := lastContent(toks)
 	if !isVerb {
 		return sl, e >= 0
 	}
-	out := sl[:0]
+	out := buf[:0]
 	for _, j := range sl {
 		if !verbBeside(toks, j) {
 			out = append(out, j)

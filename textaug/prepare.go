@@ -79,16 +79,20 @@ func (a *analysis[T]) get(toks []tokenize.Token) T {
 type preparedEdit[T any] struct {
 	name string
 	a    *analysis[T]
-	draw func(r *rand.Rand, toks []tokenize.Token, v T) []tokenize.Token
+	draw func(r *rand.Rand, toks []tokenize.Token, v T, dst []tokenize.Token) []tokenize.Token
 }
 
 func (p preparedEdit[T]) Name() string { return p.name }
 
 func (p preparedEdit[T]) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	return p.draw(r, toks, p.a.get(toks))
+	return p.draw(r, toks, p.a.get(toks), nil)
+}
+
+func (p preparedEdit[T]) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
+	return p.draw(r, toks, p.a.get(toks), dst)
 }
 
 func prepared[T any](name string, toks []tokenize.Token, of func([]tokenize.Token) T,
-	draw func(*rand.Rand, []tokenize.Token, T) []tokenize.Token) Edit {
+	draw func(*rand.Rand, []tokenize.Token, T, []tokenize.Token) []tokenize.Token) Edit {
 	return preparedEdit[T]{name: name, a: &analysis[T]{toks: toks, of: of}, draw: draw}
 }

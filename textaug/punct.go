@@ -66,6 +66,10 @@ func (Punctuation) Name() string { return "punct" }
 
 // Edit implements Edit.
 func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return p.editTo(r, toks, nil)
+}
+
+func (p Punctuation) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	words := 0
 	for i := range toks {
 		if content(&toks[i]) {
@@ -101,7 +105,7 @@ func (p Punctuation) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token 
 		at[sl[k]] = marks[r.IntN(len(marks))]
 	}
 	glue := p.Clauses && !marksApart(toks)
-	out := make([]tokenize.Token, 0, len(toks)+2*q)
+	out := slices.Grow(dst[:0], len(toks)+2*q)
 	for i := range toks {
 		if m, ok := at[i]; ok {
 			mark := tokenize.Token{Text: m, Start: -1, End: -1, Kind: tokenize.Punct, Lock: tokenize.Frozen}
@@ -138,7 +142,7 @@ func withMark(out []tokenize.Token, mark tokenize.Token, next *tokenize.Token, g
 // not inside a word as a reader sees it, and the readability options hold
 // (see Punctuation).
 func (pu Punctuation) markSlots(toks []tokenize.Token) []int {
-	sl := slots(toks)
+	sl := slots(toks, nil)
 	out := sl[:0]
 	for _, j := range sl {
 		p := j - 1

@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/textaug/textaug/tokenize"
@@ -38,6 +39,30 @@ func DefaultFillers() []string {
 		"honestly", "anyway",
 		"啊", "呀", "哦", "嘛", "啦", "请", "一下", "很", "真", "挺", "也",
 	}
+}
+
+// hasCase reports whether strings.EqualFold(f, s) may hold for an f other
+// than s itself: s has a letter with another case (a rune that
+// unicode.SimpleFold maps elsewhere), U+FFFD or invalid UTF-8. Chinese
+// words have none, so a filler check on them compares bytes instead of
+// folding every rune against every filler.
+func hasCase(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.SimpleFold(r) != r {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // ShortSentence is the number of words (content tokens) from which a

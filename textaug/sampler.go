@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -153,7 +155,8 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	rs := NewRecordSeed(s.Seed, key)
 	gen := childStreams.Get().(*childStream) // re-seeded for each attempt
 	defer gen.release()
-	seen := map[string]bool{orig: true}
+	var seenBuf [16]string
+	seen := variantSet{small: append(seenBuf[:0], orig)}
 	res := Result{Variants: make([]Variant, 0, s.K), Note: note, Missed: missed}
 	for a := 0; a < tries && len(res.Variants) < s.K; a++ {
 		if a%16 == 15 {
@@ -164,13 +167,13 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 		gen.src.Seed(rs.AttemptSeed(a))
 		v, ops := draw(gen.r)
 		n := normalize(v)
-		if seen[n] || n == "" {
+		if n == "" || seen.has(n) {
 			continue
 		}
 		if s.Accept != nil && !s.Accept(text, v) {
 			continue
 		}
-		seen[n] = true
+		seen.add(n)
 		res.Variants = append(res.Variants, Variant{Text: v, Ops: ops, Attempt: a})
 	}
 	if res.Shortfall = s.K - len(res.Variants); res.Shortfall > 0 {
@@ -180,26 +183,78 @@ func (s Sampler) Sample(ctx context.Context, key, text string) (Result, error) {
 	return res, nil
 }
 
+// variantSet is the set of the normalised texts a record has given: a
+// slice while it is small (no hashing, and no allocation for up to 16),
+// a map beyond 32.
+type variantSet struct {
+	small []string
+	big   map[string]bool
+}
+
+func (v *variantSet) has(s string) bool {
+	if v.big != nil {
+		return v.big[s]
+	}
+	return slices.Contains(v.small, s)
+}
+
+func (v *variantSet) add(s string) {
+	if v.big == nil && len(v.small) < 32 {
+		v.small = append(v.small, s)
+		return
+	}
+	if v.big == nil {
+		v.big = make(map[string]bool, 2*len(v.small))
+		for _, t := range v.small {
+			v.big[t] = true
+		}
+	}
+	v.big[s] = true
+}
+
 // normalize collapses white space, for comparing variants. Text that is
 // already collapsed (single ASCII spaces, no leading or trailing space:
-// most text) is returned as it is, without allocating.
+// most text, Chinese too) is returned as it is, without allocating.
 func normalize(s string) string {
 	prevSpace := true // at the start, a space would be leading
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
+		switch {
+		case c > ' ' && c < utf8.RuneSelf: // the common case: one test
+			prevSpace = false
+			i++
+		case c == ' ' && !prevSpace:
+			prevSpace = true
+			i++
+		case c >= utf8.RuneSelf: // Chinese: no white space among these runes is no change
+			if spaceLead(c) {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					return strings.Join(strings.Fields(s), " ")
+				}
+			}
+			prevSpace = false
+			i++
+		case c < ' ' && !asciiSpace(c): // a control character
+			prevSpace = false
+			i++
+		default: // a second space, a leading one, or other white space
 			return strings.Join(strings.Fields(s), " ")
 		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-		if sp && (c != ' ' || prevSpace) {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		prevSpace = sp
 	}
 	if prevSpace && len(s) > 0 {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	return s
+}
+
+// spaceLead reports whether c is the first byte of a white space that is
+// not ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000: TestSpaceLeads); a
+// byte other than a first byte (a continuation) never starts a rune that
+// strings.Fields decodes.
+func spaceLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func invalidAt(s string) int {

@@ -41,21 +41,56 @@ func (RandomSwap) Name() string { return "swap" }
 
 // Edit implements Edit.
 func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
+	return s.editTo(r, toks, nil)
+}
+
+func (s RandomSwap) editTo(r *rand.Rand, toks, dst []tokenize.Token) []tokenize.Token {
 	var buf [64]int // a sentence's movable words, without growing a slice on the heap
-	pos := buf[:0]
+	return s.draw(r, toks, s.movable(toks, buf[:0]), dst)
+}
+
+// prepare finds the movable words of a record, and the pairs that may
+// change places, once for all its attempts.
+func (s RandomSwap) prepare(toks []tokenize.Token) Edit {
+	return prepared(s.Name(), toks, func(t []tokenize.Token) movable { return s.movable(t, nil) }, s.draw)
+}
+
+// movable is what every attempt at a record shares: the words that may
+// move and, under Distance, InClause or Reorder, the pairs that may swap.
+type movable struct {
+	pos   []int
+	pairs [][2]int
+}
+
+// near reports whether swaps are limited to pairs (see pairs).
+func (s RandomSwap) near() bool { return s.Distance > 0 || s.InClause || s.Reorder }
+
+// movable appends to pos the words of toks that may move.
+func (s RandomSwap) movable(toks []tokenize.Token, pos []int) movable {
 	for i := range toks {
 		if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockMove == 0 {
 			pos = append(pos, i)
 		}
 	}
-	if len(pos) < 2 {
-		return toks
+	m := movable{pos: pos}
+	if len(pos) >= 2 && s.near() {
+		m.pairs = s.pairs(toks, pos)
+	}
+	return m
+}
+
+// draw makes the swaps of one attempt, writing the result into dst's
+// memory.
+func (s RandomSwap) draw(r *rand.Rand, toks []tokenize.Token, m movable, dst []tokenize.Token) []tokenize.Token {
+	pos := m.pos
+	if len(pos) < 2 || s.near() && len(m.pairs) == 0 {
+		return toks // nothing may swap: no copy, no draw
 	}
 	n := count(or(s.Rate, 0.1), len(pos), shortCap(s.Max, s.Short, toks))
-	out := make([]tokenize.Token, len(toks))
-	copy(out, toks)
-	if s.Distance > 0 || s.InClause || s.Reorder {
-		return s.near(r, toks, out, pos, n)
+	out := append(dst[:0], toks...)
+	if s.near() {
+		var buf [32][2]int
+		return swapPairs(r, out, append(buf[:0], m.pairs...), n)
 	}
 	for ; n > 0; n-- {
 		a := r.IntN(len(pos))
@@ -72,10 +107,10 @@ func (s RandomSwap) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
-// near makes n swaps of pairs of movable words (pos) at most Distance
-// words apart and, with InClause, with no clause mark between; each word
-// moves once.
-func (s RandomSwap) near(r *rand.Rand, toks, out []tokenize.Token, pos []int, n int) []tokenize.Token {
+// pairs lists the pairs of movable words (pos) at most Distance words
+// apart and, with InClause, with no clause mark between, and with Reorder
+// reorderable.
+func (s RandomSwap) pairs(toks []tokenize.Token, pos []int) [][2]int {
 	at := make([]int, len(toks)) // word number of each content token
 	w := 0
 	for i := range toks {
@@ -95,6 +130,12 @@ func (s RandomSwap) near(r *rand.Rand, toks, out []tokenize.Token, pos []int, n 
 			}
 		}
 	}
+	return pairs
+}
+
+// swapPairs makes n swaps in out of the pairs (its own copy); each word
+// moves once.
+func swapPairs(r *rand.Rand, out []tokenize.Token, pairs [][2]int, n int) []tokenize.Token {
 	for ; n > 0 && len(pairs) > 0; n-- {
 		k := r.IntN(len(pairs))
 		i, j := pairs[k][0], pairs[k][1]

@@ -34,7 +34,7 @@ func (SynonymReplace) Name() string { return "synonym" }
 
 // Edit implements Edit.
 func (s SynonymReplace) Edit(r *rand.Rand, toks []tokenize.Token) []tokenize.Token {
-	return s.draw(r, toks, s.eligible(toks))
+	return s.draw(r, toks, s.eligible(toks), nil)
 }
 
 func (s SynonymReplace) prepare(toks []tokenize.Token) Edit {
@@ -68,44 +68,68 @@ func (s SynonymReplace) eligible(toks []tokenize.Token) replacements {
 }
 
 // draw replaces words of toks, which e describes.
-func (s SynonymReplace) draw(r *rand.Rand, toks []tokenize.Token, e replacements) []tokenize.Token {
+func (s SynonymReplace) draw(r *rand.Rand, toks []tokenize.Token, e replacements, dst []tokenize.Token) []tokenize.Token {
 	pos, cands := e.pos, e.cands
 	n := count(or(s.Rate, 0.1), len(pos), s.Max)
 	if n == 0 {
 		return toks
 	}
-	choice := make(map[int]string, n)
-	for _, k := range r.Perm(len(pos))[:n] {
+	var permBuf [64]int
+	var choiceBuf [16]replacement
+	choice := choiceBuf[:0]
+	for _, k := range perm(r, len(pos), permBuf[:0])[:n] {
 		c := cands[k]
-		choice[pos[k]] = c[r.IntN(len(c))]
+		choice = append(choice, replacement{pos[k], c[r.IntN(len(c))]})
 	}
+	slices.SortFunc(choice, func(a, b replacement) int { return a.at - b.at })
 	if s.AllOccurrences {
-		byWord := make(map[string]string, n)
-		keys := make([]int, 0, n)
-		for i := range choice {
-			keys = append(keys, i)
-		}
-		slices.Sort(keys)
-		for _, i := range keys {
-			if _, ok := byWord[lower(toks[i].Text)]; !ok {
-				byWord[lower(toks[i].Text)] = choice[i]
-			}
-		}
-		for _, i := range pos {
-			if c, ok := byWord[lower(toks[i].Text)]; ok {
-				choice[i] = c
-			}
-		}
+		choice = s.everyOccurrence(toks, pos, choice)
 	}
-	out := make([]tokenize.Token, 0, len(toks)+2*n)
-	for i := range toks {
-		c, ok := choice[i]
-		if !ok {
-			out = append(out, toks[i])
-			continue
-		}
-		out = phrase(out, c, toks[i].Tag, caseOf(toks[i].Text), toks[i].Lock)
+	out := slices.Grow(dst[:0], len(toks)+2*n)
+	last := 0
+	for _, c := range choice {
+		out = append(out, toks[last:c.at]...)
+		t := &toks[c.at]
+		out = phrase(out, c.with, t.Tag, caseOf(t.Text), t.Lock)
+		last = c.at + 1
 	}
+	out = append(out, toks[last:]...)
 	fixArticles(out)
 	return out
+}
+
+// replacement is one word to replace: its position and its synonym.
+type replacement struct {
+	at   int
+	with string
+}
+
+// everyOccurrence extends choice, sorted by position, to every eligible
+// occurrence (pos) of each chosen word, with the synonym drawn for its
+// first chosen occurrence.
+func (s SynonymReplace) everyOccurrence(toks []tokenize.Token, pos []int, choice []replacement) []replacement {
+	byWord := make(map[string]string, len(choice))
+	for _, c := range choice {
+		if _, ok := byWord[lower(toks[c.at].Text)]; !ok {
+			byWord[lower(toks[c.at].Text)] = c.with
+		}
+	}
+	all := make([]replacement, 0, len(pos))
+	for _, i := range pos {
+		if c, ok := byWord[lower(toks[i].Text)]; ok {
+			all = append(all, replacement{i, c})
+		}
+	}
+	return all
+}
+
+// perm is r.Perm(n) written into buf: the same permutation from the same
+// draws, without a new slice when buf is large enough.
+func perm(r *rand.Rand, n int, buf []int) []int {
+	p := slices.Grow(buf[:0], n)[:n]
+	for i := range p {
+		p[i] = i
+	}
+	r.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
 }

@@ -15,8 +15,9 @@ type Tokenizer interface {
 
 // Tokens is the Augmenter of token-level strategies: it tokenizes and tags
 // a text once, applies the protection Policy once, and then every Draw
-// runs Edit on a fresh copy and joins the result. Untouched tokens keep
-// their original bytes and spacing.
+// runs Edit and joins the result; the built-in edits write their copy into
+// buffers recycled from Draw to Draw, never into the record's tokens.
+// Untouched tokens keep their original bytes and spacing.
 //
 // The zero Tokens uses tokenize.Auto (tokenize.English with the shared
 // prose tagger, or tokenize.Chinese for a text that tokenize.Language
@@ -48,7 +49,10 @@ func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
 	edit := prepareEdit(a.Edit, toks)
 	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
 	return func(r *rand.Rand) (string, []string) {
-		out, ops := apply(edit, r, toks, nil)
+		sc := scratches.Get().(*scratch)
+		defer sc.release()
+		sc.rec = toks
+		out, ops := apply(edit, r, toks, nil, sc)
 		if len(ops) == 0 {
 			return text, nil
 		}

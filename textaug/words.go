@@ -152,16 +152,14 @@ var space = tokenize.Token{Text: " ", Start: -1, End: -1, Kind: tokenize.Space}
 // starts of content tokens that follow white space (or open the text), or
 // a Chinese neighbour with no space between (Chinese words have none),
 // and do not sit inside a protected span.
-func slots(toks []tokenize.Token) []int {
-	s := make([]int, 0, len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
+func slots(toks []tokenize.Token, buf []int) []int {
+	s := slices.Grow(buf[:0], len(toks)/2+2) // words alternate with spaces: one allocation, no regrowth
 	prev := -1
 	for j := range toks {
-		t := &toks[j]
-		if t.Kind == tokenize.Space {
+		if toks[j].Kind == tokenize.Space {
 			continue
 		}
-		if content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space || !tokenize.NeedSpace(toks[j-1].Text, t.Text)) &&
-			(prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0) {
+		if slotAt(toks, j, prev) {
 			s = append(s, j)
 		}
 		prev = j
@@ -169,12 +167,59 @@ func slots(toks []tokenize.Token) []int {
 	return s
 }
 
+// slotAt reports whether j, a token that is not white space, is a slot;
+// prev is the last token before j that is not white space, or -1.
+func slotAt(toks []tokenize.Token, j, prev int) bool {
+	t := &toks[j]
+	return content(t) && (j == 0 || toks[j-1].Kind == tokenize.Space || !tokenize.NeedSpace(toks[j-1].Text, t.Text)) &&
+		(prev < 0 || toks[prev].Lock&tokenize.LockJoin == 0)
+}
+
+// updateSlots turns sl, the slots of a text, into the slots of toks, the
+// same text with d tokens inserted before index j. Only the slots from j
+// to the first token after the insertion that is not white space can
+// change; the later ones move by d. This costs a pass over the slot
+// numbers, not over the tokens, so that thousands of insertions into a
+// long text do not each rescan it.
+func updateSlots(sl []int, toks []tokenize.Token, j, d int) []int {
+	w := j + d // the window ends at the first token after the insertion that is not white space
+	for w < len(toks) && toks[w].Kind == tokenize.Space {
+		w++
+	}
+	prev := j - 1
+	for prev >= 0 && toks[prev].Kind == tokenize.Space {
+		prev--
+	}
+	var buf [8]int
+	win := buf[:0]
+	for t := j; t <= w && t < len(toks); t++ {
+		if toks[t].Kind == tokenize.Space {
+			continue
+		}
+		if slotAt(toks, t, prev) {
+			win = append(win, t)
+		}
+		prev = t
+	}
+	lo, _ := slices.BinarySearch(sl, j)
+	hi, found := slices.BinarySearch(sl, w-d) // old index of w
+	if found {
+		hi++
+	}
+	sl = slices.Replace(sl, lo, hi, win...)
+	for k := lo + len(win); k < len(sl); k++ {
+		sl[k] += d
+	}
+	return sl
+}
+
 // insertBefore returns toks with ins inserted before index j, with a space
 // on either side only where one is needed (see spaced): "a b" -> "a X b",
-// "我的卡" -> "我的X卡". With own, toks is the caller's own copy and
-// grows in place when its capacity allows; otherwise toks is left alone
-// and the result is a new slice with room for extra more tokens.
-func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token, own bool, extra int) []tokenize.Token {
+// "我的卡" -> "我的X卡". The result is written into into: toks itself,
+// the caller's own copy, which grows in place when its capacity allows;
+// or a buffer that shares no memory with toks (nil: a new one), which
+// gets room for extra more tokens when it must grow.
+func insertBefore(toks []tokenize.Token, j int, ins, into []tokenize.Token, extra int) []tokenize.Token {
 	var pre, post bool
 	n := len(ins)
 	if j > 0 && spaced(&toks[j-1], &ins[0]) {
@@ -183,8 +228,13 @@ func insertBefore(toks []tokenize.Token, j int, ins []tokenize.Token, own bool, 
 	if j < len(toks) && spaced(&ins[len(ins)-1], &toks[j]) {
 		post, n = true, n+1
 	}
+	own := sameStart(into, toks)
 	out := toks
-	if !own || cap(toks)-len(toks) < n {
+	switch {
+	case own && cap(toks)-len(toks) >= n:
+	case !own && cap(into) >= len(toks)+n:
+		out = append(into[:0], toks...)
+	default:
 		out = make([]tokenize.Token, len(toks), len(toks)+n+extra)
 		copy(out, toks)
 	}

@@ -123,9 +123,19 @@ func NeedSpace(left, right string) bool {
 	if left == "" || right == "" {
 		return false
 	}
+	if commonHan(left[max(0, len(left)-3):]) || commonHan(right[:min(3, len(right))]) {
+		return false // most Chinese text, without decoding
+	}
 	a, _ := utf8.DecodeLastRuneInString(left)
 	b, _ := utf8.DecodeRuneInString(right)
 	return !wide(a) && !wide(b)
+}
+
+// commonHan reports whether s is the UTF-8 encoding of one character of
+// U+5000 to U+9FFF, all Han (TestCJKBlockIsHan): lead byte E5 to E9, two
+// continuation bytes.
+func commonHan(s string) bool {
+	return len(s) == 3 && s[0] >= 0xE5 && s[0] <= 0xE9 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // wide reports whether r belongs to writing that uses no spaces between
@@ -134,6 +144,8 @@ func wide(r rune) bool {
 	switch {
 	case r < 0x2E80:
 		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all Han (TestCJKBlockIsHan)
+		return true
 	case r >= 0x3000 && r <= 0x30FF, // CJK symbols and punctuation, kana
 		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, // full-width forms
 		r >= 0x2E80 && r <= 0x2FDF, // radicals
@@ -144,7 +156,9 @@ func wide(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
-func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
 
 func hasHan(s string) bool {
 	for _, r := range s {

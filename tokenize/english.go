@@ -267,6 +267,12 @@ var clitics = []string{"n't", "n’t", "'s", "’s", "'m", "’m", "'re", "’re
 
 // cliticLen returns the byte length of a contraction suffix of w, or 0.
 func cliticLen(w string) int {
+	// Every clitic has an apostrophe (' or ’, which starts with 0xE2) in
+	// its last five bytes: most words are done with one scan of those.
+	tail := w[len(w)-min(len(w), 5):]
+	if strings.IndexByte(tail, '\'') < 0 && strings.IndexByte(tail, 0xE2) < 0 {
+		return 0
+	}
 	for _, c := range clitics {
 		if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
 			return len(c)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -142,8 +143,15 @@ func loadProse() (*proseModel, error) {
 func (m *proseModel) Tag(words, tags []string) {
 	s := m.pool.Get().(*proseScratch)
 	m.tag(s, words, tags)
+	if len(s.roles) > proseKeepWords { // one huge text must not pin its arrays in the pool
+		s.arena, s.ctx, s.roles = nil, nil, nil
+	}
 	m.pool.Put(s)
 }
+
+// proseKeepWords is the most context words whose arrays a pooled scratch
+// keeps (about 45 bytes a word).
+const proseKeepWords = 4096
 
 // tag is Tag with explicit scratch.
 func (m *proseModel) tag(s *proseScratch, words, tags []string) {
@@ -159,8 +167,13 @@ func (m *proseModel) tag(s *proseScratch, words, tags []string) {
 // prepare fills s.ctx with prose's context: "-START-", "-START2-", the
 // normalised words, "-END-", "-END2-".
 func (m *proseModel) prepare(s *proseScratch, words []string) {
-	s.arena = s.arena[:0]
-	s.ctx = s.ctx[:0]
+	size := 32 // the four boundary words
+	for _, w := range words {
+		size += len(w)
+	}
+	// Sized once: a long text's arrays are not grown by doubling.
+	s.arena = slices.Grow(s.arena[:0], size)
+	s.ctx = slices.Grow(s.ctx[:0], len(words)+4)
 	push := func(b []byte) {
 		lo := int32(len(s.arena))
 		s.arena = b
@@ -173,7 +186,7 @@ func (m *proseModel) prepare(s *proseScratch, words []string) {
 	}
 	push(append(s.arena, "-END-"...))
 	push(append(s.arena, "-END2-"...))
-	s.roles = s.roles[:0]
+	s.roles = slices.Grow(s.roles[:0], len(s.ctx))
 	for j := range s.ctx {
 		w := s.arena[s.ctx[j][0]:s.ctx[j][1]]
 		s.roles = append(s.roles, proseSpansOf(m, s, proseKindWord, w, nil, proseRoles[:]))

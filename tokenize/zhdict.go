@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 )
 
 //go:generate go run zhdict_gen.go -o zhdict.bin
@@ -57,7 +59,19 @@ type zhDict struct {
 	freqs    string // n × u32
 	posIdx   string // n × u8
 	keys     string
+	first    *zhFirsts // the words beginning with each common character, found on first use
 }
+
+// zhFirsts caches, for each character of the CJK Unified Ideographs block
+// (U+4E00 to U+9FFF, where nearly all the text's characters are), the
+// range of the words that begin with it: the first and widest step of
+// every look-up, a binary search over all the words, made once per
+// character and process instead of at every position of every text. An
+// entry is 1<<63 | lo<<32 | hi, or 0 before its first use. Pointer-free;
+// only the pages of characters met become resident.
+type zhFirsts [zhFirstEnd - zhFirstStart]atomic.Uint64
+
+const zhFirstStart, zhFirstEnd = 0x4E00, 0xA000
 
 // loadZhDict returns the embedded dictionary, parsed on first use (a
 // fraction of a millisecond: the data is checked, not copied); later calls
@@ -91,7 +105,7 @@ func parseZhDict(data string) (d *zhDict, err error) {
 	if label := r.bytes(r.u16()); r.err == nil && label != ZhDictVersion {
 		return nil, fmt.Errorf("data is %q, want %q", label, ZhDictVersion)
 	}
-	d = &zhDict{}
+	d = &zhDict{first: new(zhFirsts)}
 	d.total = math.Float64frombits(uint64(r.u32()) | uint64(r.u32())<<32)
 	d.logTotal = math.Log(d.total)
 	d.pos = make([]string, r.u8())
@@ -167,10 +181,32 @@ func (d *zhDict) narrow(lo, hi int, p string) (int, int) {
 	return lo, a
 }
 
+// prefix returns the words that begin with p, as a range; the range is
+// that of narrow(0, d.n, p) when it is not empty (an empty one may stand
+// elsewhere).
+func (d *zhDict) prefix(p string) (int, int) {
+	r, size := utf8.DecodeRuneInString(p)
+	if r < zhFirstStart || r >= zhFirstEnd {
+		return d.narrow(0, d.n, p)
+	}
+	slot := &d.first[r-zhFirstStart]
+	v := slot.Load()
+	if v == 0 {
+		lo, hi := d.narrow(0, d.n, p[:size])
+		v = 1<<63 | uint64(lo)<<32 | uint64(hi)
+		slot.Store(v)
+	}
+	lo, hi := int(v>>32&math.MaxInt32), int(uint32(v))
+	if size == len(p) {
+		return lo, hi
+	}
+	return d.narrow(lo, hi, p)
+}
+
 // find is gse's Dictionary.Find: the frequency and part of speech of w,
 // and whether w is a word or the beginning of one (then freq is 0).
 func (d *zhDict) find(w string) (freq float64, pos string, ok bool) {
-	lo, hi := d.narrow(0, d.n, w)
+	lo, hi := d.prefix(w)
 	if lo == hi || w == "" {
 		return 0, "", false
 	}
@@ -222,13 +258,18 @@ func (d *zhDict) cut(s string, sc *zhScratch) []string {
 // from every later rune, following gse's calc: candidates in order of
 // length, a later candidate winning ties.
 func (d *zhDict) route(s string, idx, n int, sc *zhScratch) {
-	lo, hi := 0, d.n
+	var lo, hi int
 	found, prefix := false, false
 	var best float64
 	bestAt := idx
 	for i := idx; i < n; i++ {
 		frag := s[sc.at[idx]:sc.at[i+1]]
-		if lo, hi = d.narrow(lo, hi, frag); lo == hi {
+		if i == idx {
+			lo, hi = d.prefix(frag) // one character
+		} else {
+			lo, hi = d.narrow(lo, hi, frag)
+		}
+		if lo == hi {
 			break
 		}
 		prefix = true

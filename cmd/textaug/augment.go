@@ -58,7 +58,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.output, "o", "-", "output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	fs.StringVar(&f.output, "output", "-", "the same as -o: output file, same format as the input (.gz compresses); written to a temporary name and renamed on success; - for stdout")
 	fs.BoolVar(&f.noOriginal, "no-original", false, "write only the variants, not the input rows")
-	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops")
+	fs.BoolVar(&f.provenance, "provenance", false, "add columns source_row, variant (0 = the original) and ops; with --shard i/n (n > 1) also run, the run's fingerprint that 'textaug merge' checks and removes")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers; the output is byte-identical for any number")
 	fs.StringVar(&f.onError, "on-error", "stop", "on a bad row: stop (exit 1 with file:line:column) or skip (write it to --rejects and go on)")
 	fs.StringVar(&f.rejects, "rejects", "", "with --on-error skip: file for the bad rows, one JSON object per row with its reason (default: reasons on stderr)")
@@ -96,8 +96,7 @@ func parseCommand(fs *flag.FlagSet, help string, args []string, stdout, stderr i
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, help)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
 		return nil, exitOK, false
 	}
 	if err != nil {
@@ -167,7 +166,7 @@ func planAugment(rf *recipeFlags, iof *ioFlags, pos []string) (*augmentPlan, err
 	if p.rec, err = rf.resolve(); err != nil {
 		return nil, err
 	}
-	if err = checkFlagsUsed(rf, p.rec); err != nil {
+	if err = rf.check(p.rec); err != nil {
 		return nil, err
 	}
 	if p.format, err = inputFormat(iof.format, p.input); err != nil {
@@ -243,6 +242,27 @@ func openInput(path string, stdin io.Reader, encoding string) (*corpus.Input, er
 	return corpus.OpenInput(path, stdin, enc)
 }
 
+// pipeAsStdin makes an input file that is not a regular file (a named
+// pipe such as <(zcat train.jsonl.gz), a device) the run's stdin: it can
+// be read only once, while the corpus pass and a sharded run's digest read
+// the input twice, which stdin allows by spooling it. It returns the
+// reader to use as stdin and the function that closes the file.
+func pipeAsStdin(plan *augmentPlan, stdin io.Reader) (io.Reader, func(), error) {
+	if plan.input == "-" {
+		return stdin, func() {}, nil
+	}
+	st, err := os.Stat(plan.input)
+	if err != nil || st.Mode().IsRegular() {
+		return stdin, func() {}, nil // a missing file is reported where it is opened
+	}
+	f, err := os.Open(plan.input)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan.input = "-"
+	return f, func() { f.Close() }, nil
+}
+
 // exitCode is the exit code of a failed command.
 func exitCode(err error) int {
 	if err == nil {
@@ -259,6 +279,12 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitCode(err), err
 	}
+	hintStdin(stderr, plan.input, stdin)
+	stdin, closePipe, err := pipeAsStdin(plan, stdin)
+	if err != nil {
+		return exitFail, err
+	}
+	defer closePipe()
 	eng, code, err := startEngine(ctx, plan, rf, iof.seed)
 	if err != nil {
 		return code, err
@@ -270,9 +296,9 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	}
 	defer lr.release()
 	eng, stdin = lr.apply(eng, stdin)
-	in, err := corpus.OpenInput(plan.input, stdin, plan.enc)
+	in, err := openShardInput(plan, iof, stdin)
 	if err != nil {
-		return exitFail, err
+		return exitCode(err), err
 	}
 	defer in.Close()
 	out, err := corpus.CreateOutput(iof.output, stdout)
@@ -280,7 +306,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 		return exitFail, err
 	}
 	defer out.Abort()
-	src, shard, w, err := openCorpus(in, out, plan.format, iof)
+	src, shard, w, err := openCorpus(in.Input, out, plan.format, iof, in.run)
 	if err != nil {
 		return exitFail, err
 	}
@@ -349,7 +375,8 @@ func (m *maxMissing) check(st augment.Stats) error {
 
 // openCorpus makes the reader of in and the writer to out, and the source
 // of items: the reader's, or one shard of it.
-func openCorpus(in *corpus.Input, out io.Writer, format corpus.Format, iof *ioFlags) (source, *shardSource, *corpus.Writer, error) {
+// A sharded --provenance run writes its run in every row.
+func openCorpus(in *corpus.Input, out io.Writer, format corpus.Format, iof *ioFlags, run corpus.Run) (source, *shardSource, *corpus.Writer, error) {
 	r, err := corpus.NewReader(in, corpus.ReaderOptions{Format: format, Name: in.Name(), TextField: iof.text, LabelField: iof.label, MaxRowBytes: iof.maxRow})
 	if err != nil {
 		return nil, nil, nil, err
@@ -358,7 +385,7 @@ func openCorpus(in *corpus.Input, out io.Writer, format corpus.Format, iof *ioFl
 	if iof.provenance {
 		extra, numeric = augment.ProvenanceColumns(), augment.ProvenanceNumbers()
 	}
-	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: format, Header: r.Header(), TextField: r.TextField(), Extra: extra, Numeric: numeric})
+	w, err := corpus.NewWriter(out, corpus.WriterOptions{Format: format, Header: r.Header(), TextField: r.TextField(), Extra: extra, Numeric: numeric, Run: run})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -377,7 +404,7 @@ func printSummary(stderr io.Writer, st augment.Stats, took time.Duration, shard 
 	if shard != nil {
 		fmt.Fprintf(stderr, "textaug: shard %s: the counts above are this shard's; %d rows of other shards skipped\n", spec, shard.skipped)
 	}
-	if st.Rows == 0 {
+	if st.Rows == 0 && (shard == nil || shard.skipped == 0) { // a shard may own none of the rows
 		fmt.Fprintln(stderr, "textaug: warning: 0 rows in: the input is empty")
 	}
 	printShortfalls(stderr, st)

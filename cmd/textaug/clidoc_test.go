@@ -25,21 +25,30 @@ const (
 )
 
 // fieldsTable is the reference of the recipe fields that have flags, made
-// from the table the CLI declares its flags from.
+// from the table the CLI declares its flags from, in the groups of
+// augment --help.
 func fieldsTable() string {
 	def, _ := recipe.Preset(recipe.DefaultPreset)
 	var b strings.Builder
-	b.WriteString("| recipe field | flag | meaning | `" + def.Name + "` |\n|---|---|---|---|\n")
-	for _, f := range recipe.Fields() {
-		flagName := "`--" + f.Flag + "`"
-		if f.Repeat {
-			flagName += " (repeatable)"
+	for i, g := range recipe.Groups() {
+		if i > 0 {
+			b.WriteString("\n")
 		}
-		d := f.Default(def)
-		if d != "" {
-			d = "`" + d + "`"
+		b.WriteString("**" + g + "**\n\n| recipe field | flag | meaning | `" + def.Name + "` |\n|---|---|---|---|\n")
+		for _, f := range recipe.Fields() {
+			if f.Group != g {
+				continue
+			}
+			flagName := "`--" + f.Flag + "`"
+			if f.Repeat {
+				flagName += " (repeatable)"
+			}
+			d := f.Default(def)
+			if d != "" {
+				d = "`" + d + "`"
+			}
+			b.WriteString("| `" + f.Name + "` | " + flagName + " | " + strings.ReplaceAll(f.Usage, "|", `\|`) + " | " + d + " |\n")
 		}
-		b.WriteString("| `" + f.Name + "` | " + flagName + " | " + strings.ReplaceAll(f.Usage, "|", `\|`) + " | " + d + " |\n")
 	}
 	return b.String()
 }
@@ -109,6 +118,9 @@ func TestCLIReferenceMatchesHelp(t *testing.T) {
 			if !assert.NotEmpty(t, row, "%s --%s is not in docs/cli.md's %s section", cmd, name, cmd) {
 				continue
 			}
+			if cmd == "augment" {
+				assert.Equal(t, flagGroup(name), docGroup(sec, row), "augment --%s: the help's group is not the docs'", name)
+			}
 			if def != "" && name != "workers" { // workers: the machine's core count
 				assert.Contains(t, row, def, "%s --%s: the help's default is not the docs'", cmd, name)
 			}
@@ -119,6 +131,21 @@ func TestCLIReferenceMatchesHelp(t *testing.T) {
 			assert.True(t, ok, "docs/cli.md's %s section names %s, which %s --help does not have", cmd, m[1], cmd)
 		}
 	}
+}
+
+// docGroup returns the group of a row of sec: the last "**Group**" line
+// above it.
+func docGroup(sec, row string) string {
+	group := ""
+	for _, l := range strings.Split(sec, "\n") {
+		if l == row {
+			return group
+		}
+		if strings.HasPrefix(l, "**") && strings.HasSuffix(l, "**") {
+			group = strings.Trim(l, "*")
+		}
+	}
+	return ""
 }
 
 // docRow returns the table row or list item of sec that documents flag.

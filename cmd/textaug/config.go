@@ -25,12 +25,14 @@ func (f *recipeFlags) register(fs *flag.FlagSet) {
 // resolve returns the recipe: the preset or recipe file, overridden by the
 // flags that were set.
 func (f *recipeFlags) resolve() (recipe.Recipe, error) {
-	r, err := recipe.Resolve(f.preset, f.recipe)
-	if err != nil {
-		return r, f.presetError(err)
-	}
-	return r, f.fields.Apply(&r)
+	r, err := f.fields.Resolve(f.preset, f.recipe)
+	return r, f.presetError(err)
 }
+
+// check refuses, before anything is read, a flag or a field of the recipe
+// file that cannot act (recipe.Flags.Check): one that no chosen operation
+// reads, a file that is not there, an unknown domain pack.
+func (f *recipeFlags) check(r recipe.Recipe) error { return f.fields.Check(r) }
 
 // presetError names the flags in an error of recipe.Resolve.
 func (f *recipeFlags) presetError(err error) error {

@@ -16,21 +16,33 @@ import (
 // soon as a collection finds more than augmentLiftAt live, so that a run
 // whose live data is large (a big lexicon, many rows in flight) gets Go's
 // default behaviour rather than a collector running all the time.
+//
+// Since WordNet is read in place (about 11 MiB less live heap), the live
+// heap of that run is 5 to 6 MiB and a heap goal of twice that made three
+// times as many collections (178 instead of 58 on 20,000 rows) and 8% more
+// instructions; GOGC 150 under the same limit brings them back below what
+// they were (9,189 M against 9,456 M) at a 52 MB peak. The percentage goes
+// back to 100 with the limit.
 const (
-	augmentMemLimit = 40 << 20
-	augmentLiftAt   = 24 << 20
+	augmentMemLimit  = 40 << 20
+	augmentLiftAt    = 24 << 20
+	augmentGCPercent = 150
 )
 
-// limitMemory sets the soft memory limit for augment unless the user chose
-// the collector's settings: getenv("GOMEMLIMIT") or getenv("GOGC") set
-// means the runtime already follows them and nothing is changed. It
-// reports whether it set the limit.
+// limitMemory sets the soft memory limit and the GC percentage for augment
+// unless the user chose the collector's settings: getenv("GOMEMLIMIT") or
+// getenv("GOGC") set means the runtime already follows them and nothing is
+// changed. It reports whether it set the limit.
 func limitMemory(getenv func(string) string) bool {
 	if getenv("GOMEMLIMIT") != "" || getenv("GOGC") != "" {
 		return false
 	}
 	debug.SetMemoryLimit(augmentMemLimit)
-	watchLiveHeap(augmentLiftAt, func() { debug.SetMemoryLimit(math.MaxInt64) })
+	debug.SetGCPercent(augmentGCPercent)
+	watchLiveHeap(augmentLiftAt, func() {
+		debug.SetMemoryLimit(math.MaxInt64)
+		debug.SetGCPercent(100)
+	})
 	return true
 }
 

@@ -14,6 +14,8 @@ import (
 func TestLimitMemoryLeavesUserSettings(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
+	percent := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(percent)
 	for _, name := range []string{"GOMEMLIMIT", "GOGC"} {
 		set := limitMemory(func(k string) string {
 			if k == name {
@@ -23,17 +25,21 @@ func TestLimitMemoryLeavesUserSettings(t *testing.T) {
 		})
 		assert.False(t, set, "%s given", name)
 		assert.Equal(t, before, debug.SetMemoryLimit(-1), "%s given: limit changed", name)
+		assert.Equal(t, 100, debug.SetGCPercent(100), "%s given: GC percentage changed", name)
 	}
 }
 
 func TestLimitMemorySetsLimit(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	require.True(t, limitMemory(func(string) string { return "" }))
 	got := debug.SetMemoryLimit(-1)
-	// The watcher may already have lifted it if this test binary's live
+	percent := debug.SetGCPercent(100)
+	// The watcher may already have lifted them if this test binary's live
 	// heap is above augmentLiftAt.
 	assert.Contains(t, []int64{augmentMemLimit, math.MaxInt64}, got)
+	assert.Contains(t, []int{augmentGCPercent, 100}, percent)
 }
 
 func TestWatchLiveHeapLifts(t *testing.T) {

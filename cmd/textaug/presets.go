@@ -9,7 +9,8 @@ import (
 )
 
 // printPresets lists the presets, or prints one as a recipe file that can
-// be edited and passed back with --recipe.
+// be edited and passed back with --recipe: without the settings for
+// operations it lacks, which would have no effect in a recipe file.
 func printPresets(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
 		fmt.Fprintln(stderr, "usage: textaug presets [NAME]")
@@ -21,7 +22,7 @@ func printPresets(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "textaug presets: unknown preset %q (have %s)\n", args[0], recipe.PresetNames())
 			return exitUsage
 		}
-		b, _ := json.MarshalIndent(p, "", "  ")
+		b, _ := json.MarshalIndent(p.Active(), "", "  ")
 		fmt.Fprintf(stdout, "%s\n", b)
 		return exitOK
 	}

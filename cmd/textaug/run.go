@@ -97,7 +97,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "textaug: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "textaug: unknown command %q\nRun 'textaug help' for the commands.\n", args[0])
 	return exitUsage
 }
 

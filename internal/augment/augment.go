@@ -69,8 +69,11 @@ type Engine struct {
 // recipe.Recipe.Validate). Close releases the translation cache.
 func New(rec recipe.Recipe, seed uint64) (*Engine, error) {
 	// The tagger model loads while WordNet does: both are parsed once, and
-	// start-up would otherwise be the sum of the two.
-	go tokenize.Prose()
+	// start-up would otherwise be the sum of the two. A Chinese run loads
+	// it only if a text has Latin words.
+	if rec.Lang != "zh" {
+		go tokenize.Prose()
+	}
 	e := &Engine{rec: rec}
 	var err error
 	if e.words, e.close, err = rec.WordsAndLLM(); err != nil { // paraphrase and generate mix in here

@@ -8,7 +8,9 @@
 // and verbatim, so that no input row is ever lost silently.
 //
 // [MergeShards] puts the outputs of a sharded run back together in the
-// order of a single run, copying every row's bytes unchanged.
+// order of a single run, copying every row's bytes unchanged but for the
+// [Run] each carries ([WriterOptions].Run), after checking with
+// [CheckShards] that they are the shards of one run, each exactly once.
 //
 // # Formats
 //

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,40 +85,74 @@ func (r Run) differs(o Run) (what, mine, theirs string) {
 	return "", "", ""
 }
 
+// RunField is the name of the column (CSV, TSV) or member (JSONL) that
+// holds a row's Run, the last of its row: WriterOptions.Run writes it,
+// MergeShards reads and removes it. In Text it is the field before the
+// text.
+const RunField = "run"
+
 // CheckShards checks that runs, the Runs of the outputs named names (in
 // the same order), are the shards of one run: the same recipe, seed, k,
-// input and shard count, and every shard from 0 to n-1 exactly once. Its
-// error names the outputs at fault: "corpus: b.jsonl: made with seed 2,
-// a.jsonl with seed 1", "corpus: shard 2/4 twice: b.jsonl and c.jsonl",
-// "corpus: shard 1/4 missing; have 0/4 (a.jsonl), 2/4 (c.jsonl), 3/4
-// (d.jsonl)".
+// input and shard count, and every shard from 0 to n-1 exactly once. A
+// zero Run stands for an output without rows, which cannot say which
+// shard it is: the empty outputs must be as many as the shards missing
+// from the others (all empty is accepted: there is nothing to put
+// together). Its error names the outputs at fault: "corpus: b.jsonl: made
+// with seed 2, a.jsonl with seed 1", "corpus: shard 2/4 twice: b.jsonl and
+// c.jsonl", "corpus: shard 1/4 missing; have 0/4 (a.jsonl), 2/4
+// (c.jsonl), 3/4 (d.jsonl)".
 func CheckShards(names []string, runs []Run) error {
 	if len(names) != len(runs) || len(runs) == 0 {
 		return fmt.Errorf("corpus: %d outputs named, %d runs", len(names), len(runs))
 	}
-	first := runs[0]
+	first := slices.IndexFunc(runs, func(r Run) bool { return r.Shards > 0 })
+	if first < 0 {
+		return nil
+	}
 	by := make(map[int]string, len(runs))
+	var empty []string
 	for i, r := range runs {
-		if what, mine, theirs := r.differs(first); what != "" {
-			return fmt.Errorf("corpus: %s: made with %s %s, %s with %s %s: not shards of one run", names[i], what, mine, names[0], what, theirs)
+		if r.Shards == 0 {
+			empty = append(empty, names[i])
+			continue
+		}
+		if what, mine, theirs := r.differs(runs[first]); what != "" {
+			return fmt.Errorf("corpus: %s: made with %s %s, %s with %s %s: not shards of one run", names[i], what, mine, names[first], what, theirs)
 		}
 		if prev, dup := by[r.Shard]; dup {
 			return fmt.Errorf("corpus: shard %d/%d twice: %s and %s", r.Shard, r.Shards, prev, names[i])
 		}
 		by[r.Shard] = names[i]
 	}
+	return checkComplete(runs[first].Shards, by, empty)
+}
+
+// checkComplete checks that the shards of by (shard to output name) and
+// the empty outputs make up all n shards.
+func checkComplete(n int, by map[int]string, empty []string) error {
 	var missing, have []string
-	for s := range first.Shards {
+	for s := range n {
 		if name, ok := by[s]; ok {
-			have = append(have, fmt.Sprintf("%d/%d (%s)", s, first.Shards, name))
+			have = append(have, fmt.Sprintf("%d/%d (%s)", s, n, name))
 		} else {
-			missing = append(missing, fmt.Sprintf("%d/%d", s, first.Shards))
+			missing = append(missing, fmt.Sprintf("%d/%d", s, n))
 		}
 	}
-	if len(missing) > 0 {
+	switch {
+	case len(missing) == len(empty):
+		return nil
+	case len(empty) == 0:
 		return fmt.Errorf("corpus: shard %s missing; have %s", strings.Join(missing, ", "), strings.Join(have, ", "))
+	case len(empty) < len(missing):
+		return fmt.Errorf("corpus: shard %s missing; have %s, and outputs without rows (%s) that can stand for only %d of them",
+			strings.Join(missing, ", "), strings.Join(have, ", "), strings.Join(empty, ", "), len(empty))
 	}
-	return nil
+	lack := "no shard is missing"
+	if len(missing) > 0 {
+		lack = "only shard " + strings.Join(missing, ", ") + " missing"
+	}
+	return fmt.Errorf("corpus: %d outputs without rows (%s), but %s: a shard given twice, or an output of another run; have %s",
+		len(empty), strings.Join(empty, ", "), lack, strings.Join(have, ", "))
 }
 
 // digestLen is how many hex digits of a SHA-256 a Run keeps: 48 bits,

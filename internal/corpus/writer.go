@@ -38,6 +38,12 @@ type WriterOptions struct {
 	// NewWriter; a value that is not a decimal integer, an error from
 	// Write.
 	Numeric []string
+	// Run, when set (Shards above 0), is written in every row after the
+	// Extra values, as a last column or member named RunField (in Text,
+	// the last value before the text) holding Run.String(): the
+	// fingerprint by which MergeShards proves that shard outputs belong
+	// together. Write and AppendRow take the Extra values without it.
+	Run Run
 	// CRLF ends CSV and TSV lines with "\r\n" instead of "\n". JSONL lines
 	// always end with "\n".
 	CRLF bool
@@ -88,6 +94,7 @@ type Writer struct {
 	textCol  int    // index of the text in Header; -1 without Header
 	labelCol int    // index of LabelField in Header; -1 if none
 	eol      string // line end of CSV and TSV rows
+	run      string // Run.String(), appended to the extra values; "" for none
 	scratch  []byte // Write's buffer
 }
 
@@ -100,6 +107,10 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 	opt.Header = slices.Clone(opt.Header)
 	opt.Extra = slices.Clone(opt.Extra)
 	wr := &Writer{opt: opt, textCol: -1, labelCol: -1, eol: "\n"}
+	if opt.Run.Shards > 0 {
+		wr.run = opt.Run.String()
+		wr.opt.Extra = append(wr.opt.Extra, RunField)
+	}
 	if opt.CRLF {
 		wr.eol = "\r\n"
 	}
@@ -128,30 +139,38 @@ func NewWriter(w io.Writer, opt WriterOptions) (*Writer, error) {
 		}
 	}
 	var err error
-	if wr.numeric, err = checkExtras(opt); err != nil {
+	if wr.numeric, err = checkExtras(wr.opt); err != nil {
 		return nil, err
 	}
 	if opt.Format == CSV || opt.Format == TSV {
-		names := append(slices.Clone(opt.Header), opt.Extra...)
-		var line []byte
-		if opt.Format == TSV && strings.HasPrefix(names[0], "\uFEFF") {
-			// Readers drop a BOM at the start: write one, so that the
-			// name's own survives (CSV quotes the name instead).
-			line = append(line, "\uFEFF"...)
-		}
-		for i, n := range names {
-			if opt.Format == TSV && strings.ContainsAny(n, "\t\r\n") {
-				return nil, fmt.Errorf("corpus: TSV column name %q holds a tab or line end", n)
-			}
-			line = wr.appendValue(line, i, len(names), n)
-		}
-		line = append(line, wr.eol...)
-		if _, err := w.Write(line); err != nil {
-			return nil, fmt.Errorf("corpus: write header: %w", err)
+		if err := wr.writeHeader(w); err != nil {
+			return nil, err
 		}
 	}
 	wr.bw = bufio.NewWriterSize(w, 64<<10)
 	return wr, nil
+}
+
+// writeHeader writes the CSV or TSV header, Header then Extra, to w.
+func (wr *Writer) writeHeader(w io.Writer) error {
+	names := append(slices.Clone(wr.opt.Header), wr.opt.Extra...)
+	var line []byte
+	if wr.opt.Format == TSV && strings.HasPrefix(names[0], "\uFEFF") {
+		// Readers drop a BOM at the start: write one, so that the
+		// name's own survives (CSV quotes the name instead).
+		line = append(line, "\uFEFF"...)
+	}
+	for i, n := range names {
+		if wr.opt.Format == TSV && strings.ContainsAny(n, "\t\r\n") {
+			return fmt.Errorf("corpus: TSV column name %q holds a tab or line end", n)
+		}
+		line = wr.appendValue(line, i, len(names), n)
+	}
+	line = append(line, wr.eol...)
+	if _, err := w.Write(line); err != nil {
+		return fmt.Errorf("corpus: write header: %w", err)
+	}
+	return nil
 }
 
 // checkExtras checks that the Extra names are not empty, do not clash
@@ -221,8 +240,15 @@ func (w *Writer) AppendRow(dst []byte, rec *Record, text string, extra ...string
 	if rec == nil {
 		return dst, fmt.Errorf("corpus: write: nil record")
 	}
-	if len(extra) != len(w.opt.Extra) {
-		return dst, fmt.Errorf("corpus: write row %d: %d extra values for %d extra names", rec.Row, len(extra), len(w.opt.Extra))
+	want := len(w.opt.Extra)
+	if w.run != "" {
+		want--
+	}
+	if len(extra) != want {
+		return dst, fmt.Errorf("corpus: write row %d: %d extra values for %d extra names", rec.Row, len(extra), want)
+	}
+	if w.run != "" {
+		extra = append(extra[:len(extra):len(extra)], w.run)
 	}
 	switch w.opt.Format {
 	case JSONL:

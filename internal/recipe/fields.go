@@ -87,6 +87,7 @@ func (r *Recipe) Apply(overrides []Override) error {
 type Field struct {
 	Name   string // path in recipe files: "k", "rates.swap", "backtranslate.url"
 	Flag   string // the CLI's flag, without dashes
+	Group  string // the flag's group in help (GroupOps, ...)
 	Usage  string // the flag's help, without the default
 	Bool   bool   // a flag without a value
 	Repeat bool   // a flag that may be given several times; its values add up
@@ -106,6 +107,12 @@ func (f Field) Default(r Recipe) string {
 // Fields returns the table of the recipe fields that have flags; the
 // slice is the caller's.
 func Fields() []Field { return slices.Clone(fieldTable) }
+
+// Groups returns the groups of the fields (Field.Group), in the order
+// help lists them; the slice is the caller's.
+func Groups() []string {
+	return []string{GroupOps, GroupProtect, GroupSynonyms, GroupMoreOps, GroupLabels, GroupBacktranslate}
+}
 
 // FieldByFlag returns the field whose flag is flag.
 func FieldByFlag(flag string) (Field, bool) {

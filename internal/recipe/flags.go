@@ -14,6 +14,10 @@ import (
 type Flags struct {
 	fs     *flag.FlagSet
 	values []*fieldValue
+	// file and fileSet are the recipe file of the last Resolve and the
+	// fields it set (SetFields), for Check.
+	file    string
+	fileSet []string
 }
 
 // NewFlags declares on fs the flags of the fields whose flags are named,
@@ -46,6 +50,87 @@ func fieldUsage(fd Field, def Recipe) string {
 	}
 	return u + "]"
 }
+
+// Resolve returns a front-end's recipe: the preset or recipe file (see
+// the function Resolve, whose errors it returns unchanged), with the flags
+// that were set applied (Apply). It remembers the fields the recipe file
+// set, for Check.
+func (f *Flags) Resolve(preset, file string) (Recipe, error) {
+	r, err := Resolve(preset, file)
+	if err != nil {
+		return r, err
+	}
+	f.file, f.fileSet = file, nil
+	if file != "" {
+		f.fileSet = r.SetFields()
+	}
+	return r, f.Apply(&r)
+}
+
+// Check checks r (Recipe.Check) for the fields that the flags and the
+// recipe file of the last Resolve set. Its error is a UsageError wrapping
+// the *CheckError, naming the flag ("--lexicon has no effect: the recipe
+// has no synonym or insert operation; add --ops synonym,… or use --preset
+// eda") or the file and the field ("mine.yaml: synonyms.lexicons has no
+// effect: …").
+func (f *Flags) Check(r Recipe) error {
+	given := f.given()
+	var set []string
+	byFlag := map[string]bool{}
+	for _, v := range f.values {
+		if given[v.field.Flag] {
+			set, byFlag[v.field.Name] = append(set, v.field.Name), true
+		}
+	}
+	for _, field := range f.fileSet {
+		if !byFlag[field] {
+			set = append(set, field)
+		}
+	}
+	var ce *CheckError
+	if err := r.Check(set); !errors.As(err, &ce) {
+		return err
+	}
+	if !byFlag[ce.Field] {
+		return Usage(&explained{f.file + ": " + ce.Explain(func(field string) string { return field }), ce})
+	}
+	return Usage(&explained{ce.Explain(f.name) + f.hint(ce), ce})
+}
+
+// name names a field by its flag, when it has one here.
+func (f *Flags) name(field string) string {
+	for _, v := range f.values {
+		if v.field.Name == field {
+			return "--" + v.field.Flag
+		}
+	}
+	return field
+}
+
+// hint says how to make a field that only operations read act: add one
+// of them with --ops (when this front-end has it), or use a preset that
+// has it.
+func (f *Flags) hint(ce *CheckError) string {
+	if len(ce.Ops) == 0 || len(ce.On) > 0 || f.name("ops") == "ops" {
+		return ""
+	}
+	h := "; add --ops " + ce.Ops[0] + ",…"
+	for _, p := range Presets() {
+		if slices.Contains(p.Ops, ce.Ops[0]) {
+			return h + " or use --preset " + p.Name
+		}
+	}
+	return h
+}
+
+// explained is an error with a front-end's message.
+type explained struct {
+	msg string
+	err error
+}
+
+func (e *explained) Error() string { return e.msg }
+func (e *explained) Unwrap() error { return e.err }
 
 // Apply applies the flags that were set to r (see Recipe.Apply), and
 // names in its error the flag of the field at fault.

@@ -82,8 +82,8 @@ type Protect struct {
 
 // Synonyms chooses the synonym sources of a recipe.
 type Synonyms struct {
-	Base          string   `json:"base" yaml:"base"`       // wordnet or none
-	Domains       []string `json:"domains" yaml:"domains"` // banking, finance
+	Base          string   `json:"base" yaml:"base"`                           // wordnet or none
+	Domains       []string `json:"domains,omitempty" yaml:"domains,omitempty"` // banking, finance
 	Lexicons      []string `json:"lexicons,omitempty" yaml:"lexicons,omitempty"`
 	LexiconFormat string   `json:"lexicon_format,omitempty" yaml:"lexicon_format,omitempty"`
 	Blocklists    []string `json:"blocklists,omitempty" yaml:"blocklists,omitempty"`

@@ -18,7 +18,7 @@ func (s Synonyms) Build() (synonyms.Source, error) {
 	var morph synonyms.Morphology
 	switch s.Base {
 	case "wordnet", "":
-		wn, err := builtin.English()
+		wn, err := builtin.English() // read in place: nothing decoded at start
 		if err != nil {
 			return nil, err
 		}

@@ -2,7 +2,6 @@ package builtin
 
 import (
 	_ "embed"
-	"strings"
 	"sync"
 
 	"github.com/textaug/textaug/synonyms"
@@ -15,20 +14,20 @@ import (
 // It equals the label stored in the data (synonyms.WordNet.Version).
 const Version = "WordNet 3.0 (Debian wordnet-base 1:3.0-37)"
 
-//go:embed english.wn.gz
+//go:embed english.wn
 var data string
 
-// load parses the embedded data on first use.
+// load opens the embedded data on first use.
 var load = sync.OnceValues(parse)
 
-func parse() (*synonyms.WordNet, error) {
-	return synonyms.ReadWordNet(strings.NewReader(data))
-}
+// parse opens the embedded data in place (synonyms.OpenWordNet): it checks
+// the header and slices the data, decoding and copying nothing.
+func parse() (*synonyms.WordNet, error) { return synonyms.OpenWordNet(data) }
 
 // English returns the embedded English WordNet as a synonyms.Source with the
-// default limits. The data is decompressed and parsed on the first call
-// only; later calls return the same value (and the same error, which can
-// only come from corrupt embedded data).
+// default limits. The data is opened in place on the first call only (a
+// microsecond: nothing is decoded); later calls return the same value (and
+// the same error, which can only come from corrupt embedded data).
 //
 // The returned *synonyms.WordNet is shared by every caller: do not set its
 // fields. Use its WithLimits method to get a copy with other limits.
@@ -36,7 +35,7 @@ func English() (*synonyms.WordNet, error) { return load() }
 
 // Morphology returns the English morphology (WordNet's exception lists and
 // morphy rules over the embedded lemmas) that English uses. Like English,
-// it parses the data once, on first use.
+// it opens the data once, on first use.
 func Morphology() (synonyms.Morphology, error) {
 	wn, err := load()
 	if err != nil {

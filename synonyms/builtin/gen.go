@@ -1,21 +1,23 @@
 //go:build ignore
 
-// Command gen writes english.wn.gz, the compact WordNet data that package
-// builtin embeds, from the WordNet 3.0 database files of Debian's
-// wordnet-base package:
+// Command gen writes english.wn, the WordNet data that package builtin
+// embeds, from the WordNet 3.0 database files of Debian's wordnet-base
+// package:
 //
-//	go run gen.go [-wordnet /usr/share/wordnet] [-o english.wn.gz] [-version LABEL]
+//	go run gen.go [-wordnet /usr/share/wordnet] [-o english.wn] [-version LABEL]
 //
 // It reads index.{noun,verb,adj,adv}, data.{noun,verb,adj,adv},
-// {noun,verb,adj,adv}.exc and cntlist.rev, and writes the gzip-compressed
-// format that synonyms.ReadWordNet documents. The output depends only on the
-// input files and the label: running gen twice gives byte-identical files.
+// {noun,verb,adj,adv}.exc and cntlist.rev, encodes them in the compact
+// format (version 1) that synonyms.ReadWordNet documents, reads that back
+// with ReadWordNet, which checks it, and writes the in-place format
+// (version 2) that synonyms.OpenWordNet documents. The output depends only
+// on the input files and the label: running gen twice gives byte-identical
+// files.
 package main
 
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -26,6 +28,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/textaug/textaug/synonyms"
 )
 
 // magic and formatVersion must match synonyms.ReadWordNet.
@@ -43,7 +47,7 @@ var (
 
 func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "directory holding the WordNet 3.0 database files")
-	out := flag.String("o", "english.wn.gz", "output file")
+	out := flag.String("o", "english.wn", "output file")
 	label := flag.String("version", "", "version label stored in the data (default: from dpkg-query wordnet-base)")
 	flag.Parse()
 	if err := run(*dir, *out, *label); err != nil {
@@ -65,20 +69,17 @@ func run(dir, out, label string) error {
 		return err
 	}
 	raw := db.encode(label)
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	wn, err := synonyms.ReadWordNet(bytes.NewReader(raw))
 	if err != nil {
 		return err
 	}
-	if _, err := zw.Write(raw); err != nil {
+	data, err := wn.MarshalBinary()
+	if err != nil {
 		return err
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "gen: %s: %d lemmas, %d synsets, %d index entries, %d tagged senses; %d bytes raw, %d bytes compressed\n",
-		label, len(db.lemmas), len(db.synsets), db.entries(), db.tagged, len(raw), buf.Len())
-	return os.WriteFile(out, buf.Bytes(), 0o644)
+	fmt.Fprintf(os.Stderr, "gen: %s: %d lemmas, %d synsets, %d index entries, %d tagged senses; %d bytes compact, %d bytes in place\n",
+		label, len(db.lemmas), len(db.synsets), db.entries(), db.tagged, len(raw), len(data))
+	return os.WriteFile(out, data, 0o644)
 }
 
 type word struct {
@@ -447,7 +448,8 @@ func (e *enc) str(s string) {
 	e.b = append(e.b, s...)
 }
 
-// encode writes the format that synonyms.ReadWordNet reads.
+// encode writes the compact format (version 1) that synonyms.ReadWordNet
+// reads.
 func (d *db) encode(label string) []byte {
 	e := &enc{}
 	e.b = append(e.b, magic...)

@@ -39,8 +39,9 @@
 // numeral. Over them, Chinese Open Wordnet (an OMW .tab file that users
 // load with synonyms.LoadFile) answers for the words they do not own.
 //
-// The files are embedded (33 KB together, the Chinese ones 17 KB), parsed
-// once on first use (under a millisecond for the four) and carry a '#'
+// The files are embedded (33 KB together, the Chinese ones 17 KB), each
+// parsed once, when its pack is first loaded (under a millisecond for the
+// four; a process parses only the packs it loads), and carry a '#'
 // comment for every group of entries saying why it is there and which
 // WordNet senses it keeps out ("card" is never "poster", "ATM" never
 // "atmosphere", "charge" never "accusation", "top-up" stays money). They

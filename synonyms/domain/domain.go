@@ -27,23 +27,21 @@ var packFiles = map[string]string{
 // words do not inflect, so these packs never use a Morphology.
 func chinese(name string) bool { return strings.HasSuffix(name, "-zh") }
 
-// parsed caches the entries of each embedded file: parsed once, on first
-// use.
-var parsed = sync.OnceValues(func() (map[string][]synonyms.Entry, error) {
-	out := make(map[string][]synonyms.Entry, len(packFiles))
+// parsed holds, per built-in pack, a function that parses its embedded
+// file once, on first use: a process parses only the packs it loads.
+var parsed = func() map[string]func() ([]synonyms.Entry, error) {
+	m := make(map[string]func() ([]synonyms.Entry, error), len(packFiles))
 	for name, file := range packFiles {
-		data, err := files.ReadFile(file)
-		if err != nil {
-			return nil, fmt.Errorf("domain: %w", err)
-		}
-		entries, err := synonyms.ReadTSV(bytes.NewReader(data), file)
-		if err != nil {
-			return nil, err
-		}
-		out[name] = entries
+		m[name] = sync.OnceValues(func() ([]synonyms.Entry, error) {
+			data, err := files.ReadFile(file)
+			if err != nil {
+				return nil, fmt.Errorf("domain: %w", err)
+			}
+			return synonyms.ReadTSV(bytes.NewReader(data), file)
+		})
 	}
-	return out, nil
-})
+	return m
+}()
 
 // Names returns the names of the built-in packs, sorted: "banking",
 // "finance", "finance-zh", "service-zh". The "-zh" packs are for
@@ -62,17 +60,18 @@ func Names() []string {
 // ignore morph: Chinese words do not inflect, and an English Morphology
 // would try to lemmatise them.
 func Load(name string, morph synonyms.Morphology) (*Pack, error) {
-	if _, ok := packFiles[name]; !ok {
+	parse, ok := parsed[name]
+	if !ok {
 		return nil, fmt.Errorf("domain: unknown pack %q (have %s)", name, strings.Join(Names(), ", "))
 	}
-	all, err := parsed()
+	entries, err := parse()
 	if err != nil {
 		return nil, err
 	}
 	if chinese(name) {
 		morph = nil
 	}
-	return New(name, all[name], morph), nil
+	return New(name, entries, morph), nil
 }
 
 // Finance returns the finance-news pack: figures (earnings, profit,

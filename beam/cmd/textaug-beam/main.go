@@ -22,6 +22,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -58,14 +59,23 @@ func main() {
 	beam.Init()
 	if err := run(context.Background()); err != nil {
 		fmt.Fprintf(os.Stderr, "textaug-beam: %v\n", err)
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+// exitCode is the exit code of a failed run: 2 for a usage error (a bad
+// flag, a recipe field that cannot act), found before the pipeline runs,
+// as the CLI's; 1 otherwise.
+func exitCode(err error) int {
+	if errors.As(err, new(recipe.UsageError)) {
+		return 2
+	}
+	return 1
 }
 
 func run(ctx context.Context) error {
 	if *input == "" || *output == "" {
-		flag.Usage()
-		return fmt.Errorf("--input and --output are required")
+		return recipe.Usagef("--input and --output are required; run with --help for the flags")
 	}
 	r, err := resolveRecipe()
 	if err != nil {
@@ -90,13 +100,16 @@ func run(ctx context.Context) error {
 }
 
 // resolveRecipe is the CLI's resolution for the flags this command has:
-// the preset or recipe file, then the flags that were set.
+// the preset or recipe file, then the flags that were set, then the CLI's
+// check: a flag or a field of the recipe file that cannot act (no
+// operation reads it, a file that is not there, an unknown domain pack) is
+// a usage error before the pipeline runs.
 func resolveRecipe() (recipe.Recipe, error) {
-	r, err := recipe.Resolve(*preset, *recipeFile)
+	r, err := fields.Resolve(*preset, *recipeFile)
 	if err != nil {
 		return r, err
 	}
-	return r, fields.Apply(&r)
+	return r, fields.Check(r)
 }
 
 // printCounts prints the textaug counters, as the CLI's closing line.
