@@ -52,6 +52,17 @@ file.
 Flags:
 `
 
+// defaultEvalMemory is the default of --memory, in MB. The peak of a run
+// is about 1.5 times its live heap (the collector runs at 1.5 times the
+// live heap, below), and the live heap is mostly the state of the
+// trainings that run at once. On banking77 at 10 per label (the default
+// preset, two workers) the selection's largest trainings hold about 100
+// to 120 MB each: under a 200 MB budget two of them ran together and the
+// process peaked at 283 MiB (median of 5); under 100 MB they run one at
+// a time and it peaks at 199 MiB (median of 3), for the same CPU time
+// (docs/performance.md).
+const defaultEvalMemory = 100
+
 // evalFlags are eval's own flags; the pipeline flags are recipeFlags.
 type evalFlags struct {
 	train, test  string
@@ -95,7 +106,7 @@ func (f *evalFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.report, "report", "", "directory for report.md and curve.png")
 	fs.IntVar(&f.preserveRows, "preserve-rows", 1000, "test rows whose variants are judged for label preservation (stratified; 0 for all)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel trainings")
-	fs.IntVar(&f.memory, "memory", 200, "MB of estimated classifier state that parallel trainings may hold at once (a larger training runs alone); 0 for no bound")
+	fs.IntVar(&f.memory, "memory", defaultEvalMemory, "MB of estimated classifier state that parallel trainings may hold at once (a larger training runs alone); 0 for no bound")
 	fs.StringVar(&f.models, "model", "lr", "classifiers, comma-separated: lr (TF-IDF + logistic regression) and cnn (a word CNN, character CNN for Chinese, with a fixed budget of updates: it sees word order)")
 	fs.StringVar(&f.noise, "test-noise", "", "also score on a noisy copy of the test file: typo, case, contraction, punct, comma-separated, or all (the noise model of docs/eval.md, its own rates and random stream)")
 	fs.StringVar(&f.progress, "progress", "auto", "progress of the trainings on stderr: auto (when stderr is a terminal), always or never")
@@ -131,6 +142,7 @@ type evalPlan struct {
 	sizeDesc string // "5 per label", "500 in total", ...
 	features string
 	labels   int
+	gaps     eval.LabelGaps
 }
 
 func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stdout, stderr io.Writer) error {
@@ -164,6 +176,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 		Command: "textaug " + strings.Join(quoteArgs(os.Args[1:]), " "), Version: version(),
 		TrainName: ef.train, TestName: ef.test, Train: len(x.Train), Test: len(x.Test), Labels: p.labels,
 		SizeDesc: p.sizeDesc, Seeds: ef.seeds, SeedList: x.Seeds, Features: p.features, Noise: x.Noise.String(),
+		LabelWarnings: p.gaps.Warnings(),
 	}
 	if ef.grid != "" {
 		if rep.Grid, err = evalGrid(ctx, p, ef, stdout); err != nil {
@@ -175,8 +188,7 @@ func evalRun(ctx context.Context, fs *flag.FlagSet, rf *recipeFlags, ef *evalFla
 	}
 	writeScoreTable(stdout, rep.Scores)
 	if x.Select != nil {
-		fmt.Fprintf(stdout, "\nclassifier chosen per arm and seed (%d-fold cross-validation inside the subset, grouped by source row; the test file is not used):\n", x.Select.Folds)
-		writeTable(stdout, eval.ChosenLines(rep.Scores, x.Seeds))
+		writeChosen(stdout, x, rep)
 	}
 	if rep.Preserve, err = x.Preservation(ctx, ef.preserveRows); err != nil {
 		return err
@@ -241,6 +253,9 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 		return nil, err
 	}
 	p.labels = len(x.Labels())
+	if err := p.checkLabels(stderr); err != nil {
+		return nil, err
+	}
 
 	// Language decides the features: word n-grams, or character n-grams
 	// for Chinese.
@@ -262,6 +277,24 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 		return nil, err
 	}
 	return p, p.buildArms(main, ef)
+}
+
+// checkLabels compares the test labels with those of the training file
+// and of each seed's subset: a test label they lack is said once on
+// stderr (its rows can never be right), and no known test label at all
+// is an error (a usage error when only the subsets lack them).
+func (p *evalPlan) checkLabels(stderr io.Writer) error {
+	p.gaps = p.x.LabelGaps()
+	if err := p.gaps.Err(); err != nil {
+		if !p.gaps.File.None() {
+			return recipe.Usage(err)
+		}
+		return err
+	}
+	for _, w := range p.gaps.Warnings() {
+		fmt.Fprintf(stderr, "textaug eval: warning: %s\n", w)
+	}
+	return nil
 }
 
 // classifier sets the classifier of --c: a fixed C with the language's

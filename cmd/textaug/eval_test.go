@@ -174,3 +174,75 @@ func TestEvalBalanceTakesASpacedNumber(t *testing.T) {
 	// A balanced arm has no one k: the table says so instead of the recipe's.
 	assert.Regexp(t, `(?m)^intent +balanced `, out)
 }
+
+// relabelled writes a copy of the fixture's test file into dir with the
+// rows of label from relabelled to to (every row when from is "").
+func relabelled(t *testing.T, dir, from, to string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/eval/test.jsonl")
+	require.NoError(t, err)
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if from == "" || strings.Contains(line, `"label": "`+from+`"`) {
+			line = regexp.MustCompile(`"label": "[^"]*"`).ReplaceAllString(line, `"label": "`+to+`"`)
+		}
+		out = append(out, line)
+	}
+	path := filepath.Join(dir, "test.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Join(out, "\n")+"\n"), 0o644))
+	return path
+}
+
+// A test label that no training row has is said once on stderr, with the
+// rows it costs, and carried in the report; the run still scores.
+func TestEvalSaysTestLabelsMissingFromTraining(t *testing.T) {
+	dir := t.TempDir()
+	test := relabelled(t, dir, "lost_card", "card_swallowed")
+	out, errs, code := runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", test, "--per-class", "6", "--seeds", "1",
+		"--compare", "none", "--report", filepath.Join(dir, "report"))
+	require.Equal(t, exitOK, code, errs)
+	const want = "textaug eval: warning: 1 of the 4 test labels never occurs in the training file (card_swallowed): their 6 test rows (25.00%) can never be predicted right, so no arm can score above 75.00% accuracy\n"
+	assert.Equal(t, 1, strings.Count(errs, "warning:"), errs)
+	assert.Contains(t, errs, want)
+	assert.Contains(t, out, "label preservation")
+	report, err := os.ReadFile(filepath.Join(dir, "report", "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(report), "- **warning**: 1 of the 4 test labels never occurs in the training file (card_swallowed)")
+
+	// A subset smaller than the number of labels leaves labels out.
+	_, errs, code = runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", "../../testdata/eval/test.jsonl", "--n", "2", "--seeds", "1,2", "--compare", "none")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, errs, "textaug eval: warning: the training subsets leave out 2 test labels that the training file has (")
+	assert.Contains(t, errs, "(lost_card, transfer_missing; seed 1: 2, seed 2: 2): those test rows can never be predicted right in those seeds, so no arm can score above 50.00% accuracy in the worst seed\n")
+}
+
+// No test label in the training file: an error, exit 1, before any
+// training.
+func TestEvalRefusesTestLabelsAllUnknown(t *testing.T) {
+	test := relabelled(t, t.TempDir(), "", "other_task")
+	out, errs, code := runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", test, "--per-class", "6")
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "textaug eval: eval: none of the 1 test labels (other_task) occurs in the training file: no test row can be predicted right; check that both files label the same task (and --label)\n", errs)
+}
+
+// Settings of equal cross-validated accuracy are named, with the one kept
+// and the rule; the report carries them too.
+func TestEvalSaysWhichSettingsTied(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, code := runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", "../../testdata/eval/test.jsonl", "--per-class", "6", "--seeds", "1",
+		"--compare", "none", "--report", dir)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "ties (on equal cross-validated accuracy the setting tried first is kept: features in the order unigrams, words, words+chars (at the first C), then C in the order 10, 1, 100):\n")
+	assert.Regexp(t, `(?m)^  none, seed 1: C 10, unigrams kept; tied with C 10, words; .*\(100\.00% cross-validated accuracy\)$`, out)
+	report, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(report), "Ties (on equal cross-validated accuracy")
+	assert.Contains(t, string(report), "- none, seed 1: C 10, unigrams kept; tied with C 10, words")
+
+	// The strength search says its ties too.
+	out, errs, code = runEval(t, "--train", "../../testdata/eval/train.jsonl", "--test", "../../testdata/eval/test.jsonl", "--per-class", "6", "--seeds", "1",
+		"--compare", "none", "--c", "10", "--grid", "k=1,2")
+	require.Equal(t, exitOK, code, errs)
+	assert.Regexp(t, `(?m)^tie: \S.* tied with .*: the first listed is kept$`, out)
+}

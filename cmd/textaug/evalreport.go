@@ -30,7 +30,11 @@ func evalGrid(ctx context.Context, p *evalPlan, ef *evalFlags, stdout io.Writer)
 	best := g.Rows[g.Best]
 	fmt.Fprintf(stdout, "strength search (%d-fold cross-validation on each seed's subset; the test file is not used):\n", g.Folds)
 	writeTable(stdout, eval.GridLines(g))
-	fmt.Fprintf(stdout, "best by cross-validation: %s\n\n", best.Name)
+	fmt.Fprintf(stdout, "best by cross-validation: %s\n", best.Name)
+	if tie := eval.GridTie(g); tie != "" {
+		fmt.Fprintf(stdout, "tie: %s\n", tie)
+	}
+	fmt.Fprintln(stdout)
 	if best.Recipe != nil {
 		if err := p.addArm("grid best: "+best.Name, *best.Recipe); err != nil {
 			return nil, err
@@ -75,6 +79,22 @@ func writeScoreTable(w io.Writer, scores []*eval.ArmScore) {
 		writeTable(w, eval.ScoreLines(g))
 	}
 	fmt.Fprintln(w, eval.ScoreNote)
+}
+
+// writeChosen prints the settings the selection chose per arm and seed,
+// and the ties it broke, which the report keeps too.
+func writeChosen(stdout io.Writer, x *eval.Experiment, rep *eval.Report) {
+	fmt.Fprintf(stdout, "\nclassifier chosen per arm and seed (%d-fold cross-validation inside the subset, grouped by source row; the test file is not used):\n", x.Select.Folds)
+	writeTable(stdout, eval.ChosenLines(rep.Scores, x.Seeds))
+	ties := eval.TieLines(rep.Scores, x.Seeds)
+	if len(ties) == 0 {
+		return
+	}
+	rep.TieRule = x.Select.TieRule()
+	fmt.Fprintf(stdout, "ties (%s):\n", rep.TieRule)
+	for _, t := range ties {
+		fmt.Fprintf(stdout, "  %s\n", t)
+	}
 }
 
 func writePreserveTable(w io.Writer, r *eval.PreserveResult) {

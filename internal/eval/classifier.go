@@ -194,8 +194,7 @@ func train(texts, labels []string, weights []float64, mult int, cfg Config, acqu
 		y[i], _ = slices.BinarySearch(names, l)
 	}
 
-	vec := fitVectorizer(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
-	x := vec.transform(texts)
+	vec, x := fitTransform(texts, cfg.Analyzer, cfg.MinDF, !cfg.RawTF, max(1, mult))
 	k, d := len(names), vec.dim()
 	c := &Classifier{vec: vec, labels: names, stats: TrainStats{Rows: n, Features: d, Converged: true}}
 	if k == 1 {

@@ -220,12 +220,32 @@ type vectorizer struct {
 // indexed in string order) and the smooth idf from texts, each text
 // counted mult times (as if it were repeated).
 func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool, mult int) *vectorizer {
+	v, _ := fit(texts, a, minDF, sublinear, mult)
+	return v
+}
+
+// fitTransform is fitVectorizer followed by transform on the same texts,
+// with the matrix's arrays allocated once at their final size: no array
+// grows by appending, so none leaves a smaller copy behind as garbage.
+func fitTransform(texts []string, a Analyzer, minDF int, sublinear bool, mult int) (*vectorizer, csr) {
+	v, nnz := fit(texts, a, minDF, sublinear, mult)
+	m := csr{ptr: make([]int, 1, len(texts)+1), ind: make([]int32, 0, nnz), val: make([]float64, 0, nnz)}
+	return v, v.appendRows(m, texts)
+}
+
+// fit is fitVectorizer; it also returns the number of distinct n-grams
+// summed over the texts, the number of non-zeros of their matrix with
+// minDF 1 (an upper bound otherwise).
+func fit(texts []string, a Analyzer, minDF int, sublinear bool, mult int) (*vectorizer, int) {
 	df := make(map[string]int)
 	var terms, tok []string
+	nnz := 0
 	for _, t := range texts {
 		terms, tok = analyze(a, terms[:0], tok, t)
 		slices.Sort(terms)
-		for _, term := range slices.Compact(terms) {
+		terms = slices.Compact(terms)
+		nnz += len(terms)
+		for _, term := range terms {
 			df[term] += mult
 		}
 	}
@@ -247,7 +267,7 @@ func fitVectorizer(texts []string, a Analyzer, minDF int, sublinear bool, mult i
 		v.vocab[term] = int32(i)
 		v.idf[i] = math.Log((1+n)/(1+float64(df[term]))) + 1
 	}
-	return v
+	return v, nnz
 }
 
 // dim returns the number of features.
@@ -299,7 +319,11 @@ func (v *vectorizer) appendRow(b *rowBuf, ind []int32, val []float64, text strin
 
 // transform returns the TF-IDF matrix of texts.
 func (v *vectorizer) transform(texts []string) csr {
-	m := csr{ptr: make([]int, 1, len(texts)+1)}
+	return v.appendRows(csr{ptr: make([]int, 1, len(texts)+1)}, texts)
+}
+
+// appendRows appends the TF-IDF rows of texts to m.
+func (v *vectorizer) appendRows(m csr, texts []string) csr {
 	var b rowBuf
 	for _, t := range texts {
 		m.ind, m.val = v.appendRow(&b, m.ind, m.val, t)

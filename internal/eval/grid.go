@@ -22,6 +22,9 @@ type GridResult struct {
 	Folds int
 	Rows  []GridPoint
 	Best  int
+	// Ties are the other points whose mean accuracy equals Best's, in
+	// order; Best is the first of them all.
+	Ties []int
 }
 
 // ErrFewRows is returned by [Experiment.CrossValidate] when a label has
@@ -75,6 +78,11 @@ func (x *Experiment) CrossValidate(ctx context.Context, points []GridPoint, fold
 		res.Rows[i].Mean, res.Rows[i].Std = MeanStd(acc[i])
 		if res.Rows[i].Mean > res.Rows[res.Best].Mean {
 			res.Best = i
+		}
+	}
+	for i := range points {
+		if i != res.Best && res.Rows[i].Mean == res.Rows[res.Best].Mean {
+			res.Ties = append(res.Ties, i)
 		}
 	}
 	return res, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,11 @@ type Report struct {
 	SeedList []int
 	// Noise names the noise of the noisy test set ("" for none).
 	Noise string
+	// LabelWarnings say which test labels the training rows lack
+	// ([LabelGaps.Warnings]).
+	LabelWarnings []string
+	// TieRule is the selection's rule on ties ([Selection.TieRule]).
+	TieRule string
 
 	Grid     *GridResult // nil without a strength search
 	Scores   []*ArmScore
@@ -111,6 +117,27 @@ func ChosenLines(scores []*ArmScore, seeds []int) [][]string {
 	return lines
 }
 
+// TieLines say, for each arm and seed whose selection had settings of
+// equal cross-validated accuracy, which tied and which was kept (by
+// [Selection.TieRule]); none without ties.
+func TieLines(scores []*ArmScore, seeds []int) []string {
+	var out []string
+	for _, s := range scores {
+		for i, ties := range s.Ties {
+			if len(ties) == 0 {
+				continue
+			}
+			var names []string
+			for _, c := range ties {
+				names = append(names, c.String())
+			}
+			out = append(out, fmt.Sprintf("%s, seed %d: %s kept; tied with %s (%.2f%% cross-validated accuracy)",
+				s.Arm.Name, seeds[i], s.Chosen[i], strings.Join(names, "; "), 100*s.CVAcc[i]))
+		}
+	}
+	return out
+}
+
 // PreserveLines are the rows of the preservation table, header first.
 func PreserveLines(r *PreserveResult) [][]string {
 	lines := [][]string{{"training data", "variants", "preservation", "acc. on variants %", "numbers changed", "negations lost", "equal to input", "duplicates", "missing"}}
@@ -127,13 +154,31 @@ func PreserveLines(r *PreserveResult) [][]string {
 	return lines
 }
 
+// GridTie says which grid points tied with the best and which was kept;
+// "" without a tie.
+func GridTie(g *GridResult) string {
+	if len(g.Ties) == 0 {
+		return ""
+	}
+	var names []string
+	for _, i := range g.Ties {
+		names = append(names, g.Rows[i].Name)
+	}
+	return fmt.Sprintf("%s tied with %s (%.2f%% mean cross-validated accuracy): the first listed is kept", g.Rows[g.Best].Name, strings.Join(names, ", "), 100*g.Rows[g.Best].Mean)
+}
+
 // GridLines are the rows of the strength-search table, header first.
 func GridLines(g *GridResult) [][]string {
 	lines := [][]string{{"setting", "cv accuracy %", ""}}
 	for i, r := range g.Rows {
 		mark := ""
-		if i == g.Best {
+		switch {
+		case i == g.Best && len(g.Ties) > 0:
+			mark = "best (first of the tied)"
+		case i == g.Best:
 			mark = "best"
+		case slices.Contains(g.Ties, i):
+			mark = "tied with the best"
 		}
 		lines = append(lines, []string{r.Name, pct(r.Mean, r.Std), mark})
 	}
@@ -170,7 +215,11 @@ func (r *Report) Markdown() []byte {
 	fmt.Fprintf(&b, "- version: %s\n", r.Version)
 	fmt.Fprintf(&b, "- train: `%s`, %d rows, %d labels; test: `%s`, %d rows\n", r.TrainName, r.Train, r.Labels, r.TestName, r.Test)
 	fmt.Fprintf(&b, "- training subset: lrs-v1 (the low-resource sampler of the shared data README: per label, rows ordered by SHA-256 of `seed:text`), %s; seeds %s\n", r.SizeDesc, r.Seeds)
-	fmt.Fprintf(&b, "- classifier: multinomial logistic regression (L2) on %s, trained by textaug's internal/eval\n\n", r.Features)
+	fmt.Fprintf(&b, "- classifier: multinomial logistic regression (L2) on %s, trained by textaug's internal/eval\n", r.Features)
+	for _, w := range r.LabelWarnings {
+		fmt.Fprintf(&b, "- **warning**: %s\n", w)
+	}
+	b.WriteString("\n")
 	b.WriteString("## Accuracy with and without augmentation, against copying\n\n")
 	if r.Noise != "" {
 		fmt.Fprintf(&b, "Noisy accuracy is on a copy of the test file through the noise model (%s; see docs/eval.md).\n\n", r.Noise)
@@ -185,11 +234,21 @@ func (r *Report) Markdown() []byte {
 		b.WriteString("## Classifier chosen per arm and seed\n\nBy cross-validation inside each seed's training subset, in folds grouped by source row (a row's variants never train the fold that tests it); the test file is not used.\n\n")
 		markdownTable(&b, chosen)
 		b.WriteString("\n")
+		if ties := TieLines(r.Scores, r.SeedList); len(ties) > 0 {
+			fmt.Fprintf(&b, "Ties (%s):\n\n", r.TieRule)
+			for _, t := range ties {
+				fmt.Fprintf(&b, "- %s\n", t)
+			}
+			b.WriteString("\n")
+		}
 	}
 	if r.Grid != nil {
 		fmt.Fprintf(&b, "## Strength search\n\n%d-fold cross-validation inside each seed's training subset (the test file is not used); mean ± std over the seeds.\n\n", r.Grid.Folds)
 		markdownTable(&b, GridLines(r.Grid))
 		b.WriteString("\n")
+		if tie := GridTie(r.Grid); tie != "" {
+			fmt.Fprintf(&b, "Tie: %s.\n\n", tie)
+		}
 	}
 	fmt.Fprintf(&b, "## Label preservation\n\nA classifier trained on the whole training file labels the variants of %d test rows (stratified; seed %d). Its accuracy on the originals is %.2f%%; preservation is its accuracy on the variants (the source row's label as truth) divided by that.\n\n", r.Preserve.Rows, r.Preserve.Seed, 100*r.Preserve.AccOrig)
 	markdownTable(&b, PreserveLines(r.Preserve))

@@ -47,6 +47,12 @@ type ArmScore struct {
 	// Config was used.
 	Chosen   []Candidate
 	Selected []bool
+	// Ties[i] are the settings that scored exactly as well as Chosen[i]
+	// in seed i's cross-validation (nil: no tie), and CVAcc[i] that
+	// score; the selection kept the first it tried
+	// ([Selection.TieRule]).
+	Ties  [][]Candidate
+	CVAcc []float64
 	// OverNone and OverCopy are the accuracy gains in points against the
 	// first arm without augmentation and the first copy control of the
 	// same model, paired by seed; F1OverNone and F1OverCopy likewise for
@@ -84,6 +90,7 @@ func (x *Experiment) Score(ctx context.Context) ([]*ArmScore, error) {
 			}
 			if x.Select != nil && m == ModelLR {
 				s.Chosen, s.Selected = make([]Candidate, ns), make([]bool, ns)
+				s.Ties, s.CVAcc = make([][]Candidate, ns), make([]float64, ns)
 			}
 			scores[mi*len(x.Arms)+ai] = s
 		}
@@ -124,8 +131,7 @@ func (x *Experiment) noisyTest() ([]string, error) {
 type oneScore struct {
 	acc, f1, noisy            float64
 	rows, variants, shortfall int
-	chosen                    Candidate
-	selected                  bool
+	choice                    choice
 }
 
 func (s *ArmScore) set(si int, r oneScore) {
@@ -136,7 +142,8 @@ func (s *ArmScore) set(si int, r oneScore) {
 		s.Noisy[si] = r.noisy
 	}
 	if s.Chosen != nil {
-		s.Chosen[si], s.Selected[si] = r.chosen, r.selected
+		s.Chosen[si], s.Selected[si] = r.choice.chosen, r.choice.selected
+		s.Ties[si], s.CVAcc[si] = r.choice.ties, r.choice.acc
 	}
 }
 
@@ -154,9 +161,10 @@ func (x *Experiment) scoreOne(ctx context.Context, a *Arm, seed int, noisy []str
 		r := oneScore{rows: len(data.texts) * (1 + data.copies), variants: data.variants, shortfall: data.shortfall}
 		cfg := x.Config
 		if x.Select != nil && m == ModelLR {
-			if cfg, r.chosen, r.selected, err = x.choose(sub, vars, a.copies, seed, cfg); err != nil {
+			if r.choice, err = x.choose(sub, vars, a.copies, seed, cfg); err != nil {
 				return nil, fmt.Errorf("%s: model selection: %w", a.Name, err)
 			}
+			cfg = r.choice.cfg
 		}
 		c, err := x.fit(m, data, cfg, seed)
 		if err != nil {

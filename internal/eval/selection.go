@@ -48,15 +48,21 @@ func DefaultSelection(lang string) Selection {
 
 // Describe is a phrase for the header of a report.
 func (s Selection) Describe() string {
-	var as, cs []string
+	as, cs := s.names()
+	return fmt.Sprintf("features (%s) and C (%s) chosen per arm and seed by %d-fold cross-validation inside the training subset, grouped by source row",
+		as, cs, s.Folds)
+}
+
+// names are the analyzers and the Cs, in order, comma-separated.
+func (s Selection) names() (analyzers, cs string) {
+	var as, c []string
 	for _, a := range s.Analyzers {
 		as = append(as, a.String())
 	}
-	for _, c := range s.Cs {
-		cs = append(cs, strconv.FormatFloat(c, 'g', -1, 64))
+	for _, v := range s.Cs {
+		c = append(c, strconv.FormatFloat(v, 'g', -1, 64))
 	}
-	return fmt.Sprintf("features (%s) and C (%s) chosen per arm and seed by %d-fold cross-validation inside the training subset, grouped by source row",
-		strings.Join(as, ", "), strings.Join(cs, ", "), s.Folds)
+	return strings.Join(as, ", "), strings.Join(c, ", ")
 }
 
 // Fold is one fold of a cross-validation: what trains and what is held
@@ -134,35 +140,62 @@ func (x *Experiment) cvScore(folds []Fold, cfg Config) (float64, error) {
 	return sum / float64(len(folds)), nil
 }
 
-// choose runs the selection on one arm's subset and variants, and returns
-// the chosen configuration (base with C and Analyzer set) and candidate;
-// ok is false when the subset is too small to cross-validate.
-func (x *Experiment) choose(sub []Example, vars [][]string, copies, seed int, base Config) (Config, Candidate, bool, error) {
+// choice is the outcome of a selection: the configuration (base with C
+// and Analyzer set), the candidate chosen and its cross-validated
+// accuracy, and the candidates that scored exactly as well (ties, in
+// search order); selected is false when the subset was too small to
+// cross-validate.
+type choice struct {
+	cfg      Config
+	chosen   Candidate
+	acc      float64
+	ties     []Candidate
+	selected bool
+}
+
+// choose runs the selection on one arm's subset and variants. On ties the
+// earlier candidate in search order is kept.
+func (x *Experiment) choose(sub []Example, vars [][]string, copies, seed int, base Config) (choice, error) {
 	s := x.Select
+	ch := choice{cfg: base, acc: -1}
 	folds := groupedFolds(sub, vars, copies, min(s.Folds, smallestLabel(sub)), seed)
 	if folds == nil || len(s.Analyzers) == 0 || len(s.Cs) == 0 {
-		return base, Candidate{}, false, nil
+		return ch, nil
 	}
-	best, bestAcc := Candidate{}, -1.0
+	var tried []Candidate
+	var accs []float64
 	try := func(c Candidate) error {
 		cfg := base
 		cfg.C, cfg.Analyzer = c.C, c.Analyzer
 		acc, err := x.cvScore(folds, cfg)
-		if err == nil && acc > bestAcc {
-			best, bestAcc = c, acc
+		tried, accs = append(tried, c), append(accs, acc)
+		if err == nil && acc > ch.acc {
+			ch.chosen, ch.acc = c, acc
 		}
 		return err
 	}
 	for _, a := range s.Analyzers {
 		if err := try(Candidate{C: s.Cs[0], Analyzer: a}); err != nil {
-			return base, best, false, err
+			return ch, err
 		}
 	}
 	for _, c := range s.Cs[1:] {
-		if err := try(Candidate{C: c, Analyzer: best.Analyzer}); err != nil {
-			return base, best, false, err
+		if err := try(Candidate{C: c, Analyzer: ch.chosen.Analyzer}); err != nil {
+			return ch, err
 		}
 	}
-	base.C, base.Analyzer = best.C, best.Analyzer
-	return base, best, true, nil
+	for i, c := range tried {
+		if accs[i] == ch.acc && c != ch.chosen {
+			ch.ties = append(ch.ties, c)
+		}
+	}
+	ch.cfg.C, ch.cfg.Analyzer = ch.chosen.C, ch.chosen.Analyzer
+	ch.selected = true
+	return ch, nil
+}
+
+// TieRule says which setting the selection keeps on ties.
+func (s Selection) TieRule() string {
+	as, cs := s.names()
+	return fmt.Sprintf("on equal cross-validated accuracy the setting tried first is kept: features in the order %s (at the first C), then C in the order %s", as, cs)
 }

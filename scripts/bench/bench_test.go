@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,4 +107,36 @@ func TestRunWithBeforeAndOnly(t *testing.T) {
 	assert.Contains(t, lines[4], "10 English rows")
 	assert.Equal(t, 2, strings.Count(lines[4], "×"), "no reference ratios, the before ratios: %s", lines[4])
 	assert.Equal(t, 2.5, pairedOver([]sample{{cpu: 2}, {cpu: 6}}, []sample{{cpu: 1}, {cpu: 2}}, cpu)) // 2, 3
+}
+
+// -eval adds the two eval rows, measured -eval-runs times, when the data
+// directory has banking77; without it, one line says they were not run.
+func TestRunEvalRows(t *testing.T) {
+	dir, en, zh := standIns(t, "textaug")
+	fake := filepath.Join(dir, "textaug")
+	t.Setenv("TEXTAUG_EDA_REF", "")
+	data := filepath.Join(dir, "data")
+	o := &options{runs: 1, evalRuns: 2, eval: true, only: "eval", bin: fake, en: en, zh: zh, rows: 10, workers: 2, data: data}
+	var out bytes.Buffer
+	require.NoError(t, run(o, &out))
+	assert.Contains(t, out.String(), "eval rows: not run: "+filepath.Join(data, "banking77", "train.jsonl")+" is missing (they need the shared banking77 split; give -data)")
+	assert.NotContains(t, out.String(), "| `textaug eval")
+
+	require.NoError(t, os.MkdirAll(filepath.Join(data, "banking77"), 0o755))
+	for _, f := range []string{"train.jsonl", "test.jsonl"} {
+		require.NoError(t, os.WriteFile(filepath.Join(data, "banking77", f), []byte(`{"text": "lost card", "label": "a"}`+"\n"), 0o644))
+	}
+	out.Reset()
+	require.NoError(t, run(o, &out))
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 8, out.String()) // title, blank, header, rule, two jobs, blank, the reference note
+	assert.Contains(t, lines[0], "1 runs each (eval rows: 2), medians")
+	assert.True(t, strings.HasPrefix(lines[4], "| `textaug eval --per-class 10` on banking77 | "), lines[4])
+	assert.True(t, strings.HasPrefix(lines[5], "| same with --sizes 5,10,20,full (eval learning curve) | "), lines[5])
+
+	jobs, skip := evalJobs(o)
+	assert.Empty(t, skip)
+	assert.Equal(t, []string{"eval", "--train", filepath.Join(data, "banking77", "train.jsonl"), "--test", filepath.Join(data, "banking77", "test.jsonl"), "--per-class", "10"}, jobs[0].args)
+	assert.Equal(t, append(slices.Clone(jobs[0].args), "--report", filepath.Join(o.tmp, "eval-report"), "--sizes", "5,10,20,full"), jobs[1].args)
+	assert.Equal(t, 2, jobs[1].runs)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,6 +20,7 @@ type job struct {
 	stdin string   // one row given on standard input, or ""
 	args  []string // textaug's arguments
 	ref   []string // the reference's command, or nil
+	runs  int      // runs of this job; 0: -runs
 }
 
 // plan lists the jobs and writes their inputs into o.tmp.
@@ -60,6 +62,26 @@ func plan(o *options) ([]job, error) {
 	}
 	jobs = append(jobs, bulk, job{name: "one English row", rows: 1, stdin: en[0] + "\n", args: []string{"augment"}})
 	return jobs, nil
+}
+
+// evalJobs are the eval rows of -eval: `textaug eval --per-class 10` on
+// banking77 with the default preset and model, and the same with the
+// learning curve (`--report DIR --sizes 5,10,20,full`). Without banking77
+// in the data directory there are none, and skip says why.
+func evalJobs(o *options) (jobs []job, skip string) {
+	dir := filepath.Join(o.data, "banking77")
+	train, test := filepath.Join(dir, "train.jsonl"), filepath.Join(dir, "test.jsonl")
+	for _, f := range []string{train, test} {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Sprintf("eval rows: not run: %s is missing (they need the shared banking77 split; give -data)", f)
+		}
+	}
+	args := []string{"eval", "--train", train, "--test", test, "--per-class", "10"}
+	curve := append(slices.Clone(args), "--report", filepath.Join(o.tmp, "eval-report"), "--sizes", "5,10,20,full")
+	return []job{
+		{name: "`textaug eval --per-class 10` on banking77", args: args, runs: o.evalRuns},
+		{name: "same with --sizes 5,10,20,full (eval learning curve)", args: curve, runs: o.evalRuns},
+	}, ""
 }
 
 // edaCommand runs eda_nlp's augment.py (ref is it or its directory) with

@@ -7,6 +7,7 @@
 //	go run ./scripts/bench [-runs 5] [-big] [-bin textaug] [-data ../shared/data]
 //	TEXTAUG_EDA_REF=/path/to/eda_nlp/code go run ./scripts/bench
 //	go run ./scripts/bench -before textaug-old -only English
+//	go run ./scripts/bench -eval -only eval
 //
 // With -before, a second textaug binary (an older build) takes its turn in
 // every round too, and the table adds its medians and the paired ratio
@@ -23,7 +24,12 @@
 //     four α 0.1) when TEXTAUG_EDA_REF names eda_nlp's code directory (or its
 //     augment.py); its Python is TEXTAUG_PYTHON (default python3), which
 //     needs NLTK with WordNet (NLTK_DATA);
-//   - one English row: `textaug augment` on one sentence.
+//   - one English row: `textaug augment` on one sentence;
+//   - with -eval (-eval-runs runs each, 3 by default): `textaug eval
+//     --per-class 10` on banking77 (the default preset and model), and the
+//     same with the learning curve (`--report DIR --sizes 5,10,20,full`);
+//     skipped, with a line saying so, when the data directory has no
+//     banking77.
 //
 // The rows come from -en and -zh (text files, one sentence per line) or else
 // from the shared data (banking77 and financial_phrasebank for English,
@@ -45,16 +51,18 @@ import (
 )
 
 type options struct {
-	runs    int
-	big     bool
-	bin     string
-	data    string
-	en, zh  string
-	rows    int
-	workers int
-	tmp     string
-	before  string
-	only    string
+	runs     int
+	big      bool
+	bin      string
+	data     string
+	en, zh   string
+	rows     int
+	workers  int
+	tmp      string
+	before   string
+	only     string
+	eval     bool
+	evalRuns int
 }
 
 func main() {
@@ -69,6 +77,8 @@ func main() {
 	flag.IntVar(&o.workers, "workers", 2, "textaug workers in the bulk jobs")
 	flag.StringVar(&o.before, "before", "", "an older textaug binary that takes turns with -bin (paired before/after)")
 	flag.StringVar(&o.only, "only", "", "run only the jobs whose name contains this text (e.g. English)")
+	flag.BoolVar(&o.eval, "eval", false, "also `textaug eval --per-class 10` on banking77, alone and with the learning curve (about a minute of CPU each)")
+	flag.IntVar(&o.evalRuns, "eval-runs", 3, "runs of each eval job")
 	flag.Parse()
 	if err := run(&o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -93,17 +103,34 @@ func run(o *options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s; %d runs each, medians; CPU = user + system\n\n", version(o.bin), o.runs)
+	skip := ""
+	if o.eval {
+		var ev []job
+		ev, skip = evalJobs(o)
+		jobs = append(jobs, ev...)
+	}
+	runs := fmt.Sprintf("%d runs each", o.runs)
+	if o.eval {
+		runs += fmt.Sprintf(" (eval rows: %d)", o.evalRuns)
+	}
+	fmt.Fprintf(w, "%s; %s, medians; CPU = user + system\n\n", version(o.bin), runs)
 	printHeader(w, o.before != "")
 	for _, j := range jobs {
 		if !strings.Contains(j.name, o.only) {
 			continue
 		}
-		res, err := measure(j, o.runs, o.bin, o.before)
+		runs := o.runs
+		if j.runs > 0 {
+			runs = j.runs
+		}
+		res, err := measure(j, runs, o.bin, o.before)
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}
 		printRow(w, j, res)
+	}
+	if skip != "" {
+		fmt.Fprintln(w, "\n"+skip)
 	}
 	if ref := os.Getenv("TEXTAUG_EDA_REF"); ref == "" {
 		fmt.Fprintln(w, "\nEDA reference: not run (set TEXTAUG_EDA_REF to eda_nlp's code directory).")
