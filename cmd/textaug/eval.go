@@ -273,6 +273,9 @@ func planEval(fs *flag.FlagSet, rf *recipeFlags, ef *evalFlags, stderr io.Writer
 	if err != nil {
 		return nil, err
 	}
+	if err := rf.check(main); err != nil {
+		return nil, err
+	}
 	if err := noStatsOut(main, "the main recipe"); err != nil {
 		return nil, err
 	}

@@ -90,6 +90,8 @@ func TestEvalUsageErrors(t *testing.T) {
 		{[]string{"--train", tr, "--test", te, "--test-noise", "typo,lisp"}, `--test-noise: eval: noise: kind 2`},
 		{[]string{"--train", "../../testdata/sentences.txt", "--test", te}, "eval needs labels"},
 		{[]string{"--train", tr, "--test", te, "--stats-out", filepath.Join(t.TempDir(), "s.json")}, "--stats-out (labels.stats_out of the main recipe) has no effect in eval"},
+		{[]string{"--train", tr, "--test", te, "--preset", "shuffle", "--lexicon", tr}, "--lexicon has no effect: the recipe has no synonym or insert operation"},
+		{[]string{"--train", tr, "--test", te, "--lexicon", "/missing/lexicon.txt"}, "/missing/lexicon.txt"},
 	} {
 		_, errs, code := runEval(t, c.args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", c.args, errs)
