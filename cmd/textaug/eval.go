@@ -433,6 +433,9 @@ func compareRecipe(name string) (recipe.Recipe, error) {
 		if err != nil {
 			return r, err
 		}
+		if err := r.Check(r.SetFields()); err != nil {
+			return r, recipe.Usagef("--compare %s: %w", name, err)
+		}
 		return r, noStatsOut(r, "--compare "+name)
 	}
 	return recipe.Recipe{}, recipe.Usagef("--compare: %q is neither a preset (%s), a recipe file, none nor copy", name, recipe.PresetNames())

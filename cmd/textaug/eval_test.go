@@ -92,6 +92,7 @@ func TestEvalUsageErrors(t *testing.T) {
 		{[]string{"--train", tr, "--test", te, "--stats-out", filepath.Join(t.TempDir(), "s.json")}, "--stats-out (labels.stats_out of the main recipe) has no effect in eval"},
 		{[]string{"--train", tr, "--test", te, "--preset", "shuffle", "--lexicon", tr}, "--lexicon has no effect: the recipe has no synonym or insert operation"},
 		{[]string{"--train", tr, "--test", te, "--lexicon", "/missing/lexicon.txt"}, "/missing/lexicon.txt"},
+		{[]string{"--train", tr, "--test", te, "--compare", unreadField(t)}, "synonyms.senses has no effect: the recipe has no synonym or insert operation"},
 	} {
 		_, errs, code := runEval(t, c.args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", c.args, errs)
@@ -247,4 +248,16 @@ func TestEvalSaysWhichSettingsTied(t *testing.T) {
 		"--compare", "none", "--c", "10", "--grid", "k=1,2")
 	require.Equal(t, exitOK, code, errs)
 	assert.Regexp(t, `(?m)^tie: \S.* tied with .*: the first listed is kept$`, out)
+}
+
+// unreadField writes a recipe file whose synonyms.senses no operation of
+// its reads (it swaps and punctuates only).
+func unreadField(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "swap.json")
+	code, out, errs := runCLI(t, "", "presets", "shuffle")
+	require.Equal(t, exitOK, code, errs)
+	out = strings.Replace(out, `"base": "wordnet",`, `"base": "wordnet", "senses": 2,`, 1)
+	require.Contains(t, out, `"senses": 2`)
+	require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
+	return path
 }
