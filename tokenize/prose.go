@@ -82,7 +82,7 @@ type proseModel struct {
 	pairs   string     // u32 weight<<6 | class each, weights in thousandths
 	words   proseTable // prose's tag map: word -> class
 	classes []string   // tag names, sorted; a tie goes to the lowest index; at most 64
-	bias    [64]int64  // weights of the "bias" feature, which every word has
+	bias    [64]int32  // weights of the "bias" feature, which every word has
 	biasSet uint64     // classes the bias feature weighs
 	forced  [4]int     // history ids of "-", "SYM", "NN" and "-NONE-" (see histID)
 	emotes  map[string]struct{}
@@ -98,7 +98,7 @@ type proseScratch struct {
 	fkey   []byte
 	arena  []byte                         // the normalised context words, back to back
 	ctx    [][2]int32                     // context word i is arena[ctx[i][0]:ctx[i][1]]
-	scores [64]int64                      // per class, in thousandths, of the last prediction
+	scores [64]int32                      // per class, in thousandths, of the last prediction
 	set    uint64                         // the classes some feature of the last prediction weighs
 	roles  []proseSpans                   // per context word: its word features (proseRoles)
 	memo   *[proseMemoSize]proseMemoEntry // recent look-ups, see spans
@@ -107,9 +107,11 @@ type proseScratch struct {
 }
 
 // proseVec is a score vector: per class, in thousandths, and the classes
-// some feature weighs.
+// some feature weighs. int32 holds every score exactly: a weight is a
+// 26-bit signed number (the format's pair is weight<<6 | class), so the
+// sum of a word's 14 features stays below 14 × 2²⁵ < 2³¹ in magnitude.
 type proseVec struct {
-	scores [64]int64
+	scores [64]int32
 	set    uint64
 }
 
@@ -141,7 +143,7 @@ func loadProse() (*proseModel, error) {
 		for k := lo; k < hi; k++ {
 			p := proseLE32(m.pairs, 4*k)
 			c := p & (1<<proseClassBits - 1)
-			m.bias[c] += int64(int32(p) >> proseClassBits)
+			m.bias[c] += int32(p) >> proseClassBits
 			m.biasSet |= 1 << c
 		}
 	}
@@ -506,14 +508,14 @@ func proseSpansOf[K string | []byte](m *proseModel, s *proseScratch, kind byte, 
 }
 
 // add adds the weights of feature value v to the scores.
-func (m *proseModel) add(scores *[64]int64, set uint64, v uint32) uint64 {
+func (m *proseModel) add(scores *[64]int32, set uint64, v uint32) uint64 {
 	lo, hi := proseSpan(v)
 	// One slice of the model up front, walked from its start: the loop
 	// then needs no bounds check and no reload of m.pairs.
 	for ps := m.pairs[4*lo : 4*hi]; len(ps) >= 4; ps = ps[4:] {
 		p := uint32(ps[0]) | uint32(ps[1])<<8 | uint32(ps[2])<<16 | uint32(ps[3])<<24
 		c := p & (1<<proseClassBits - 1)
-		scores[c] += int64(int32(p) >> proseClassBits)
+		scores[c] += int32(p) >> proseClassBits
 		set |= 1 << c
 	}
 	return set
@@ -547,7 +549,7 @@ func (m *proseModel) predict(s *proseScratch, w string, i int, h proseHist) (cla
 		set = m.add(scores, set, v)
 	}
 	s.set = set
-	best, bestScore := -1, int64(0)
+	best, bestScore := -1, int32(0)
 	for rest := set; rest != 0; rest &= rest - 1 {
 		c := bits.TrailingZeros64(rest)
 		switch sc := scores[c]; {
@@ -561,7 +563,7 @@ func (m *proseModel) predict(s *proseScratch, w string, i int, h proseHist) (cla
 }
 
 // addSpans adds the weights of the known features of sp to the scores.
-func (m *proseModel) addSpans(scores *[64]int64, set uint64, sp proseSpans) uint64 {
+func (m *proseModel) addSpans(scores *[64]int32, set uint64, sp proseSpans) uint64 {
 	for k := range sp.v {
 		if sp.has&(1<<k) != 0 {
 			set = m.add(scores, set, sp.v[k])
@@ -613,8 +615,8 @@ func (m *proseModel) tiedClasses(s *proseScratch) []string {
 }
 
 // bestScore returns, after predict, the best score and whether there was one.
-func (m *proseModel) bestScore(s *proseScratch) (int64, bool) {
-	var best int64
+func (m *proseModel) bestScore(s *proseScratch) (int32, bool) {
+	var best int32
 	found := false
 	for rest := s.set; rest != 0; rest &= rest - 1 {
 		if sc := s.scores[bits.TrailingZeros64(rest)]; !found || sc > best {

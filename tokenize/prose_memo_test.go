@@ -9,7 +9,7 @@ import (
 
 // proseDirectScores scores word i as prose does, one model look-up per
 // feature key, without the memo.
-func proseDirectScores(m *proseModel, s *proseScratch, w string, i int, p1, p2 string) ([64]int64, uint64) {
+func proseDirectScores(m *proseModel, s *proseScratch, w string, i int, p1, p2 string) ([64]int32, uint64) {
 	scores, set := m.bias, m.biasSet
 	for f := 1; f < proseFeatures; f++ {
 		if v, ok := m.feats.lookup(s.appendFeature(nil, f, w, i, p1, p2)); ok {
