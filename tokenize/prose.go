@@ -428,8 +428,9 @@ func (s *proseScratch) appendFeature(dst []byte, f int, w string, i int, p1, p2 
 // and one comparison instead of a model look-up per feature. The memo
 // changes no score: it holds exactly what the model tables return. The
 // look-ups it saves are cache misses in 3.9 MB of model data; with 4,096
-// entries, 20,000 English rows under --preset eda took 6% more CPU
-// (docs/performance.md, fourth round).
+// entries, 20,000 English rows under --preset eda took 1.5% (quiet
+// machine) to 6% (busy caches) more CPU (docs/performance.md, fourth
+// round).
 const (
 	proseKindWord = iota // key: a normalised context word
 	proseKindRaw         // key: the raw word
