@@ -75,8 +75,31 @@ func splitSeed(r *rand.Rand) [32]byte {
 // which hand it to a child Edit and take it back when the Edit returns
 // (an Edit never keeps its stream).
 type childStream struct {
-	src rand.ChaCha8
+	src lazyChaCha8
 	r   *rand.Rand
+}
+
+// lazyChaCha8 is a ChaCha8 generator seeded on its first draw, with the
+// values of rand.NewChaCha8(seed). Seeding computes a ChaCha8 block, and
+// many child streams are never drawn from: Sometimes splits before it
+// draws whether to run its edit, and an edit with nothing to edit returns
+// at once.
+type lazyChaCha8 struct {
+	seed   [32]byte
+	seeded bool
+	gen    rand.ChaCha8
+}
+
+// Seed makes the generator rand.NewChaCha8(seed), from the next draw on.
+func (l *lazyChaCha8) Seed(seed [32]byte) { l.seed, l.seeded = seed, false }
+
+// Uint64 implements rand.Source.
+func (l *lazyChaCha8) Uint64() uint64 {
+	if !l.seeded {
+		l.gen.Seed(l.seed)
+		l.seeded = true
+	}
+	return l.gen.Uint64()
 }
 
 var childStreams = sync.Pool{New: func() any {

@@ -82,8 +82,9 @@ type proseModel struct {
 	pairs   string     // u32 weight<<6 | class each, weights in thousandths
 	words   proseTable // prose's tag map: word -> class
 	classes []string   // tag names, sorted; a tie goes to the lowest index; at most 64
-	bias    [64]int64  // weights of the "bias" feature, which every word has
+	bias    [64]int32  // weights of the "bias" feature, which every word has
 	biasSet uint64     // classes the bias feature weighs
+	forced  [4]int     // history ids of "-", "SYM", "NN" and "-NONE-" (see histID)
 	emotes  map[string]struct{}
 	none    *regexp.Regexp // prose's none regexp: Penn Treebank traces
 	link    *regexp.Regexp // commonregex.LinkRegex, which prose uses
@@ -97,10 +98,28 @@ type proseScratch struct {
 	fkey   []byte
 	arena  []byte                         // the normalised context words, back to back
 	ctx    [][2]int32                     // context word i is arena[ctx[i][0]:ctx[i][1]]
-	scores [64]int64                      // per class, in thousandths, of the last prediction
+	scores [64]int32                      // per class, in thousandths, of the last prediction
 	set    uint64                         // the classes some feature of the last prediction weighs
 	roles  []proseSpans                   // per context word: its word features (proseRoles)
 	memo   *[proseMemoSize]proseMemoEntry // recent look-ups, see spans
+	hist   []*proseVec                    // the history's scores per pair of history ids, see histScores
+	other  proseVec                       // histScores' result for a history without ids
+}
+
+// proseVec is a score vector: per class, in thousandths, and the classes
+// some feature weighs. int32 holds every score exactly: a weight is a
+// 26-bit signed number (the format's pair is weight<<6 | class), so the
+// sum of a word's 14 features stays below 14 × 2²⁵ < 2³¹ in magnitude.
+type proseVec struct {
+	scores [64]int32
+	set    uint64
+}
+
+// proseHist is the tag history of a word: the two previous tags and their
+// history ids (see histID).
+type proseHist struct {
+	p1, p2   string
+	id1, id2 int
 }
 
 // The patterns of commonregex v1.0.1's LinkRegex and EmailRegex, which
@@ -124,9 +143,12 @@ func loadProse() (*proseModel, error) {
 		for k := lo; k < hi; k++ {
 			p := proseLE32(m.pairs, 4*k)
 			c := p & (1<<proseClassBits - 1)
-			m.bias[c] += int64(int32(p) >> proseClassBits)
+			m.bias[c] += int32(p) >> proseClassBits
 			m.biasSet |= 1 << c
 		}
+	}
+	for k, tag := range [...]string{"-", "SYM", "NN", "-NONE-"} {
+		m.forced[k] = m.histID(tag)
 	}
 	m.emotes = make(map[string]struct{}, 64)
 	for _, e := range proseEmoticons() {
@@ -156,12 +178,34 @@ const proseKeepWords = 4096
 // tag is Tag with explicit scratch.
 func (m *proseModel) tag(s *proseScratch, words, tags []string) {
 	m.prepare(s, words)
-	p1, p2 := "-START-", "-START2-"
+	h := m.startHist()
 	for i := range min(len(words), len(tags)) {
-		tag, _ := m.tagAt(s, words, i, p1, p2)
+		tag, id, _ := m.tagAt(s, words, i, h)
 		tags[i] = tag
-		p2, p1 = p1, tag
+		h = proseHist{p1: tag, p2: h.p1, id1: id, id2: h.id1}
 	}
+}
+
+// startHist is the history of the first word.
+func (m *proseModel) startHist() proseHist {
+	n := len(m.classes)
+	return proseHist{p1: "-START-", p2: "-START2-", id1: n, id2: n + 1}
+}
+
+// histID returns the history id of a previous tag: its class index, n
+// (the number of classes) for "-START-", n+1 for "-START2-", and -1 for a
+// tag that is none of these (a word that is its own tag, such as "-LRB-").
+func (m *proseModel) histID(tag string) int {
+	switch tag {
+	case "-START-":
+		return len(m.classes)
+	case "-START2-":
+		return len(m.classes) + 1
+	}
+	if c, ok := slices.BinarySearch(m.classes, tag); ok {
+		return c
+	}
+	return -1
 }
 
 // prepare fills s.ctx with prose's context: "-START-", "-START2-", the
@@ -249,42 +293,42 @@ func proseAppendLower(dst []byte, w string) []byte {
 	return dst
 }
 
-// tagAt tags words[i] given the two previous tags, after prepare. tied
-// reports that the tag was predicted and two or more classes shared the
-// best score (the tie went to the first in class order); tiedClasses then
-// lists them.
-func (m *proseModel) tagAt(s *proseScratch, words []string, i int, p1, p2 string) (tag string, tied bool) {
+// tagAt tags words[i] given its history, after prepare, and returns the
+// tag's history id. tied reports that the tag was predicted and two or more
+// classes shared the best score (the tie went to the first in class
+// order); tiedClasses then lists them.
+func (m *proseModel) tagAt(s *proseScratch, words []string, i int, h proseHist) (tag string, id int, tied bool) {
 	w := words[i]
 	if w == "-" {
-		return "-", false
+		return "-", m.forced[0], false
 	}
 	if _, ok := m.emotes[w]; ok {
-		return "SYM", false
+		return "SYM", m.forced[1], false
 	}
 	if m.isLink(w) {
-		return "NN", false
+		return "NN", m.forced[2], false
 	}
 	// prose's none regexp matches "0" and words starting with '*' only.
 	if (w == "0" || (w != "" && w[0] == '*')) && m.none.MatchString(w) {
-		return "-NONE-", false
+		return "-NONE-", m.forced[3], false
 	}
 	if isProseKeep(w) {
-		return w, false
+		return w, m.histID(w), false
 	}
 	s.key = append(s.key[:0], w...)
 	if c, ok := m.words.lookup(s.key); ok {
-		return m.classes[c], false
+		return m.classes[c], int(c), false
 	}
 	if w == "" {
-		return "SYM", false
+		return "SYM", m.forced[1], false
 	}
-	c, tied := m.predict(s, w, i, p1, p2)
+	c, tied := m.predict(s, w, i, h)
 	if c < 0 {
 		// No feature is known, and prose would return "". The bias
 		// feature makes this impossible with prose's model.
-		return "NN", false
+		return "NN", m.forced[2], false
 	}
-	return m.classes[c], tied
+	return m.classes[c], c, tied
 }
 
 // isProseLink reports whether prose tags w "NN" as a link, an e-mail
@@ -379,15 +423,19 @@ func (s *proseScratch) appendFeature(dst []byte, f int, w string, i int, p1, p2 
 // the context words' features (proseRoles: "i word", "i-1 word", ...), the
 // raw word's ("i suffix", "i pref1") and the two previous tags' ("i-1
 // tag", "i-2 tag", "i tag+i-2 tag"). spans looks a group up in the model
-// once and keeps the result in a small per-scratch memo (direct-mapped, 4,096 entries), so that a word
-// seen before costs one hash and one comparison instead of a model look-up
-// per feature. The memo changes no score: it holds exactly what the model
-// tables return.
+// once and keeps the result in a per-scratch memo (direct-mapped, 16,384
+// entries of 64 bytes: 1 MB), so that a word seen before costs one hash
+// and one comparison instead of a model look-up per feature. The memo
+// changes no score: it holds exactly what the model tables return. The
+// look-ups it saves are cache misses in 3.9 MB of model data; with 4,096
+// entries, 20,000 English rows under --preset eda took 1.5% (quiet
+// machine) to 6% (busy caches) more CPU (docs/performance.md, fourth
+// round).
 const (
 	proseKindWord = iota // key: a normalised context word
 	proseKindRaw         // key: the raw word
 	proseKindTags        // key: len(p1), p1, p2
-	proseMemoSize = 1 << 12
+	proseMemoSize = 1 << 14
 )
 
 // proseRoles are the context-word features: the prefixes of a context
@@ -464,12 +512,14 @@ func proseSpansOf[K string | []byte](m *proseModel, s *proseScratch, kind byte, 
 }
 
 // add adds the weights of feature value v to the scores.
-func (m *proseModel) add(scores *[64]int64, set uint64, v uint32) uint64 {
+func (m *proseModel) add(scores *[64]int32, set uint64, v uint32) uint64 {
 	lo, hi := proseSpan(v)
-	for k := lo; k < hi; k++ {
-		p := proseLE32(m.pairs, 4*k)
+	// One slice of the model up front, walked from its start: the loop
+	// then needs no bounds check and no reload of m.pairs.
+	for ps := m.pairs[4*lo : 4*hi]; len(ps) >= 4; ps = ps[4:] {
+		p := uint32(ps[0]) | uint32(ps[1])<<8 | uint32(ps[2])<<16 | uint32(ps[3])<<24
 		c := p & (1<<proseClassBits - 1)
-		scores[c] += int64(int32(p) >> proseClassBits)
+		scores[c] += int32(p) >> proseClassBits
 		set |= 1 << c
 	}
 	return set
@@ -479,13 +529,16 @@ func (m *proseModel) add(scores *[64]int64, set uint64, v uint32) uint64 {
 // features never collide (each has its own prefix), so every feature counts
 // once. Only classes that some feature weighs are candidates, as in prose;
 // among equal scores the lowest class index wins and tied is true. class is
-// -1 when no feature is known. The bias feature (feature 0) is the same for
-// every word and comes precomputed; the others come in groups (see spans),
-// all but feature 7 ("i-1 tag+i word"), which is looked up directly.
-func (m *proseModel) predict(s *proseScratch, w string, i int, p1, p2 string) (class int, tied bool) {
+// -1 when no feature is known. The bias feature (feature 0) and the three
+// tag features come summed per history (histScores); the others come in
+// groups (see spans), all but feature 7 ("i-1 tag+i word"), which is
+// looked up directly. Scores are sums of whole thousandths, so the order
+// of the additions changes nothing.
+func (m *proseModel) predict(s *proseScratch, w string, i int, h proseHist) (class int, tied bool) {
+	hv := m.histScores(s, h)
 	scores := &s.scores
-	*scores = m.bias
-	set := m.biasSet
+	*scores = hv.scores
+	set := hv.set
 	c := i + 2 // position of word i in the context
 	// Context word j plays role k for word i: (j, k).
 	roles := [...][2]int{{c, 0}, {c - 1, 1}, {c - 1, 2}, {c - 2, 3}, {c + 1, 4}, {c + 1, 5}, {c + 2, 6}}
@@ -494,23 +547,13 @@ func (m *proseModel) predict(s *proseScratch, w string, i int, p1, p2 string) (c
 			set = m.add(scores, set, sp.v[jk[1]])
 		}
 	}
-	groups := [2]proseSpans{
-		proseSpansOf(m, s, proseKindRaw, w, "", proseRawFeats[:]),
-		proseSpansOf(m, s, proseKindTags, p1, p2, proseTagFeats[:]),
-	}
-	for g := range groups {
-		for k := range groups[g].v {
-			if groups[g].has&(1<<k) != 0 {
-				set = m.add(scores, set, groups[g].v[k])
-			}
-		}
-	}
-	s.key = s.appendFeature(s.key[:0], 7, w, i, p1, p2)
+	set = m.addSpans(scores, set, proseSpansOf(m, s, proseKindRaw, w, "", proseRawFeats[:]))
+	s.key = s.appendFeature(s.key[:0], 7, w, i, h.p1, h.p2)
 	if v, ok := m.feats.lookup(s.key); ok {
 		set = m.add(scores, set, v)
 	}
 	s.set = set
-	best, bestScore := -1, int64(0)
+	best, bestScore := -1, int32(0)
 	for rest := set; rest != 0; rest &= rest - 1 {
 		c := bits.TrailingZeros64(rest)
 		switch sc := scores[c]; {
@@ -521,6 +564,46 @@ func (m *proseModel) predict(s *proseScratch, w string, i int, p1, p2 string) (c
 		}
 	}
 	return best, tied
+}
+
+// addSpans adds the weights of the known features of sp to the scores.
+func (m *proseModel) addSpans(scores *[64]int32, set uint64, sp proseSpans) uint64 {
+	for k := range sp.v {
+		if sp.has&(1<<k) != 0 {
+			set = m.add(scores, set, sp.v[k])
+		}
+	}
+	return set
+}
+
+// histScores returns the scores of the features that depend on the history
+// only: the bias and the three tag features. Each pair of history ids is
+// summed once per scratch, in a table of (classes+2)² pointers made on the
+// first prediction; a history without ids is summed into s.other.
+func (m *proseModel) histScores(s *proseScratch, h proseHist) *proseVec {
+	if h.id1 < 0 || h.id2 < 0 {
+		s.other = m.sumHist(s, h)
+		return &s.other
+	}
+	n := len(m.classes) + 2
+	if s.hist == nil {
+		s.hist = make([]*proseVec, n*n)
+	}
+	k := h.id1*n + h.id2
+	if v := s.hist[k]; v != nil {
+		return v
+	}
+	v := new(proseVec)
+	*v = m.sumHist(s, h)
+	s.hist[k] = v
+	return v
+}
+
+// sumHist sums the bias and the three tag features of h.
+func (m *proseModel) sumHist(s *proseScratch, h proseHist) proseVec {
+	v := proseVec{scores: m.bias, set: m.biasSet}
+	v.set = m.addSpans(&v.scores, v.set, proseSpansOf(m, s, proseKindTags, h.p1, h.p2, proseTagFeats[:]))
+	return v
 }
 
 // tiedClasses returns, after predict, the classes that share the best score.
@@ -536,8 +619,8 @@ func (m *proseModel) tiedClasses(s *proseScratch) []string {
 }
 
 // bestScore returns, after predict, the best score and whether there was one.
-func (m *proseModel) bestScore(s *proseScratch) (int64, bool) {
-	var best int64
+func (m *proseModel) bestScore(s *proseScratch) (int32, bool) {
+	var best int32
 	found := false
 	for rest := s.set; rest != 0; rest &= rest - 1 {
 		if sc := s.scores[bits.TrailingZeros64(rest)]; !found || sc > best {

@@ -9,7 +9,7 @@ import (
 
 // proseDirectScores scores word i as prose does, one model look-up per
 // feature key, without the memo.
-func proseDirectScores(m *proseModel, s *proseScratch, w string, i int, p1, p2 string) ([64]int64, uint64) {
+func proseDirectScores(m *proseModel, s *proseScratch, w string, i int, p1, p2 string) ([64]int32, uint64) {
 	scores, set := m.bias, m.biasSet
 	for f := 1; f < proseFeatures; f++ {
 		if v, ok := m.feats.lookup(s.appendFeature(nil, f, w, i, p1, p2)); ok {
@@ -37,7 +37,7 @@ func TestProseMemoScoresAreDirect(t *testing.T) {
 				if w == "" {
 					continue
 				}
-				m.predict(s, w, i, p1, p2)
+				m.predict(s, w, i, m.testHist(p1, p2))
 				scores, set := proseDirectScores(m, s, w, i, p1, p2)
 				require.Equal(t, set, s.set, "%q word %d", text, i)
 				require.Equal(t, scores, s.scores, "%q word %d", text, i)
@@ -56,4 +56,9 @@ func TestProseMemoScoresAreDirect(t *testing.T) {
 		e.sp = proseSpans{v: [7]uint32{1, 2, 3, 4, 5, 6, 7}, has: 0x7f}
 	}
 	check(s)
+}
+
+// testHist is the history of a word whose previous tags are p1 and p2.
+func (m *proseModel) testHist(p1, p2 string) proseHist {
+	return proseHist{p1: p1, p2: p2, id1: m.histID(p1), id2: m.histID(p2)}
 }

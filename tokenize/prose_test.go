@@ -236,7 +236,7 @@ func (a *proseAgreement) add(t *testing.T, m *proseModel, s *proseScratch, text 
 	}()
 	ambiguous := 0 // positions left in which an unobservable tie shapes the history
 	for i, w := range words {
-		tag, tied := m.tagAt(s, words, i, p1, p2)
+		tag, _, tied := m.tagAt(s, words, i, m.testHist(p1, p2))
 		if tied {
 			a.ties++
 		}
@@ -921,7 +921,7 @@ func proseRefCheck(t *testing.T, m *proseModel, words []string) {
 	for i, w := range words {
 		require.NotEmpty(t, tags[i], "word %d %q", i, w)
 		want, scores := r.tagAt(ctx, i, w, p1, p2)
-		tag, tied := m.tagAt(s, words, i, p1, p2)
+		tag, _, tied := m.tagAt(s, words, i, m.testHist(p1, p2))
 		require.Equal(t, tags[i], tag, "word %d %q: Tag and tagAt differ", i, w)
 		if scores != nil {
 			feats := proseRefFeaturize(i, ctx, w, p1, p2)

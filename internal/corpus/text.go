@@ -41,7 +41,9 @@ func appendText(dst []byte, text string, extra []string) []byte {
 			dst = append(dst, '\t')
 		}
 		text = tsvText.Replace(text)
-	} else if strings.ContainsAny(text, "\n\r") {
+	} else if strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0 {
+		// Two IndexByte scans, not ContainsAny: they run on whole words,
+		// and this is once per variant written.
 		text = tsvText.Replace(text)
 	}
 	dst = append(dst, text...)
