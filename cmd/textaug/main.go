@@ -11,5 +11,8 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "augment" {
 		limitMemory(os.Getenv) // a process setting: here, not in run, which tests call
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stop := startProfile(os.Getenv, os.Stderr)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
