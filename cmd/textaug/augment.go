@@ -246,9 +246,11 @@ func openInput(path string, stdin io.Reader, encoding string) (*corpus.Input, er
 // pipe such as <(zcat train.jsonl.gz), a device) the run's stdin: it can
 // be read only once, while the corpus pass and a sharded run's digest read
 // the input twice, which stdin allows by spooling it. It returns the
-// reader to use as stdin and the function that closes the file.
-func pipeAsStdin(plan *augmentPlan, stdin io.Reader) (io.Reader, func(), error) {
+// reader to use as stdin and the function that closes the file. Reading
+// stdin from a terminal, it says so on stderr (hintStdin).
+func pipeAsStdin(plan *augmentPlan, stdin io.Reader, stderr io.Writer) (io.Reader, func(), error) {
 	if plan.input == "-" {
+		hintStdin(stderr, plan.input, stdin)
 		return stdin, func() {}, nil
 	}
 	st, err := os.Stat(plan.input)
@@ -279,8 +281,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err != nil {
 		return exitCode(err), err
 	}
-	hintStdin(stderr, plan.input, stdin)
-	stdin, closePipe, err := pipeAsStdin(plan, stdin)
+	stdin, closePipe, err := pipeAsStdin(plan, stdin, stderr)
 	if err != nil {
 		return exitFail, err
 	}
@@ -333,10 +334,7 @@ func augmentRun(ctx context.Context, rf *recipeFlags, iof *ioFlags, pos []string
 	if err == nil {
 		err = iof.maxMissing.check(st)
 	}
-	if err != nil {
-		return exitFail, err
-	}
-	return exitOK, nil
+	return exitCode(err), err
 }
 
 // startEngine builds the engine of plan and probes its translator, so
