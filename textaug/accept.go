@@ -44,7 +44,26 @@ func langOf(s string) tokenize.Lang {
 
 // figuresIn lists the figures of s and counts its negations, tokenizing s
 // for language lang; each token then says which rules count its negations.
+// A text longer than PieceBytes is read piece by piece (Pieces), as the
+// edits read it.
 func figuresIn(s string, lang tokenize.Lang) (figs []string, negs int) {
+	if len(s) > PieceBytes {
+		start := 0
+		for _, end := range Pieces(s, PieceBytes) {
+			f, n := figuresOf(s[start:end], lang)
+			figs, negs = append(figs, f...), negs+n
+			start = end
+		}
+		slices.Sort(figs)
+		return figs, negs
+	}
+	figs, negs = figuresOf(s, lang)
+	slices.Sort(figs)
+	return figs, negs
+}
+
+// figuresOf is figuresIn for one piece, its figures in text order.
+func figuresOf(s string, lang tokenize.Lang) (figs []string, negs int) {
 	var toks []tokenize.Token
 	if lang == tokenize.LangZH {
 		toks, _ = tokenize.Chinese{}.Tokenize(s)
@@ -67,7 +86,6 @@ func figuresIn(s string, lang tokenize.Lang) (figs []string, negs int) {
 			}
 		}
 	}
-	slices.Sort(figs)
 	return figs, negs
 }
 

@@ -46,13 +46,11 @@ func slotOf(toks []tokenize.Token, idx []int, n int) string {
 
 // addContexts records, for one row of label, the contexts its eligible
 // words fill.
-func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int) {
-	type entry struct {
-		id   ctxID
-		word string
-		tag  string
+func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int, row *rowSeen) {
+	if row.ctx == nil {
+		row.ctx = map[ctxEntry]bool{}
 	}
-	seen := map[entry]bool{}
+	seen := row.ctx
 	for n, i := range idx {
 		t := &toks[i]
 		lw := lower(t.Text)
@@ -60,13 +58,13 @@ func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int
 		if tag == "" || !st.candidate(t, lw, false) {
 			continue
 		}
-		var es []entry
+		var es []ctxEntry
 		if st.contentNeighbour(toks, idx, n) {
 			left, right := neighbours(toks, idx, n)
-			es = append(es, entry{ctxID{label, left, right, false}, lw, tag})
+			es = append(es, ctxEntry{ctxID{label, left, right, false}, lw, tag})
 		}
 		if slot := slotOf(toks, idx, n); slot != "" && nounTag(tag) {
-			es = append(es, entry{ctxID{label, slot, "", true}, lw, tag})
+			es = append(es, ctxEntry{ctxID{label, slot, "", true}, lw, tag})
 		}
 		for _, e := range es {
 			if !seen[e] {
@@ -75,6 +73,13 @@ func (st *buildState) addContexts(label string, toks []tokenize.Token, idx []int
 			}
 		}
 	}
+}
+
+// ctxEntry is one (context, filler) entry of a row.
+type ctxEntry struct {
+	id   ctxID
+	word string
+	tag  string
 }
 
 // contentNeighbour reports whether a neighbour of the word at idx[n] is

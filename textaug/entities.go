@@ -16,7 +16,7 @@ const maxEntityWords = 4
 // words capitalised in the middle of a sentence. A row whose words are
 // mostly capitalised (a headline in title case, a text in capitals) says
 // nothing about capitals and only adds its lower-case words.
-func (st *buildState) addCase(toks []tokenize.Token, idx []int) {
+func (st *buildState) addCase(toks []tokenize.Token, idx []int, row *rowSeen) {
 	words, caps := 0, 0
 	for _, i := range idx {
 		if t := &toks[i]; t.Kind == tokenize.Word && len(t.Text) > 1 && !hasHan(t.Text) {
@@ -27,7 +27,10 @@ func (st *buildState) addCase(toks []tokenize.Token, idx []int) {
 		}
 	}
 	evidence := words < 3 || 4*caps < 3*words
-	seen := map[string]bool{}
+	if row.caps == nil {
+		row.caps = map[string]bool{}
+	}
+	seen := row.caps
 	var run []string
 	runMid, prev, prevLower := false, -1, ""
 	flush := func() {

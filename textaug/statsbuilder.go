@@ -2,6 +2,7 @@ package textaug
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,20 +118,44 @@ func (b *StatsBuilder) state() *buildState {
 }
 
 // Add reads one row. label "" counts towards entities only. The error is
-// the tokenizer's (a model that failed to load).
+// the tokenizer's (a model that failed to load). A row longer than
+// PieceBytes is read piece by piece (Pieces), one piece's tokens at a
+// time; it still counts once wherever it counts rows, and the share of
+// capitalised words that tells a text in capitals from one with names
+// (see CorpusStats.Entities) is judged per piece.
 func (b *StatsBuilder) Add(text, label string) error {
 	st := b.state()
 	tk := b.Tokenizer
 	if tk == nil {
 		tk = tokenize.Auto{}
 	}
-	toks, err := tk.Tokenize(text)
-	if err != nil {
-		return fmt.Errorf("textaug: corpus statistics: %w", err)
+	var row rowSeen
+	var terms map[string]string
+	start := 0
+	ends := []int{len(text)}
+	if len(text) > PieceBytes {
+		tk = pieceTokenizer(tk, text)
+		ends = Pieces(text, PieceBytes)
+	}
+	for _, end := range ends {
+		toks, err := tk.Tokenize(text[start:end])
+		if err != nil {
+			return fmt.Errorf("textaug: corpus statistics: %w", err)
+		}
+		start = end
+		idx := nonSpace(toks)
+		st.addCase(toks, idx, &row)
+		if label == "" {
+			continue
+		}
+		if terms == nil {
+			terms = st.terms(toks, idx)
+		} else {
+			maps.Copy(terms, st.terms(toks, idx)) // a later form wins, as within a piece
+		}
+		st.addContexts(label, toks, idx, &row)
 	}
 	st.rows++
-	idx := nonSpace(toks)
-	st.addCase(toks, idx)
 	if label == "" {
 		return nil
 	}
@@ -140,7 +165,7 @@ func (b *StatsBuilder) Add(text, label string) error {
 		st.labels[label] = lc
 	}
 	lc.rows++
-	for term, form := range st.terms(toks, idx) {
+	for term, form := range terms {
 		lc.df[term]++
 		st.total[term]++
 		f := st.forms[term]
@@ -150,8 +175,14 @@ func (b *StatsBuilder) Add(text, label string) error {
 		}
 		f[form]++
 	}
-	st.addContexts(label, toks, idx)
 	return nil
+}
+
+// rowSeen is what one row has already counted, so that a row read in
+// pieces counts each thing once, as a row read whole does.
+type rowSeen struct {
+	caps map[string]bool   // capitalised words and sequences (addCase)
+	ctx  map[ctxEntry]bool // (context, filler) entries (addContexts)
 }
 
 // candidate reports whether the word token t may be part of an anchor

@@ -30,8 +30,18 @@ type Tokens struct {
 	Edit      Edit      // for example OneOf{...} for EDA
 }
 
-// Prepare implements Augmenter.
-func (a Tokens) Prepare(_ context.Context, text string) (Draw, error) {
+// Prepare implements Augmenter. A text longer than PieceBytes is
+// prepared and edited piece by piece (see PieceBytes and Pieces).
+func (a Tokens) Prepare(ctx context.Context, text string) (Draw, error) {
+	if len(text) > PieceBytes {
+		return a.preparePieces(ctx, text)
+	}
+	return a.prepareWhole(text)
+}
+
+// prepareWhole is Prepare for one piece: the text's tokens are kept for
+// every Draw.
+func (a Tokens) prepareWhole(text string) (Draw, error) {
 	toks, err := a.Analyse(text)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,202 @@
+package textaug
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/textaug/textaug/tokenize"
+)
+
+// PieceBytes is the length from which a text is read and edited piece by
+// piece: a record longer than PieceBytes bytes (a document pasted into
+// one row, say) is cut into pieces of at most PieceBytes bytes, at line
+// ends or sentence ends where it can be (see [Pieces]), and only one
+// piece's tokens exist at a time. What a token costs (about 56 bytes,
+// and 2 to 4 tokens a word with the white space) would otherwise make a
+// row of a megabyte take a hundred times its size. The texts classifiers
+// learn from are far shorter: no row of the shared data sets is longer
+// than 500 bytes, and every text of up to PieceBytes bytes is one piece,
+// edited exactly as before.
+const PieceBytes = 16 << 10
+
+// Pieces returns the ends of the consecutive pieces of text, each at most
+// max bytes long (max < 64 means 64): the last end is len(text), and a
+// text of at most max bytes is one piece. A piece ends after the last
+// line break within its reach; failing one, after the last sentence mark
+// (. ! ? … or a Chinese one) followed by white space or standing after a
+// Han character, and after the white space that follows; failing that,
+// after the last clause mark (, ; : 、 ，；：) or white space; failing
+// all, at the last character boundary. Cuts never split a character or
+// "\r\n".
+func Pieces(text string, max int) []int {
+	if max < 64 {
+		max = 64
+	}
+	var ends []int
+	for start := 0; start < len(text); {
+		end := len(text)
+		if end-start > max {
+			end = cut(text, start, start+max)
+		}
+		ends = append(ends, end)
+		start = end
+	}
+	return ends
+}
+
+// cut returns the end of the piece that starts at start and may reach
+// limit (< len(text)): start < end <= limit.
+func cut(text string, start, limit int) int {
+	window := text[start:limit]
+	// A line break: the piece ends after it (and after a "\n" that
+	// follows a "\r").
+	if i := strings.LastIndexByte(window, '\n'); i >= 0 {
+		return start + i + 1
+	}
+	if e := lastSentenceEnd(window); e > 0 {
+		return start + e
+	}
+	if i := strings.LastIndexAny(window, " \t,;:、，；："); i >= 0 {
+		_, n := utf8.DecodeRuneInString(window[i:])
+		if i+n <= len(window) && i+n > 0 {
+			return start + i + n
+		}
+	}
+	end := limit
+	for end > start+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	if text[end-1] == '\r' && text[end] == '\n' && end-1 > start {
+		end--
+	}
+	return end
+}
+
+// lastSentenceEnd returns the end of the last sentence of window that
+// ends inside it, white space after the mark included, or 0: a mark
+// . ! ? … followed by white space (not at the very end of the window,
+// where the mark may be "3." of "3.5"), or a Chinese mark 。！？ anywhere.
+func lastSentenceEnd(window string) int {
+	for i := len(window); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(window[:i])
+		i -= n
+		switch r {
+		case '。', '！', '？':
+			return i + n
+		case '.', '!', '?', '…':
+			j := i + n
+			if j < len(window) && (window[j] == ' ' || window[j] == '\t') {
+				for j < len(window) && (window[j] == ' ' || window[j] == '\t') {
+					j++
+				}
+				if j < len(window) {
+					return j
+				}
+				return i + n + 1 // the window ends in white space: keep one in the piece
+			}
+		}
+	}
+	return 0
+}
+
+// pieceTokenizer returns the tokenizer for the pieces of text: tk itself,
+// except that Auto (and nil) is resolved for the whole text once, so that
+// every piece of one record is cut for the record's language.
+func pieceTokenizer(tk Tokenizer, text string) Tokenizer {
+	switch a := tk.(type) {
+	case nil:
+		return pieceTokenizer(tokenize.Auto{}, text)
+	case tokenize.Auto:
+		if tokenize.Language(text) == "zh" {
+			return a.Chinese
+		}
+		return a.English
+	}
+	return tk
+}
+
+// keptPieces is how much of a long text, in bytes, preparePieces keeps
+// prepared for every Draw: the pieces of a text up to 64 KiB are read
+// once, as a shorter text is, for about 2.5 MB of tokens at most; the
+// pieces after that are read again by each Draw.
+const keptPieces = 64 << 10
+
+// preparePieces is Prepare for a text longer than PieceBytes. It reads
+// every piece once to learn which have an editable word, keeping the
+// prepared pieces of the first keptPieces bytes and no tokens of the
+// others; each Draw then takes the pieces one after the other, prepares
+// again those not kept, edits each with its own child of the attempt's stream (as if it were a
+// record of its own: a rate such as EDA's alpha holds over the whole
+// text, a cap such as readable's one edit per variant holds per piece),
+// and joins the results. The Ops of a variant are the operations that
+// changed any piece, each named once, in the order they first did.
+func (a Tokens) preparePieces(ctx context.Context, text string) (Draw, error) {
+	if a.Edit == nil {
+		return nil, ErrNothingToEdit
+	}
+	p := a
+	p.Tokenizer = pieceTokenizer(a.Tokenizer, text)
+	ends := Pieces(text, PieceBytes)
+	editable := make([]bool, len(ends))
+	kept := make([]Draw, len(ends))
+	some := false
+	start := 0
+	for i, end := range ends {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		draw, err := p.prepareWhole(text[start:end])
+		switch {
+		case err == nil:
+			editable[i], some = true, true
+			if end <= keptPieces {
+				kept[i] = draw
+			}
+		case !errors.Is(err, ErrNothingToEdit):
+			return nil, err
+		}
+		start = end
+	}
+	if !some {
+		return nil, ErrNothingToEdit
+	}
+	return func(r *rand.Rand) (string, []string) {
+		var b strings.Builder
+		b.Grow(len(text) + len(text)/8)
+		var ops []string
+		start := 0
+		for i, end := range ends {
+			piece := text[start:end]
+			start = end
+			child := split(r) // every piece takes a child, editable or not
+			var out string
+			var pops []string
+			if draw := kept[i]; draw != nil {
+				out, pops = draw(child.r)
+			} else if editable[i] {
+				if draw, err := p.prepareWhole(piece); err == nil {
+					out, pops = draw(child.r)
+				}
+			}
+			child.release()
+			if len(pops) == 0 {
+				b.WriteString(piece)
+				continue
+			}
+			b.WriteString(out)
+			for _, op := range pops {
+				if !slices.Contains(ops, op) {
+					ops = append(ops, op)
+				}
+			}
+		}
+		if len(ops) == 0 {
+			return text, nil
+		}
+		return b.String(), ops
+	}, nil
+}
