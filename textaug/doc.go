@@ -7,7 +7,8 @@
 //     one candidate variant from a random stream. [Tokens] is the
 //     augmenter of token-level strategies: it tokenizes and tags the text
 //     once, applies the protection [Policy] once, and runs an [Edit] per
-//     attempt.
+//     attempt; a text longer than [PieceBytes] is prepared and edited
+//     piece by piece ([Pieces]).
 //   - Edits are plain structs with documented zero values, one file each:
 //     [SynonymReplace], [RandomInsert], [RandomSwap], [RandomDelete] (EDA)
 //     and [Punctuation] (AEDA). [OneOf], [Chain] and [Sometimes] compose

@@ -164,9 +164,16 @@ func TestLongRowIsBadRow(t *testing.T) {
 	code, _, errs := runCLI(t, in, "augment", "-k", "1", "--on-error", "skip")
 	assert.Equal(t, exitOK, code, errs)
 	assert.Contains(t, errs, "stdin:2: row too long: line is longer than 1048576 bytes")
-	code, _, errs = runCLI(t, in, "augment", "-k", "1", "--max-row-bytes", "2000000")
+	code, out, errs := runCLI(t, in, "augment", "-k", "1", "--max-row-bytes", "2000000")
 	assert.Equal(t, exitOK, code, errs)
-	assert.Contains(t, errs, "3 rows in, 3 written")
+	assert.Contains(t, errs, "3 rows in, 3 written, 3 variants out")
+	// Under a raised limit the long row is augmented (piece by piece):
+	// its variant follows it, differs from it and is about as long.
+	lines := strings.Split(out, "\n")
+	require.Greater(t, len(lines), 4)
+	assert.Equal(t, strings.TrimRight(long, " "), strings.TrimRight(lines[2], " "))
+	assert.NotEqual(t, lines[2], lines[3])
+	assert.InDelta(t, len(lines[2]), len(lines[3]), float64(len(lines[2]))/20)
 }
 
 // TestOutputOverInputRefused: -o or --rejects naming the input, however

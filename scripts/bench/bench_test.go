@@ -140,3 +140,31 @@ func TestRunEvalRows(t *testing.T) {
 	assert.Equal(t, append(slices.Clone(jobs[0].args), "--report", filepath.Join(o.tmp, "eval-report"), "--sizes", "5,10,20,full"), jobs[1].args)
 	assert.Equal(t, 2, jobs[1].runs)
 }
+
+// -large adds the large-row jobs when the directory has both rows; without
+// them, one line says they were not run and how to write them.
+func TestRunLargeRows(t *testing.T) {
+	dir, en, zh := standIns(t, "textaug")
+	fake := filepath.Join(dir, "textaug")
+	t.Setenv("TEXTAUG_EDA_REF", "")
+	large := filepath.Join(dir, "large")
+	o := &options{runs: 1, only: "large", large: large, bin: fake, en: en, zh: zh, rows: 10, workers: 2}
+	var out bytes.Buffer
+	require.NoError(t, run(o, &out))
+	assert.Contains(t, out.String(), "large rows: not run: "+filepath.Join(large, "large-en.jsonl")+" is missing (TEXTAUG_LARGE_ROWS="+large+" go test ./textaug -run TestWriteLargeRows writes it)")
+
+	require.NoError(t, os.MkdirAll(large, 0o755))
+	for _, f := range []string{"large-en.jsonl", "large-zh.jsonl"} {
+		require.NoError(t, os.WriteFile(filepath.Join(large, f), []byte(`{"text": "lost card", "label": "a"}`+"\n"), 0o644))
+	}
+	out.Reset()
+	require.NoError(t, run(o, &out))
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 11, out.String()) // title, blank, header, rule, five jobs, blank, the reference note
+	assert.Contains(t, lines[4], "one large English row (large-en.jsonl), default preset, k=2")
+	assert.Contains(t, lines[8], "one large Chinese row (large-zh.jsonl), `--preset eda`, k=2")
+	jobs, skip := largeJobs(o)
+	assert.Empty(t, skip)
+	assert.Equal(t, []string{"augment", "--seed", "1", "-o", os.DevNull, "-k", "2", filepath.Join(large, "large-en.jsonl")}, jobs[0].args)
+	assert.Equal(t, []string{"augment", "--seed", "1", "-o", os.DevNull, filepath.Join(large, "large-en.jsonl")}, jobs[2].args)
+}

@@ -84,6 +84,31 @@ func evalJobs(o *options) (jobs []job, skip string) {
 	}, ""
 }
 
+// largeJobs are the large-row rows of -large: `textaug augment --seed 1
+// -k 2` (and the default k) on the generated rows that `TEXTAUG_LARGE_ROWS=DIR
+// go test ./textaug -run TestWriteLargeRows` writes into dir, under the
+// default preset and eda. Without the two files there are none, and skip
+// says why.
+func largeJobs(o *options) (jobs []job, skip string) {
+	rows := map[string]string{"English": filepath.Join(o.large, "large-en.jsonl"), "Chinese": filepath.Join(o.large, "large-zh.jsonl")}
+	for _, f := range rows {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Sprintf("large rows: not run: %s is missing (TEXTAUG_LARGE_ROWS=%s go test ./textaug -run TestWriteLargeRows writes it)", f, o.large)
+		}
+	}
+	for _, lang := range []string{"English", "Chinese"} {
+		f := rows[lang]
+		base := []string{"augment", "--seed", "1", "-o", os.DevNull}
+		jobs = append(jobs,
+			job{name: fmt.Sprintf("one large %s row (%s), default preset, k=2", lang, filepath.Base(f)), rows: 1, args: append(slices.Clone(base), "-k", "2", f)},
+			job{name: fmt.Sprintf("one large %s row (%s), `--preset eda`, k=2", lang, filepath.Base(f)), rows: 1, args: append(slices.Clone(base), "-k", "2", "--preset", "eda", f)})
+		if lang == "English" {
+			jobs = append(jobs, job{name: fmt.Sprintf("one large %s row (%s), default preset and k", lang, filepath.Base(f)), rows: 1, args: append(slices.Clone(base), f)})
+		}
+	}
+	return jobs, ""
+}
+
 // edaCommand runs eda_nlp's augment.py (ref is it or its directory) with
 // EDA's defaults spelled out: nine variants, every α 0.1.
 func edaCommand(ref, in, out string) []string {

@@ -8,6 +8,7 @@
 //	TEXTAUG_EDA_REF=/path/to/eda_nlp/code go run ./scripts/bench
 //	go run ./scripts/bench -before textaug-old -only English
 //	go run ./scripts/bench -eval -only eval
+//	go run ./scripts/bench -large /tmp/rows -only large -before textaug-old
 //
 // With -before, a second textaug binary (an older build) takes its turn in
 // every round too, and the table adds its medians and the paired ratio
@@ -29,7 +30,12 @@
 //     --per-class 10` on banking77 (the default preset and model), and the
 //     same with the learning curve (`--report DIR --sizes 5,10,20,full`);
 //     skipped, with a line saying so, when the data directory has no
-//     banking77.
+//     banking77;
+//   - with -large DIR: one 900 KB English and one Chinese row (the files
+//     large-en.jsonl and large-zh.jsonl that `TEXTAUG_LARGE_ROWS=DIR go test
+//     ./textaug -run TestWriteLargeRows` writes), `augment --seed 1 -k 2`
+//     under the default preset and eda, and the English row at the default
+//     k; skipped, with a line saying so, when the files are missing.
 //
 // The rows come from -en and -zh (text files, one sentence per line) or else
 // from the shared data (banking77 and financial_phrasebank for English,
@@ -63,6 +69,7 @@ type options struct {
 	only     string
 	eval     bool
 	evalRuns int
+	large    string // directory of the large rows, or ""
 }
 
 func main() {
@@ -79,6 +86,7 @@ func main() {
 	flag.StringVar(&o.only, "only", "", "run only the jobs whose name contains this text (e.g. English)")
 	flag.BoolVar(&o.eval, "eval", false, "also `textaug eval --per-class 10` on banking77, alone and with the learning curve (about a minute of CPU each)")
 	flag.IntVar(&o.evalRuns, "eval-runs", 3, "runs of each eval job")
+	flag.StringVar(&o.large, "large", "", "also the large rows (one 900 KB English and one Chinese row, k 2 and the default k) found in this directory, written by TEXTAUG_LARGE_ROWS=DIR go test ./textaug -run TestWriteLargeRows")
 	flag.Parse()
 	if err := run(&o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -103,11 +111,14 @@ func run(o *options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	skip := ""
+	var skips []string
 	if o.eval {
-		var ev []job
-		ev, skip = evalJobs(o)
-		jobs = append(jobs, ev...)
+		ev, skip := evalJobs(o)
+		jobs, skips = append(jobs, ev...), append(skips, skip)
+	}
+	if o.large != "" {
+		lj, skip := largeJobs(o)
+		jobs, skips = append(jobs, lj...), append(skips, skip)
 	}
 	runs := fmt.Sprintf("%d runs each", o.runs)
 	if o.eval {
@@ -129,8 +140,10 @@ func run(o *options, w io.Writer) error {
 		}
 		printRow(w, j, res)
 	}
-	if skip != "" {
-		fmt.Fprintln(w, "\n"+skip)
+	for _, skip := range skips {
+		if skip != "" {
+			fmt.Fprintln(w, "\n"+skip)
+		}
 	}
 	if ref := os.Getenv("TEXTAUG_EDA_REF"); ref == "" {
 		fmt.Fprintln(w, "\nEDA reference: not run (set TEXTAUG_EDA_REF to eda_nlp's code directory).")
