@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/textaug/textaug/tokenize"
@@ -24,14 +25,16 @@ import (
 const PieceBytes = 16 << 10
 
 // Pieces returns the ends of the consecutive pieces of text, each at most
-// max bytes long (max < 64 means 64): the last end is len(text), and a
-// text of at most max bytes is one piece. A piece ends after the last
-// line break within its reach; failing one, after the last sentence mark
-// (. ! ? … or a Chinese one) followed by white space or standing after a
-// Han character, and after the white space that follows; failing that,
-// after the last clause mark (, ; : 、 ，；：) or white space; failing
-// all, at the last character boundary. Cuts never split a character or
-// "\r\n".
+// max bytes long (max < 64 means 64) where the text lets it be: the last
+// end is len(text), and a text of at most max bytes is one piece. A piece
+// ends after the last line break within its reach; failing one, after the
+// last sentence mark (. ! ? … followed by white space, or a Chinese one)
+// and the white space that follows; failing that, after the last white
+// space or Chinese clause mark (、，；：); failing all, beside the last Han
+// character (Chinese without marks). A reach with none of these is part
+// of one unbroken run (a URL, an identifier, a blob): the piece then goes
+// on to the end of that run, so that no token is cut in two, and may be
+// longer than max. Cuts never split a character or "\r\n".
 func Pieces(text string, max int) []int {
 	if max < 64 {
 		max = 64
@@ -49,7 +52,8 @@ func Pieces(text string, max int) []int {
 }
 
 // cut returns the end of the piece that starts at start and may reach
-// limit (< len(text)): start < end <= limit.
+// limit (< len(text)): start < end, and end <= limit unless the reach is
+// one unbroken run.
 func cut(text string, start, limit int) int {
 	window := text[start:limit]
 	// A line break: the piece ends after it (and after a "\n" that
@@ -60,20 +64,45 @@ func cut(text string, start, limit int) int {
 	if e := lastSentenceEnd(window); e > 0 {
 		return start + e
 	}
-	if i := strings.LastIndexAny(window, " \t,;:、，；："); i >= 0 {
+	if i := strings.LastIndexAny(window, " \t\v\f\r、，；："); i >= 0 { // a Latin , ; : counts with its space
 		_, n := utf8.DecodeRuneInString(window[i:])
-		if i+n <= len(window) && i+n > 0 {
+		switch {
+		case window[i] != '\r' || start+i+1 == len(text) || text[start+i+1] != '\n':
 			return start + i + n
+		case i > 0:
+			return start + i // before a "\r\n" at the end of the reach
 		}
 	}
-	end := limit
-	for end > start+1 && !utf8.RuneStart(text[end]) {
-		end--
+	if e := lastHanBoundary(window); e > 0 {
+		return start + e
 	}
-	if text[end-1] == '\r' && text[end] == '\n' && end-1 > start {
-		end--
+	// One unbroken run: go on to the white space or line break after it.
+	i := strings.IndexAny(text[limit:], " \t\n\v\f\r")
+	if i < 0 {
+		return len(text)
+	}
+	end := limit + i
+	if text[end] == '\n' && text[end-1] == '\r' && end-1 > start {
+		end-- // keep "\r\n" whole
 	}
 	return end
+}
+
+// lastHanBoundary returns the last position of window, after its first
+// character, with a Han character on either side within the window
+// (where Chinese without marks may be cut), or 0.
+func lastHanBoundary(window string) int {
+	next := false // the character after position i is Han
+	for i := len(window); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(window[:i])
+		han := unicode.Is(unicode.Han, r)
+		if han || next {
+			return i
+		}
+		next = han
+		i -= n
+	}
+	return 0
 }
 
 // lastSentenceEnd returns the end of the last sentence of window that
@@ -119,16 +148,19 @@ func pieceTokenizer(tk Tokenizer, text string) Tokenizer {
 	return tk
 }
 
-// keptPieces is how much of a long text, in bytes, preparePieces keeps
-// prepared for every Draw: the pieces of a text up to 64 KiB are read
-// once, as a shorter text is, for about 2.5 MB of tokens at most; the
-// pieces after that are read again by each Draw.
-const keptPieces = 64 << 10
+// keptTokens is how many tokens of a long text preparePieces keeps
+// prepared for every Draw: about 1.1 MB with what the edits work out from
+// them (the first 40 KB or so of English, 70 KB of Chinese, or one
+// unbroken run of any length), read once, as a shorter text is; the
+// pieces after that are read again by each Draw. TestLargeRowCost's
+// English row peaks at 5.8 times its size live with none kept, 7 with
+// these, 12 with four times as many.
+const keptTokens = 16 << 10
 
 // preparePieces is Prepare for a text longer than PieceBytes. It reads
 // every piece once to learn which have an editable word, keeping the
-// prepared pieces of the first keptPieces bytes and no tokens of the
-// others; each Draw then takes the pieces one after the other, prepares
+// prepared pieces while they hold at most keptTokens tokens in all and no
+// tokens of the others; each Draw then takes the pieces one after the other, prepares
 // again those not kept, edits each with its own child of the attempt's stream (as if it were a
 // record of its own: a rate such as EDA's alpha holds over the whole
 // text, a cap such as readable's one edit per variant holds per piece),
@@ -143,18 +175,18 @@ func (a Tokens) preparePieces(ctx context.Context, text string) (Draw, error) {
 	ends := Pieces(text, PieceBytes)
 	editable := make([]bool, len(ends))
 	kept := make([]Draw, len(ends))
-	some := false
+	some, held := false, 0
 	start := 0
 	for i, end := range ends {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		draw, err := p.prepareWhole(text[start:end])
+		draw, n, err := p.prepareWhole(text[start:end])
 		switch {
 		case err == nil:
 			editable[i], some = true, true
-			if end <= keptPieces {
-				kept[i] = draw
+			if held+n <= keptTokens {
+				kept[i], held = draw, held+n
 			}
 		case !errors.Is(err, ErrNothingToEdit):
 			return nil, err
@@ -178,7 +210,7 @@ func (a Tokens) preparePieces(ctx context.Context, text string) (Draw, error) {
 			if draw := kept[i]; draw != nil {
 				out, pops = draw(child.r)
 			} else if editable[i] {
-				if draw, err := p.prepareWhole(piece); err == nil {
+				if draw, _, err := p.prepareWhole(piece); err == nil {
 					out, pops = draw(child.r)
 				}
 			}

@@ -33,7 +33,9 @@ func checkPieces(t *testing.T, text string, limit int) []string {
 	assert.Equal(t, text, strings.Join(ps, ""), "the pieces are the text")
 	for i, p := range ps {
 		assert.NotEmpty(t, p, "piece %d", i)
-		assert.LessOrEqual(t, len(p), max(limit, 64), "piece %d", i)
+		if len(p) > max(limit, 64) { // only one unbroken run may be longer
+			assert.NotRegexp(t, `[\s\p{Han}、，；：]`, p[:max(limit, 64)], "piece %d is longer than it may be: %q", i, p)
+		}
 		assert.True(t, utf8.ValidString(p) || !utf8.ValidString(text), "piece %d splits a character: %q", i, p)
 		if i+1 < len(ps) {
 			assert.False(t, strings.HasSuffix(p, "\r") && strings.HasPrefix(ps[i+1], "\n"), "piece %d splits a CRLF", i)
@@ -66,6 +68,16 @@ func TestPiecesCutWhereAReaderWould(t *testing.T) {
 			64, []string{"我的银行卡丢了，", "请帮我查一下余额今天天气很好我们去北京"}},
 		{"at a character boundary when nothing else",
 			strings.Repeat("银", 30), 64, []string{strings.Repeat("银", 21), strings.Repeat("银", 9)}},
+		{"beside a Han character in a Latin run",
+			strings.Repeat("x", 50) + "银行" + strings.Repeat("y", 30), 64,
+			[]string{strings.Repeat("x", 50) + "银行", strings.Repeat("y", 30)}},
+		{"an unbroken run is not cut",
+			"see https://example.com/" + strings.Repeat("a/", 40) + " now", 64,
+			[]string{"see ", "https://example.com/" + strings.Repeat("a/", 40), " now"}},
+		{"a run to the end of the text",
+			strings.Repeat("a", 200), 64, []string{strings.Repeat("a", 200)}},
+		{"a run before a CRLF",
+			strings.Repeat("a", 100) + "\r\nb", 64, []string{strings.Repeat("a", 100), "\r\nb"}},
 		{"CRLF stays whole", strings.Repeat("a", 63) + "\r\n" + "b", 64,
 			[]string{strings.Repeat("a", 63), "\r\nb"}},
 	} {

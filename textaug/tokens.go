@@ -36,15 +36,16 @@ func (a Tokens) Prepare(ctx context.Context, text string) (Draw, error) {
 	if len(text) > PieceBytes {
 		return a.preparePieces(ctx, text)
 	}
-	return a.prepareWhole(text)
+	draw, _, err := a.prepareWhole(text)
+	return draw, err
 }
 
-// prepareWhole is Prepare for one piece: the text's tokens are kept for
-// every Draw.
-func (a Tokens) prepareWhole(text string) (Draw, error) {
+// prepareWhole is Prepare for one piece: the text's tokens, which it
+// counts, are kept for every Draw.
+func (a Tokens) prepareWhole(text string) (_ Draw, tokens int, _ error) {
 	toks, err := a.Analyse(text)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	editable := false
 	for i := range toks {
@@ -54,7 +55,7 @@ func (a Tokens) prepareWhole(text string) (Draw, error) {
 		}
 	}
 	if !editable || a.Edit == nil {
-		return nil, ErrNothingToEdit
+		return nil, len(toks), ErrNothingToEdit
 	}
 	edit := prepareEdit(a.Edit, toks)
 	latin := textLang(toks) != tokenize.LangZH // sentence-initial capitals are a Latin-script rule
@@ -70,7 +71,7 @@ func (a Tokens) prepareWhole(text string) (Draw, error) {
 			out = fixStart(toks, out)
 		}
 		return tokenize.Join(out), ops
-	}, nil
+	}, len(toks), nil
 }
 
 // Analyse returns the tagged tokens of text with their locks set by the

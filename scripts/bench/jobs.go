@@ -91,8 +91,8 @@ func evalJobs(o *options) (jobs []job, skip string) {
 // says why.
 func largeJobs(o *options) (jobs []job, skip string) {
 	rows := map[string]string{"English": filepath.Join(o.large, "large-en.jsonl"), "Chinese": filepath.Join(o.large, "large-zh.jsonl")}
-	for _, f := range rows {
-		if _, err := os.Stat(f); err != nil {
+	for _, lang := range []string{"English", "Chinese"} { // in order: the first missing file is named
+		if f := rows[lang]; !exists(f) {
 			return nil, fmt.Sprintf("large rows: not run: %s is missing (TEXTAUG_LARGE_ROWS=%s go test ./textaug -run TestWriteLargeRows writes it)", f, o.large)
 		}
 	}
@@ -107,6 +107,11 @@ func largeJobs(o *options) (jobs []job, skip string) {
 		}
 	}
 	return jobs, ""
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // edaCommand runs eda_nlp's augment.py (ref is it or its directory) with
