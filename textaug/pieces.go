@@ -30,8 +30,10 @@ const PieceBytes = 16 << 10
 // ends after the last line break within its reach; failing one, after the
 // last sentence mark (. ! ? … followed by white space, or a Chinese one)
 // and the white space that follows; failing that, after the last white
-// space or Chinese clause mark (、，；：); failing all, beside the last Han
-// character (Chinese without marks). A reach with none of these is part
+// space or Chinese clause mark (、，；：); failing those, beside the last Han
+// character (Chinese without marks), or else between the last two symbols
+// such as emoji (never inside a flag, or before a modifier, joiner or
+// variation selector). A reach with none of these is part
 // of one unbroken run (a URL, an identifier, a blob): the piece then goes
 // on to the end of that run, so that no token is cut in two, and may be
 // longer than max. Cuts never split a character or "\r\n".
@@ -73,7 +75,10 @@ func cut(text string, start, limit int) int {
 			return start + i // before a "\r\n" at the end of the reach
 		}
 	}
-	if e := lastHanBoundary(window); e > 0 {
+	if e := lastBoundary(window, hanSide); e > 0 {
+		return start + e
+	}
+	if e := lastBoundary(window, symbolPair); e > 0 {
 		return start + e
 	}
 	// One unbroken run: go on to the white space or line break after it.
@@ -88,21 +93,34 @@ func cut(text string, start, limit int) int {
 	return end
 }
 
-// lastHanBoundary returns the last position of window, after its first
-// character, with a Han character on either side within the window
-// (where Chinese without marks may be cut), or 0.
-func lastHanBoundary(window string) int {
-	next := false // the character after position i is Han
+// lastBoundary returns the last position of window, after its first
+// character, whose characters on either side (within the window; 0 after
+// the last) ok accepts, or 0.
+func lastBoundary(window string, ok func(before, after rune) bool) int {
+	var after rune
 	for i := len(window); i > 0; {
 		r, n := utf8.DecodeLastRuneInString(window[:i])
-		han := unicode.Is(unicode.Han, r)
-		if han || next {
+		if ok(r, after) {
 			return i
 		}
-		next = han
+		after = r
 		i -= n
 	}
 	return 0
+}
+
+// hanSide accepts a position beside a Han character: Chinese without
+// marks may be cut there.
+func hanSide(before, after rune) bool {
+	return unicode.Is(unicode.Han, before) || after != 0 && unicode.Is(unicode.Han, after)
+}
+
+// symbolPair accepts a position between two symbols (emoji, say) that
+// are not flag letters: each is a token of its own, and no modifier,
+// joiner or variation selector (not symbols) is split from its emoji.
+func symbolPair(before, after rune) bool {
+	sym := func(r rune) bool { return unicode.Is(unicode.So, r) && !(r >= 0x1F1E6 && r <= 0x1F1FF) }
+	return after != 0 && sym(before) && sym(after)
 }
 
 // lastSentenceEnd returns the end of the last sentence of window that
