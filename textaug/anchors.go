@@ -149,7 +149,8 @@ func collocation(a Anchor, lc *labelCount) bool {
 
 // topForms returns up to four written forms of term, most frequent first.
 func (st *buildState) topForms(term string) []string {
-	f := st.forms[term]
+	t := st.forms[term]
+	f := t.counts()
 	forms := sortedKeys(f)
 	slices.SortStableFunc(forms, func(a, b string) int { return cmp.Compare(f[b], f[a]) })
 	return forms[:min(len(forms), 4)]

@@ -118,7 +118,7 @@ type ctxID struct {
 
 type ctxCount struct {
 	hash    uint64
-	fillers map[[2]string]int32 // (word, tag) -> rows
+	fillers tally[[2]string] // (word, tag) -> rows
 }
 
 func (id ctxID) hash() uint64 {
@@ -142,19 +142,17 @@ func (c *contextSample) add(id ctxID, word, tag string) {
 		if !c.kept(h) {
 			return
 		}
-		e = &ctxCount{hash: h, fillers: map[[2]string]int32{}}
+		e = &ctxCount{hash: h}
 		c.entries[id] = e
 	}
-	k := [2]string{word, tag}
-	if e.fillers[k] == 0 {
+	if e.fillers.add([2]string{word, tag}) {
 		c.n++
 	}
-	e.fillers[k]++
 	for c.n > c.max && c.level < 64 {
 		c.level++
 		for id, e := range c.entries {
 			if !c.kept(e.hash) {
-				c.n -= len(e.fillers)
+				c.n -= e.fillers.len()
 				delete(c.entries, id)
 			}
 		}
@@ -168,7 +166,7 @@ func (c *contextSample) byLabel(entity map[string]bool, maxFillers int) map[stri
 	out := map[string][]Context{}
 	for id, e := range c.entries {
 		var f []Filler
-		for k, n := range e.fillers {
+		for k, n := range e.fillers.all {
 			if !entity[k[0]] {
 				f = append(f, Filler{Word: k[0], Tag: k[1], Rows: int(n)})
 			}
