@@ -246,3 +246,35 @@ func TestKeepsFiguresOfALongText(t *testing.T) {
 	assert.False(t, textaug.KeepsFigures(text, text[:neg]+"did pay"+text[neg+len("did not pay"):]), "a lost negation")
 	assert.Equal(t, textaug.Loss{}, textaug.Compare(text, text+" Thank you."), "an added sentence without figures")
 }
+
+// SkipContexts leaves the label-swap contexts out and changes nothing
+// else: the same rows, anchors and entities.
+func TestStatsBuilderSkipContexts(t *testing.T) {
+	rows := [][2]string{
+		{"When will my new card from Nokia arrive?", "card"}, {"Has my card arrived?", "card"},
+		{"My card has not arrived yet.", "card"}, {"My new card has still not arrived.", "card"},
+		{"My old card has still not arrived.", "card"}, {"My spare card has still not arrived.", "card"},
+		{"What is the exchange rate?", "rate"}, {"Which exchange rate do you use?", "rate"}, {"Is the exchange rate good?", "rate"},
+		{"Is the interest rate good?", "rate"}, {"Is the current rate good?", "rate"},
+	}
+	stats := func(skip bool) *textaug.CorpusStats {
+		b := textaug.StatsBuilder{MinRows: 2, MinZ: 0.5, SkipContexts: skip}
+		for _, r := range rows {
+			require.NoError(t, b.Add(r[0], r[1]))
+		}
+		return b.Stats()
+	}
+	all, some := stats(false), stats(true)
+	require.Len(t, some.Labels, 2)
+	contexts := 0
+	for i := range all.Labels {
+		contexts += len(all.Labels[i].Contexts)
+		assert.Empty(t, some.Labels[i].Contexts)
+		assert.Equal(t, all.Labels[i].Anchors, some.Labels[i].Anchors)
+		assert.Equal(t, all.Labels[i].Rows, some.Labels[i].Rows)
+	}
+	assert.Positive(t, contexts, "without SkipContexts there are contexts")
+	assert.NotEmpty(t, some.Labels[0].Anchors)
+	assert.Equal(t, all.Entities, some.Entities)
+	assert.Equal(t, all.Rows, some.Rows)
+}

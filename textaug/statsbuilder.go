@@ -72,6 +72,11 @@ type StatsBuilder struct {
 	// MaxFillers caps the fillers kept per context (the most frequent);
 	// 0 means DefaultMaxFillers (8).
 	MaxFillers int
+	// SkipContexts leaves out the label-swap contexts (the Stats have
+	// none, and LabelSwap nothing to draw from): for a pass whose
+	// statistics only lock anchors and entities, it saves most of the
+	// pass's memory on a corpus of many distinct words.
+	SkipContexts bool
 	// Entities are names that are entities whatever the corpus shows (a
 	// pack's company or product names): matched case-insensitively, one
 	// to four words; longer ones are ignored.
@@ -153,7 +158,9 @@ func (b *StatsBuilder) Add(text, label string) error {
 		} else {
 			maps.Copy(terms, st.terms(toks, idx)) // a later form wins, as within a piece
 		}
-		st.addContexts(label, toks, idx, &row)
+		if !b.SkipContexts {
+			st.addContexts(label, toks, idx, &row)
+		}
 	}
 	st.rows++
 	if label == "" {

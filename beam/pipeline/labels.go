@@ -39,7 +39,7 @@ func (c *Config) prepareLabels(ctx context.Context, fs filesystem.Interface, fil
 			return err
 		}
 	} else {
-		b := L.Builder()
+		b := L.Builder(c.Recipe.Ops)
 		b.Tokenizer = c.Recipe.Tokenizer()
 		for _, f := range files {
 			if err := c.learn(ctx, fs, f, cf, b); err != nil {

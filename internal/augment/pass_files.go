@@ -110,7 +110,7 @@ func NewPassOptions(rec recipe.Recipe, seed uint64, learn bool, train Trainer) P
 	L := rec.Labels
 	opt := PassOptions{Seed: seed}
 	if learn && L.Stats == "" {
-		opt.Stats = L.Builder()
+		opt.Stats = L.Builder(rec.Ops)
 		opt.Stats.Tokenizer = rec.Tokenizer()
 	}
 	if L.Balance != 0 {

@@ -96,9 +96,13 @@ func (l Labels) Pass(ops []string) bool {
 		slices.Contains(ops, "generate") // generate's examples of each label
 }
 
-// Builder returns the statistics builder of the settings.
-func (l Labels) Builder() *textaug.StatsBuilder {
-	return &textaug.StatsBuilder{MinZ: l.MinZ, MinRows: l.MinRows, MaxAnchors: l.MaxAnchors}
+// Builder returns the statistics builder of the settings, for a recipe
+// with the operations ops: it leaves out the label-swap contexts unless
+// ops has label-swap or the statistics are written to a file (StatsOut),
+// which another run may read for label-swap.
+func (l Labels) Builder(ops []string) *textaug.StatsBuilder {
+	return &textaug.StatsBuilder{MinZ: l.MinZ, MinRows: l.MinRows, MaxAnchors: l.MaxAnchors,
+		SkipContexts: !slices.Contains(ops, "label-swap") && l.StatsOut == ""}
 }
 
 // LabelWords builds, once per label, what WordsAndLLM builds once for a

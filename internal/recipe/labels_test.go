@@ -75,3 +75,15 @@ func TestLabelAnchorLocks(t *testing.T) {
 	rec.Labels.AnchorLocks = "swap"
 	assert.ErrorContains(t, rec.Validate(), `labels.anchor_locks: want a comma list of replace, delete and move, got "swap"`)
 }
+
+// The pass collects label-swap contexts only when something uses them: a
+// label-swap operation, or a statistics file another run may read.
+func TestBuilderSkipsContextsNothingUses(t *testing.T) {
+	l := Labels{Anchors: true, MinRows: 2}
+	b := l.Builder([]string{"synonym", "swap"})
+	assert.True(t, b.SkipContexts)
+	assert.Equal(t, 2, b.MinRows)
+	assert.False(t, l.Builder([]string{"synonym", "label-swap"}).SkipContexts)
+	l.StatsOut = "stats.json"
+	assert.False(t, l.Builder([]string{"synonym"}).SkipContexts)
+}
