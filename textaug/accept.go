@@ -47,17 +47,10 @@ func langOf(s string) tokenize.Lang {
 // A text longer than PieceBytes is read piece by piece (Pieces), as the
 // edits read it.
 func figuresIn(s string, lang tokenize.Lang) (figs []string, negs int) {
-	if len(s) > PieceBytes {
-		start := 0
-		for _, end := range Pieces(s, PieceBytes) {
-			f, n := figuresOf(s[start:end], lang)
-			figs, negs = append(figs, f...), negs+n
-			start = end
-		}
-		slices.Sort(figs)
-		return figs, negs
+	for _, piece := range piecesOf(s) {
+		f, n := figuresOf(piece, lang)
+		figs, negs = append(figs, f...), negs+n
 	}
-	figs, negs = figuresOf(s, lang)
 	slices.Sort(figs)
 	return figs, negs
 }

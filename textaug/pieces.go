@@ -3,6 +3,7 @@ package textaug
 import (
 	"context"
 	"errors"
+	"iter"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -51,6 +52,24 @@ func Pieces(text string, max int) []int {
 		start = end
 	}
 	return ends
+}
+
+// piecesOf yields the pieces of text that Pieces(text, PieceBytes) cuts,
+// with their numbers; a text of up to PieceBytes bytes is one piece.
+func piecesOf(text string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		if len(text) <= PieceBytes {
+			yield(0, text)
+			return
+		}
+		start := 0
+		for i, end := range Pieces(text, PieceBytes) {
+			if !yield(i, text[start:end]) {
+				return
+			}
+			start = end
+		}
+	}
 }
 
 // cut returns the end of the piece that starts at start and may reach
@@ -177,39 +196,39 @@ const keptTokens = 16 << 10
 
 // preparePieces is Prepare for a text longer than PieceBytes. It reads
 // every piece once to learn which have an editable word, keeping the
-// prepared pieces while they hold at most keptTokens tokens in all and no
-// tokens of the others; each Draw then takes the pieces one after the other, prepares
-// again those not kept, edits each with its own child of the attempt's stream (as if it were a
-// record of its own: a rate such as EDA's alpha holds over the whole
-// text, a cap such as readable's one edit per variant holds per piece),
-// and joins the results. The Ops of a variant are the operations that
-// changed any piece, each named once, in the order they first did.
+// prepared pieces while they hold at most keptTokens tokens in all, and
+// no tokens of the others. Each Draw then takes the pieces in order,
+// prepares again those not kept, edits each with its own child of the
+// attempt's stream, as if it were a record of its own (a rate such as
+// EDA's alpha holds over the whole text, a cap such as readable's one
+// edit per variant holds per piece), and joins the results. The Ops of a
+// variant are the operations that changed any piece, each named once, in
+// the order they first did.
 func (a Tokens) preparePieces(ctx context.Context, text string) (Draw, error) {
 	if a.Edit == nil {
 		return nil, ErrNothingToEdit
 	}
 	p := a
 	p.Tokenizer = pieceTokenizer(a.Tokenizer, text)
-	ends := Pieces(text, PieceBytes)
-	editable := make([]bool, len(ends))
-	kept := make([]Draw, len(ends))
+	var editable []bool
+	var kept []Draw
 	some, held := false, 0
-	start := 0
-	for i, end := range ends {
+	for _, piece := range piecesOf(text) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		draw, n, err := p.prepareWhole(text[start:end])
-		switch {
-		case err == nil:
-			editable[i], some = true, true
-			if held+n <= keptTokens {
-				kept[i], held = draw, held+n
-			}
-		case !errors.Is(err, ErrNothingToEdit):
+		draw, n, err := p.prepareWhole(piece)
+		if err != nil && !errors.Is(err, ErrNothingToEdit) {
 			return nil, err
 		}
-		start = end
+		editable = append(editable, err == nil)
+		some = some || err == nil
+		if err == nil && held+n <= keptTokens {
+			held += n
+		} else {
+			draw = nil
+		}
+		kept = append(kept, draw)
 	}
 	if !some {
 		return nil, ErrNothingToEdit
@@ -218,10 +237,7 @@ func (a Tokens) preparePieces(ctx context.Context, text string) (Draw, error) {
 		var b strings.Builder
 		b.Grow(len(text) + len(text)/8)
 		var ops []string
-		start := 0
-		for i, end := range ends {
-			piece := text[start:end]
-			start = end
+		for i, piece := range piecesOf(text) {
 			child := split(r) // every piece takes a child, editable or not
 			var out string
 			var pops []string

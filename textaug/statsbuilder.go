@@ -134,20 +134,16 @@ func (b *StatsBuilder) Add(text, label string) error {
 	if tk == nil {
 		tk = tokenize.Auto{}
 	}
-	var row rowSeen
-	var terms map[string]string
-	start := 0
-	ends := []int{len(text)}
 	if len(text) > PieceBytes {
 		tk = pieceTokenizer(tk, text)
-		ends = Pieces(text, PieceBytes)
 	}
-	for _, end := range ends {
-		toks, err := tk.Tokenize(text[start:end])
+	var row rowSeen
+	var terms map[string]string
+	for _, piece := range piecesOf(text) {
+		toks, err := tk.Tokenize(piece)
 		if err != nil {
 			return fmt.Errorf("textaug: corpus statistics: %w", err)
 		}
-		start = end
 		idx := nonSpace(toks)
 		st.addCase(toks, idx, &row)
 		if label == "" {
