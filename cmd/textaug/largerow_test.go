@@ -5,15 +5,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/textaug/textaug/internal/memtest"
 )
 
 // largeRow returns one JSONL row of about size bytes of English
@@ -42,54 +40,34 @@ func largeRow(t *testing.T, size int) []byte {
 
 // The whole augment job on one 900 KB row (reading it, the corpus pass,
 // sampling k = 2 under the default preset and eda, writing) holds at most
-// 12 times the row live beyond what a one-line input holds: the live heap
-// that the collector, at GOGC 1, finds (sampled every 20 µs). Measured: 8
-// and 9 times; before rows were edited piece by piece, 58 and 54 times.
+// 15 times the row live beyond what a one-line input holds
+// (memtest.PeakLive; room for a loaded machine). Measured: 8 to 9.5
+// times; before rows were edited piece by piece, 58 and 54 times.
 func TestLargeRowLiveHeap(t *testing.T) {
 	dir := t.TempDir()
 	big, small := filepath.Join(dir, "big.jsonl"), filepath.Join(dir, "small.jsonl")
 	row := largeRow(t, 900_000)
 	require.NoError(t, os.WriteFile(big, row, 0o644))
 	require.NoError(t, os.WriteFile(small, []byte(`{"text": "I lost my card, please help.", "label": "x"}`+"\n"), 0o644))
-	defer debug.SetGCPercent(debug.SetGCPercent(1))
 	for _, preset := range []string{"readable", "eda"} {
 		args := func(in string) []string {
 			return []string{"augment", "--preset", preset, "-k", "2", "--seed", "1", "-o", filepath.Join(dir, "out.jsonl"), in}
 		}
 		base := peakLive(t, args(small))
 		peak := peakLive(t, args(big))
-		ratio := float64(int64(peak)-int64(base)) / float64(len(row))
-		t.Logf("%s: %d bytes live at most for a one-line input, %.1f times the row more for the 900 KB row", preset, base, ratio)
-		assert.Less(t, ratio, 12.0, preset)
+		ratio := (float64(peak) - float64(base)) / float64(len(row))
+		t.Logf("%s: a one-line input holds %d bytes live at most, the 900 KB row %.1f times the row more", preset, base, ratio)
+		assert.Less(t, ratio, 15.0, preset)
 	}
 }
 
 // peakLive runs the command line args in this process and returns the
-// most live heap the collector found while it ran.
+// most live heap it held (memtest.PeakLive).
 func peakLive(t *testing.T, args []string) uint64 {
 	t.Helper()
-	runtime.GC()
-	runtime.GC()
-	live := func() uint64 {
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		return s[0].Value.Uint64()
-	}
-	stop, most := make(chan struct{}), make(chan uint64)
-	go func() {
-		m := live()
-		for {
-			select {
-			case <-stop:
-				most <- m
-				return
-			case <-time.After(20 * time.Microsecond):
-				m = max(m, live())
-			}
-		}
-	}()
-	code, _, errs := runCLI(t, "", args...)
-	close(stop)
+	var code int
+	var errs string
+	peak := memtest.PeakLive(func() { code, _, errs = runCLI(t, "", args...) })
 	require.Equal(t, exitOK, code, errs)
-	return <-most
+	return peak
 }
