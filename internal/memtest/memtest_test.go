@@ -18,7 +18,7 @@ func TestPeakLiveSeesWhatIsHeld(t *testing.T) {
 		time.Sleep(20 * time.Millisecond) // the sampler reads the last collection's figure
 	})
 	sink = nil
-	assert.GreaterOrEqual(t, peak, uint64(15<<20), "16 MiB held")
+	assert.GreaterOrEqual(t, peak, uint64(12<<20), "16 MiB held (less what the last collection had not seen)")
 	assert.Less(t, peak, uint64(32<<20))
 	idle := PeakLive(func() { time.Sleep(5 * time.Millisecond) })
 	assert.Less(t, idle, uint64(1<<20), "nothing held")
