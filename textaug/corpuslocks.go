@@ -86,13 +86,13 @@ func (c *CorpusLocks) find(toks []tokenize.Token, found func(run []int, entity b
 		if a == nil {
 			continue
 		}
-		s := stemWord(lw)
+		s := x.stems.stem(lw)
 		if a.single[s] {
 			found(idx[n:n+1], false)
 		}
 		if next := a.pairs[s]; next != nil && n+1 < len(idx) {
 			j := idx[n+1]
-			if toks[j].Kind == tokenize.Word && adjacent(toks, i, j) && next[stemWord(lower(toks[j].Text))] {
+			if toks[j].Kind == tokenize.Word && adjacent(toks, i, j) && next[x.stems.stem(lower(toks[j].Text))] {
 				found(idx[n:n+2], false)
 			}
 		}
