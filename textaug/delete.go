@@ -16,11 +16,16 @@ import (
 // keeps its "的"; when several deletions together would, the text is left
 // as it is.
 //
+// A word that stands alone between two clause marks, or between a mark
+// and an end of the text, is never deleted: "Sales, however, rose" keeps
+// its "however" rather than become "Sales, , rose", and "Hi, how are
+// you" never starts with a comma; when several deletions together would
+// leave two marks in a row or a mark first, the text is left as it is.
+//
 // Readability. Fillers, when set, is the only words deleted (see
 // DefaultFillers): words whose loss leaves a sentence that reads as
-// written ("I really need help" -> "I need help"), unless one stands alone
-// between clause marks ("Hi, please, help" keeps its "please"); Short caps
-// a short text at one deletion (see shortCap).
+// written ("I really need help" -> "I need help"); Short caps a short text
+// at one deletion (see shortCap).
 //
 // The zero value deletes one word in ten on average, at least one, of any
 // word the policy lets go. Safe for concurrent use.
@@ -65,7 +70,7 @@ func (s RandomDelete) deletable(toks []tokenize.Token, pos []int) deletable {
 			contents++
 			if toks[i].Kind == tokenize.Word && toks[i].Lock&tokenize.LockDelete == 0 &&
 				!(i > 0 && i+1 < len(toks) && joins(&toks[i-1], &toks[i+1])) &&
-				(s.Fillers == nil || filler(s.Fillers, toks, i)) {
+				!betweenMarks(toks, i) && (s.Fillers == nil || filler(s.Fillers, toks, i)) {
 				pos = append(pos, i)
 			}
 		}
@@ -90,6 +95,10 @@ func (s RandomDelete) apply(r *rand.Rand, toks []tokenize.Token, d deletable, ds
 	dropSpace := false
 	started := false // a content token has been written
 	next := 0        // the first entry of pos at or after i
+	// markBefore: the last token written, white space aside, is a clause
+	// mark, or none is; gap: a word was deleted since. A clause mark
+	// written then would follow another one, or open the text.
+	markBefore, gap := true, false
 	for i := range toks {
 		t := toks[i]
 		if t.Kind == tokenize.Space && dropSpace {
@@ -102,10 +111,18 @@ func (s RandomDelete) apply(r *rand.Rand, toks []tokenize.Token, d deletable, ds
 			next++
 		}
 		if !deleted {
+			if t.Kind != tokenize.Space {
+				mark := clauseMark(&t)
+				if gap && markBefore && mark {
+					return toks // deleting a whole clause: "Hi, how are you?" -> "Hi, ?"
+				}
+				markBefore, gap = mark, false
+			}
 			out = append(out, t)
 			started = started || t.Kind != tokenize.Space
 			continue
 		}
+		gap = true
 		// Take one neighbouring space along, but never glue two tokens
 		// that a space kept apart ("£A 0A00" must not become "£0A00").
 		gluedRight := i+1 < len(toks) && toks[i+1].Kind != tokenize.Space && toks[i+1].Kind != tokenize.Punct
@@ -164,15 +181,19 @@ func (s RandomDelete) choose(r *rand.Rand, pos []int, limit int, del []bool) []b
 	return del
 }
 
-// filler reports whether toks[i] is one of fillers and does not stand
-// alone between two clause marks or a clause mark and an end of the text
-// (deleting "please" from "Hi , please , help" would leave ", ,").
+// filler reports whether toks[i] is one of fillers.
 func filler(fillers []string, toks []tokenize.Token, i int) bool {
 	t := toks[i].Text
 	folds := hasCase(t) // else EqualFold is ==, and == is much cheaper on Chinese
-	if !slices.ContainsFunc(fillers, func(f string) bool { return f == t || folds && strings.EqualFold(f, t) }) {
-		return false
-	}
+	return slices.ContainsFunc(fillers, func(f string) bool { return f == t || folds && strings.EqualFold(f, t) })
+}
+
+// betweenMarks reports whether toks[i] stands alone between two clause
+// marks, or between a clause mark and an end of the text: deleting it
+// would leave two marks in a row ("Sales , however , rose" -> "Sales , ,
+// rose"; "Hi , please , help") or a text that starts with a mark ("Hi ,
+// how are you" -> ", how are you").
+func betweenMarks(toks []tokenize.Token, i int) bool {
 	p, q := i-1, i+1
 	for p >= 0 && toks[p].Kind == tokenize.Space {
 		p--
@@ -181,7 +202,7 @@ func filler(fillers []string, toks []tokenize.Token, i int) bool {
 		q++
 	}
 	markOrEnd := func(k int) bool { return k < 0 || k >= len(toks) || clauseMark(&toks[k]) }
-	return !(markOrEnd(p) && markOrEnd(q) && (p >= 0 || q < len(toks)))
+	return markOrEnd(p) && markOrEnd(q) && (p >= 0 || q < len(toks))
 }
 
 // joinsWords reports whether out, the tokens left after deletions, has two

@@ -1,6 +1,7 @@
 package textaug_test
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -206,5 +207,19 @@ func TestProtectedArticleKeepsItsForm(t *testing.T) {
 	for seed := uint64(0); seed < 30; seed++ {
 		got := tokenize.Join(textaug.SynonymReplace{Source: src, Rate: 1}.Edit(rand.New(rand.NewPCG(seed, 11)), toks))
 		assert.Contains(t, []string{"I want an apple", "I want an orange"}, got)
+	}
+}
+
+// No deletion leaves two clause marks in a row or a text that starts with
+// a mark: a word alone between two marks, or between a mark and an end of
+// the text, stays (EDA's deletion, in English and Chinese).
+func TestRandomDeleteKeepsAWordAloneBetweenMarks(t *testing.T) {
+	for _, text := range []string{"Sales, however, rose.", "Hi, how are you?", "My withdrawal is still pending. Why?", "哦，那它家电话你总有吧？", "行，这家店的价格是多少？"} {
+		draw, err := textaug.Tokens{Edit: textaug.RandomDelete{Rate: 0.9}}.Prepare(context.Background(), text)
+		require.NoError(t, err, text)
+		for seed := range uint64(50) {
+			v, _ := draw(rand.New(rand.NewPCG(seed, 3)))
+			assert.NotRegexp(t, `^\s*[,;:.!?，；：。！？]|[,;:，；：]\s*[,;:.!?，；：。！？]`, v, "%q -> %q", text, v)
+		}
 	}
 }
